@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using TeamsMeetBot.Telemetry;
+
+namespace TeamsMeetBot.Hosting;
+
+/// <summary>The two calls Program.cs makes: everything the bot needs, and everything it serves.</summary>
+public static class BotHostingExtensions
+{
+    /// <summary>Registers configuration, telemetry, storage, the protocol, Graph and the conversation logic.</summary>
+    public static WebApplicationBuilder AddTeamsMeetBot(this WebApplicationBuilder builder)
+    {
+        AddRootSettingsFile(builder.Configuration);
+
+        var credentials = builder.Configuration.Get<BotCredentialsOptions>() ?? new BotCredentialsOptions();
+        var runtime = DecideRuntime(builder.Environment, credentials);
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton(Options.Create(credentials));
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:3978");
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        builder.Services.AddSingleton<BotTelemetry>();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/api/messages</c>, <c>/healthz</c> and, in local mode, the simulated Graph.</summary>
+    public static WebApplication MapTeamsMeetBot(this WebApplication app)
+    {
+        var runtime = app.Services.GetRequiredService<BotRuntime>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsMeetBot.Startup");
+        if (runtime.IsLocalMode)
+        {
+            StartupLog.LocalMode(logger);
+        }
+        else
+        {
+            StartupLog.ProductionMode(logger, runtime.AppId ?? "", runtime.TenantId ?? "(multi-tenant)");
+        }
+
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    /// <summary>
+    /// The repository-root appsettings.json is copied next to the binaries. It is inserted as the
+    /// lowest-priority source so environment variables, user secrets and the command line override it.
+    /// </summary>
+    private static void AddRootSettingsFile(ConfigurationManager configuration)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(path) || configuration.Sources.OfType<JsonConfigurationSource>().Any(s => s.Path == path))
+        {
+            return;
+        }
+
+        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
+    }
+
+    private static BotRuntime DecideRuntime(IWebHostEnvironment environment, BotCredentialsOptions credentials)
+    {
+        if (string.IsNullOrWhiteSpace(credentials.MicrosoftAppId))
+        {
+            if (environment.IsDevelopment())
+            {
+                return new BotRuntime(isLocalMode: true, appId: null, tenantId: null);
+            }
+
+            throw new ConfigurationException(
+                "MicrosoftAppId is not configured. Set MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId and a credential " +
+                "(MicrosoftAppPassword, a certificate, or UserAssignedMSI) through environment variables or user secrets. " +
+                "To run locally without Teams, use ASPNETCORE_ENVIRONMENT=Development (see README: Local run).");
+        }
+
+        var problems = credentials.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException("The bot's configuration is incomplete:" + Environment.NewLine + " - " + string.Join(Environment.NewLine + " - ", problems));
+        }
+
+        return new BotRuntime(isLocalMode: false, appId: credentials.MicrosoftAppId!.Trim(), tenantId: credentials.MicrosoftAppTenantId?.Trim());
+    }
+
+    internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+}

@@ -1,0 +1,12 @@
+namespace TeamsMeetBot.Hosting;
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "LOCAL MODE: no MicrosoftAppId in Development. Inbound requests are accepted WITHOUT a token from loopback callers only; outbound calls to loopback service URLs carry no token; Graph is SIMULATED in this process (meetings are not real).")]
+    public static partial void LocalMode(ILogger logger);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Production mode: app id {AppId}, tenant {TenantId}; inbound Bot Connector tokens are required on /api/messages.")]
+    public static partial void ProductionMode(ILogger logger, string appId, string tenantId);
+}
