@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TeamsMeetBot.BotFramework;
+using TeamsMeetBot.Conversation;
 using TeamsMeetBot.Telemetry;
 
 namespace TeamsMeetBot.Hosting;
@@ -38,6 +40,21 @@ public static class BotHostingExtensions
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
+        builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
+        builder.Services.AddMemoryCache(o => o.SizeLimit = 100_000);
+
+        // The protocol edge.
+        builder.Services.AddSingleton<InboundAuthenticator>();
+        builder.Services.AddSingleton<MessagesEndpoint>();
+
+        // Conversation logic.
+        builder.Services.AddSingleton<RedeliveryGuard>();
+        builder.Services.AddSingleton<ConversationReferenceStore>();
+        builder.Services.AddSingleton<BotMessenger>();
+        builder.Services.AddSingleton<CommandHandler>();
+        builder.Services.AddSingleton<CardActionHandler>();
+        builder.Services.AddSingleton<ActivityRouter>();
+
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         return builder;
@@ -57,6 +74,7 @@ public static class BotHostingExtensions
             StartupLog.ProductionMode(logger, runtime.AppId ?? "", runtime.TenantId ?? "(multi-tenant)");
         }
 
+        app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapHealthChecks("/healthz");
         return app;
     }
