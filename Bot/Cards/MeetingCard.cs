@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsMeetBot.BotFramework.Schema;
+using TeamsMeetBot.Meetings;
+using static TeamsMeetBot.Cards.CardElements;
+
+namespace TeamsMeetBot.Cards;
+
+/// <summary>
+/// The meeting card: subject, organizer, when (in each viewer's own time), who was invited as real
+/// mentions (meetings made through /onlineMeetings send no invitations, so the mention is how people
+/// are notified), who could not be added, join details and buttons. A pure function of the record.
+/// </summary>
+public static class MeetingCard
+{
+    public const string CancelVerb = "cancelMeeting";
+
+    public static JsonObject Build(MeetingRecord meeting)
+    {
+        bool cancelled = meeting.Status == MeetingStatus.Cancelled;
+        var body = new JsonArray
+        {
+            Text((cancelled ? "Cancelled: " : "") + CardText.Plain(meeting.Subject), weight: "Bolder", size: "Large", color: cancelled ? "Attention" : null),
+            Text("Organized by " + CardText.Plain(meeting.Organizer.Name), subtle: true, spacing: "None"),
+            Text(When(meeting), spacing: "Small"),
+        };
+
+        if (meeting.TimeZoneAssumed && meeting.IsScheduled)
+        {
+            body.Add(Text("Your Teams client didn't tell me your time zone, so I read the time you typed as " + CardText.Plain(meeting.TimeZoneId ?? "UTC") + ". The time above is shown in each person's own zone.", subtle: true, size: "Small"));
+        }
+
+        var entities = new JsonArray();
+        if (meeting.Attendees.Count > 0)
+        {
+            var mentions = new List<string>(meeting.Attendees.Count);
+            foreach (var person in meeting.Attendees)
+            {
+                string markup = MentionMarkup.For(person.Name);
+                mentions.Add(markup);
+                entities.Add(new JsonObject
+                {
+                    ["type"] = "mention",
+                    ["text"] = markup,
+                    ["mentioned"] = new JsonObject { ["id"] = person.TeamsId ?? person.AadObjectId ?? person.UserPrincipalName, ["name"] = person.Name },
+                });
+            }
+
+            body.Add(Text("Invited: " + string.Join(", ", mentions), separator: true));
+        }
+        else if (!cancelled)
+        {
+            body.Add(Text("No one was invited: share the link, or mention people next time (meet now with @Alice).", subtle: true, separator: true));
+        }
+
+        if (meeting.NotInvited.Count > 0 && !cancelled)
+        {
+            string list = string.Join("; ", meeting.NotInvited.Select(n => CardText.Plain(n.Name) + " (" + CardText.Plain(n.Reason) + ")"));
+            body.Add(Text("Couldn't add: " + list, color: "Warning", size: "Small"));
+        }
+
+        if (!cancelled)
+        {
+            var facts = new List<(string, string)>();
+            if (meeting.JoinMeetingId is { Length: > 0 } meetingId)
+            {
+                facts.Add(("Meeting ID", GroupDigits(meetingId)));
+            }
+
+            if (meeting.Passcode is { Length: > 0 } passcode)
+            {
+                facts.Add(("Passcode", CardText.Plain(passcode)));
+            }
+
+            if (meeting.DialInNumber is { Length: > 0 } dialIn)
+            {
+                facts.Add(("Dial in", CardText.Plain(dialIn)));
+            }
+
+            if (meeting.TollFreeNumber is { Length: > 0 } tollFree)
+            {
+                facts.Add(("Toll free", CardText.Plain(tollFree)));
+            }
+
+            if (meeting.ConferenceId is { Length: > 0 } conferenceId)
+            {
+                facts.Add(("Conference ID", CardText.Plain(conferenceId) + "#"));
+            }
+
+            if (facts.Count > 0)
+            {
+                body.Add(Facts(facts));
+            }
+        }
+        else
+        {
+            body.Add(Text("Cancelled by " + CardText.Plain(meeting.CancelledBy ?? meeting.Organizer.Name) + ". The join link no longer works.", subtle: true));
+        }
+
+        var actions = new JsonArray();
+        if (!cancelled)
+        {
+            actions.Add(OpenUrl("Join", meeting.JoinWebUrl, style: "positive"));
+            actions.Add(Execute("Cancel meeting", CancelVerb, new JsonObject { ["meetingKey"] = meeting.Key }, style: "destructive"));
+        }
+
+        var msteams = new JsonObject { ["width"] = "Full" };
+        if (entities.Count > 0)
+        {
+            msteams["entities"] = entities;
+        }
+
+        return Card(body, actions, msteams, fallbackText: meeting.Subject + " — join: " + meeting.JoinWebUrl);
+    }
+
+    private static string When(MeetingRecord meeting)
+    {
+        string end = CardTime.Time(meeting.EndUtc);
+        string minutes = ((int)Math.Round((meeting.EndUtc - meeting.StartUtc).TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min";
+        return meeting.IsScheduled
+            ? CardTime.Date(meeting.StartUtc, "LONG") + ", " + CardTime.Time(meeting.StartUtc) + " – " + end + " (" + minutes + ")"
+            : "Now, until " + end + " (" + minutes + ")";
+    }
+
+    private static string GroupDigits(string id)
+    {
+        var compact = id.Replace(" ", "", StringComparison.Ordinal);
+        if (!compact.All(char.IsAsciiDigit))
+        {
+            return CardText.Plain(id);
+        }
+
+        var groups = Enumerable.Range(0, (compact.Length + 2) / 3).Select(i => compact.Substring(i * 3, Math.Min(3, compact.Length - (i * 3))));
+        return string.Join(' ', groups);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using TeamsMeetBot.BotFramework.Connector;
+using TeamsMeetBot.BotFramework.Schema;
+
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>
+/// Turns mentions into people Graph can invite. A user mention carries only a Teams id (29:…) and a
+/// display name, so each is looked up through the Connector's member API (in parallel, cached per
+/// conversation for a few minutes) to get the Entra object id and UPN. A tag mention (@oncall-db) in a
+/// team channel expands to the tag's members through Graph. The sender (the organizer) and the bot
+/// are never attendees. Someone who cannot be resolved does not stop the meeting: they are listed
+/// with the reason.
+/// </summary>
+public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsClient graph, IMemoryCache cache, ILogger<AttendeeResolver> logger)
+{
+    private static readonly MemoryCacheEntryOptions MemberCacheOptions = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10), Size = 1 };
+
+    public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, CancellationToken cancellationToken)
+    {
+        string serviceUrl = activity.ServiceUrl!;
+        string conversationId = activity.Conversation!.Id!;
+        string? senderId = activity.From?.Id;
+        string? senderAad = activity.From?.AadObjectId;
+        string? botId = activity.Recipient?.Id;
+        string? teamId = activity.ChannelData?.Team?.Id ?? activity.ChannelData?.TeamsTeamId;
+
+        var people = new ConcurrentDictionary<string, MeetingPerson>(StringComparer.OrdinalIgnoreCase);
+        var notInvited = new ConcurrentBag<(int Order, NotInvited Who)>();
+
+        bool IsSenderOrBot(string? id, string? aad) =>
+            (id is not null && (string.Equals(id, senderId, StringComparison.OrdinalIgnoreCase) || string.Equals(id, botId, StringComparison.OrdinalIgnoreCase)))
+            || (aad is not null && string.Equals(aad, senderAad, StringComparison.OrdinalIgnoreCase));
+
+        void Add(MeetingPerson person)
+        {
+            if (!IsSenderOrBot(person.TeamsId, person.AadObjectId))
+            {
+                people.TryAdd(person.AadObjectId ?? person.TeamsId ?? person.Name, person);
+            }
+        }
+
+        var lookups = mentions.Select(async (mention, index) =>
+        {
+            if (IsSenderOrBot(mention.Id, null))
+            {
+                return;
+            }
+
+            if (mention.IsTag)
+            {
+                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), cancellationToken);
+                return;
+            }
+
+            var member = await LookUpAsync(serviceUrl, conversationId, teamId, mention.Id, cancellationToken);
+            if (member?.EntraObjectId is { } oid)
+            {
+                Add(new MeetingPerson(member.Id ?? mention.Id, member.Name ?? mention.Name, oid, member.UserPrincipalName ?? member.Email));
+            }
+            else if (member is null && teamId is not null)
+            {
+                // Not a member: in a team channel this may be a tag mention that arrived without a tag marker.
+                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), cancellationToken);
+            }
+            else
+            {
+                notInvited.Add((index, new NotInvited(mention.Name, member is null
+                    ? "not a member of this conversation"
+                    : "has no Microsoft Entra account (guests from outside the organization can join with the link)")));
+            }
+        }).ToList();
+
+        if (inviteEveryone)
+        {
+            lookups.Add(AddEveryoneAsync(serviceUrl, conversationId, Add, n => notInvited.Add((int.MaxValue, n)), cancellationToken));
+        }
+
+        await Task.WhenAll(lookups);
+        var ordered = people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList());
+    }
+
+    private async Task<TeamsChannelAccount?> LookUpAsync(string serviceUrl, string conversationId, string? teamId, string memberId, CancellationToken cancellationToken)
+    {
+        string cacheKey = "member|" + conversationId + "|" + memberId;
+        if (cache.TryGetValue(cacheKey, out TeamsChannelAccount? cached))
+        {
+            return cached;
+        }
+
+        var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken);
+        if (member is null && teamId is not null && !string.Equals(teamId, conversationId, StringComparison.Ordinal))
+        {
+            member = await connector.GetMemberAsync(serviceUrl, teamId, memberId, cancellationToken);
+        }
+
+        if (member is not null)
+        {
+            cache.Set(cacheKey, member, MemberCacheOptions);
+        }
+
+        return member;
+    }
+
+    private async Task AddEveryoneAsync(string serviceUrl, string conversationId, Action<MeetingPerson> add, Action<NotInvited> skip, CancellationToken cancellationToken)
+    {
+        await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, cancellationToken))
+        {
+            if (member.EntraObjectId is { } oid)
+            {
+                add(new MeetingPerson(member.Id, member.Name ?? member.Email ?? oid, oid, member.UserPrincipalName ?? member.Email));
+            }
+            else if (member.Name is not null)
+            {
+                skip(new NotInvited(member.Name, "has no Microsoft Entra account"));
+            }
+        }
+    }
+
+    private async Task ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, CancellationToken cancellationToken)
+    {
+        string? groupId = activity.ChannelData?.Team?.AadGroupId;
+        if (groupId is null)
+        {
+            skip(mention.Name, "tags can only be used in a team channel");
+            return;
+        }
+
+        try
+        {
+            string? tagId = mention.IsTag && !mention.Id.StartsWith("29:", StringComparison.Ordinal) ? mention.Id : null;
+            tagId ??= (await graph.FindTagAsync(groupId, mention.Name, cancellationToken))?.Id;
+            if (tagId is null)
+            {
+                skip(mention.Name, "not a member of this conversation or a tag of this team");
+                return;
+            }
+
+            var members = await graph.GetTagMembersAsync(groupId, tagId, cancellationToken);
+            if (members.Count == 0)
+            {
+                skip(mention.Name, "the tag has no members");
+            }
+
+            foreach (var member in members)
+            {
+                if (member.UserId is { } oid)
+                {
+                    add(new MeetingPerson(TeamsId: null, member.DisplayName ?? oid, oid, UserPrincipalName: null));
+                }
+            }
+        }
+        catch (GraphFailureException ex)
+        {
+            AttendeeLog.TagExpansionFailed(logger, mention.Name, ex.StatusCode ?? 0, ex.RequestId ?? "", ex);
+            skip(mention.Name, ex.Kind is GraphFailureKind.Forbidden or GraphFailureKind.NoApplicationAccessPolicy
+                ? "I'm not allowed to read this team's tags (an admin must grant TeamworkTag.Read.All)"
+                : "I couldn't read the tag's members just now");
+        }
+    }
+}

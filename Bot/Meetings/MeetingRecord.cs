@@ -1,0 +1,43 @@
+using TeamsMeetBot.Conversation;
+
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>
+/// One meeting the bot created, stored with optimistic concurrency. Keys: partition =
+/// <see cref="PartitionFor"/>(tenant, conversation), row = <see cref="Key"/> (the externalId given
+/// to Graph's createOrGet). A card action is honoured only if this key exists in the partition of
+/// the conversation the action came from.
+/// </summary>
+public sealed record MeetingRecord
+{
+    public required string Key { get; init; }
+    public required string TenantId { get; init; }
+    public required ConversationReference Conversation { get; init; }
+    public required string SourceActivityId { get; init; }
+    public required MeetingPerson Organizer { get; init; }
+    public required string Subject { get; init; }
+    public required DateTimeOffset StartUtc { get; init; }
+    public required DateTimeOffset EndUtc { get; init; }
+    public bool IsScheduled { get; init; }
+    public string? TimeZoneId { get; init; }
+    public bool TimeZoneAssumed { get; init; }
+    public required string GraphMeetingId { get; init; }
+    public required string JoinWebUrl { get; init; }
+    public string? ChatThreadId { get; init; }
+    public string? ChatMessageId { get; init; }
+    public string? ChatReplyChainMessageId { get; init; }
+    public string? JoinMeetingId { get; init; }
+    public string? Passcode { get; init; }
+    public string? DialInNumber { get; init; }
+    public string? TollFreeNumber { get; init; }
+    public string? ConferenceId { get; init; }
+    public string? DialInUrl { get; init; }
+    public IReadOnlyList<MeetingPerson> Attendees { get; init; } = [];
+    public IReadOnlyList<NotInvited> NotInvited { get; init; } = [];
+    public MeetingStatus Status { get; init; } = MeetingStatus.Active;
+    public string? CardActivityId { get; init; }
+    public string? CancelledBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string PartitionFor(string tenantId, string conversationId) => tenantId + "|" + conversationId;
+}

@@ -1,0 +1,24 @@
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>What a person asked for, already parsed: the meeting service turns it into a Graph meeting and a card.</summary>
+public sealed record MeetingRequest
+{
+    /// <summary>Null: a default subject naming who asked and where.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Null: now.</summary>
+    public DateTimeOffset? StartUtc { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    public IReadOnlyList<MentionTarget> Mentions { get; init; } = [];
+
+    public bool InviteEveryone { get; init; }
+
+    /// <summary>People named in a way the bot cannot resolve (plain "@alice" typed without picking a mention).</summary>
+    public IReadOnlyList<NotInvited> Unresolvable { get; init; } = [];
+
+    public string? TimeZoneId { get; init; }
+
+    public bool TimeZoneAssumed { get; init; }
+}

@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Options;
+using TeamsMeetBot.BotFramework.Schema;
+using TeamsMeetBot.Cards;
+using TeamsMeetBot.Conversation;
+using TeamsMeetBot.Hosting;
+using TeamsMeetBot.Storage;
+using TeamsMeetBot.Telemetry;
+
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>
+/// Creates meetings from chat and cancels them. Critical path with warm caches: attendee lookups in
+/// parallel, then createOrGet, then the card post, with the meeting settings PATCH running alongside
+/// the card post. The meeting record is stored before the card is posted, so a redelivery after a
+/// crash reuses the meeting and posts the card at most once more.
+/// </summary>
+public sealed class MeetingService(
+    OnlineMeetingsClient graph,
+    AttendeeResolver attendees,
+    MeetingStore meetings,
+    BotMessenger messenger,
+    BotRuntime runtime,
+    IOptions<MeetingsOptions> options,
+    BotTelemetry telemetry,
+    TimeProvider timeProvider,
+    ILogger<MeetingService> logger)
+{
+    public const string NoEntraAccountMessage =
+        "I can only create meetings for people signed in with a work or school (Microsoft Entra) account of this organization, and I can't see yours. Guests can join meetings with the link.";
+
+    public async Task CreateAsync(Activity activity, MeetingRequest request, CancellationToken cancellationToken)
+    {
+        string tenantId = activity.TenantId ?? "";
+        string conversationId = activity.Conversation!.Id!;
+        string? organizerId = activity.From?.AadObjectId;
+        if (string.IsNullOrEmpty(organizerId))
+        {
+            await messenger.ReplyTextAsync(activity, NoEntraAccountMessage, cancellationToken);
+            return;
+        }
+
+        string key = ExternalIds.ForActivity(tenantId, conversationId, activity.Id ?? Guid.NewGuid().ToString("N"));
+        var existing = await meetings.GetAsync(tenantId, conversationId, key, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.Value.CardActivityId is null)
+            {
+                await PostCardAsync(activity, existing.Value, cancellationToken);
+            }
+
+            return;
+        }
+
+        var resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
+        var start = request.StartUtc ?? timeProvider.GetUtcNow();
+        start = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var end = start + (request.Duration ?? TimeSpan.FromMinutes(options.Value.DefaultDurationMinutes));
+        string subject = string.IsNullOrWhiteSpace(request.Subject) ? DefaultSubject(activity) : request.Subject.Trim();
+
+        Microsoft.Graph.Models.OnlineMeeting created;
+        try
+        {
+            created = await graph.CreateOrGetAsync(organizerId, key, subject, start, end, resolved.Attendees, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            telemetry.GraphFailures.Add(1, new KeyValuePair<string, object?>("status", failure.StatusCode ?? 0));
+            MeetingLog.CreateFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+            await messenger.ReplyTextAsync(activity, MeetingReplies.ForFailure(failure, runtime.AppId, organizerId), cancellationToken);
+            return;
+        }
+
+        var reference = ConversationReferenceStore.From(activity)!;
+        var record = new MeetingRecord
+        {
+            Key = key,
+            TenantId = tenantId,
+            Conversation = reference,
+            SourceActivityId = activity.Id ?? "",
+            Organizer = new MeetingPerson(activity.From!.Id, activity.From.Name ?? "the organizer", organizerId, null),
+            Subject = created.Subject ?? subject,
+            StartUtc = created.StartDateTime?.ToUniversalTime() ?? start,
+            EndUtc = created.EndDateTime?.ToUniversalTime() ?? end,
+            IsScheduled = request.StartUtc is not null,
+            TimeZoneId = request.TimeZoneId,
+            TimeZoneAssumed = request.TimeZoneAssumed,
+            GraphMeetingId = created.Id ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph returned a meeting without an id", null),
+            JoinWebUrl = created.JoinWebUrl ?? "",
+            ChatThreadId = created.ChatInfo?.ThreadId,
+            ChatMessageId = created.ChatInfo?.MessageId,
+            ChatReplyChainMessageId = created.ChatInfo?.ReplyChainMessageId,
+            JoinMeetingId = created.JoinMeetingIdSettings?.JoinMeetingId,
+            Passcode = created.JoinMeetingIdSettings?.Passcode,
+            DialInNumber = created.AudioConferencing?.TollNumber ?? created.AudioConferencing?.TollNumbers?.FirstOrDefault(),
+            TollFreeNumber = created.AudioConferencing?.TollFreeNumber ?? created.AudioConferencing?.TollFreeNumbers?.FirstOrDefault(),
+            ConferenceId = created.AudioConferencing?.ConferenceId,
+            DialInUrl = created.AudioConferencing?.DialinUrl,
+            Attendees = resolved.Attendees,
+            NotInvited = [.. request.Unresolvable, .. resolved.NotInvited],
+            CreatedAt = timeProvider.GetUtcNow(),
+        };
+
+        try
+        {
+            await meetings.InsertAsync(record, cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            // A concurrent delivery of the same activity got here first; it posts the card.
+            return;
+        }
+
+        telemetry.MeetingsCreated.Add(1);
+        MeetingLog.Created(logger, record.GraphMeetingId, resolved.Attendees.Count, resolved.NotInvited.Count);
+
+        var settings = ApplySettingsAsync(organizerId, record.GraphMeetingId, cancellationToken);
+        await PostCardAsync(activity, record, cancellationToken);
+        await settings;
+    }
+
+    /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
+    public async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, string? meetingKey, CancellationToken cancellationToken)
+    {
+        string tenantId = activity.TenantId ?? "";
+        string conversationId = activity.Conversation!.Id!;
+        var item = meetingKey is null
+            ? await meetings.LatestAsync(tenantId, conversationId, activity.From?.AadObjectId, cancellationToken)
+            : await meetings.GetAsync(tenantId, conversationId, meetingKey, cancellationToken);
+        if (item is null)
+        {
+            if (meetingKey is not null)
+            {
+                MeetingLog.ActionForUnknownMeeting(logger, meetingKey);
+                return ("I can't find that meeting in this conversation.", null);
+            }
+
+            return ("You haven't organized a meeting in this conversation that I could cancel.", null);
+        }
+
+        var meeting = item.Value;
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return ("That meeting is already cancelled.", meeting);
+        }
+
+        if (!MayControl(activity, meeting))
+        {
+            return ($"Only {meeting.Organizer.Name}, who organized this meeting, can cancel it.", null);
+        }
+
+        try
+        {
+            await graph.DeleteAsync(meeting.Organizer.AadObjectId!, meeting.GraphMeetingId, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            MeetingLog.CancelFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
+            return ("I couldn't cancel the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId), null);
+        }
+
+        string by = activity.From?.Name ?? meeting.Organizer.Name;
+        var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
+            m => m.Status == MeetingStatus.Cancelled ? null : m with { Status = MeetingStatus.Cancelled, CancelledBy = by }, cancellationToken) ?? meeting;
+        await TryUpdateCardAsync(updated, cancellationToken);
+        return ($"Cancelled \"{meeting.Subject}\".", updated);
+    }
+
+    public bool MayControl(Activity activity, MeetingRecord meeting)
+    {
+        string? who = activity.From?.AadObjectId;
+        return who is not null
+            && (string.Equals(who, meeting.Organizer.AadObjectId, StringComparison.OrdinalIgnoreCase)
+                || options.Value.ExtraControllers.Contains(who, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public async Task TryUpdateCardAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        if (meeting.CardActivityId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await messenger.UpdateCardAsync(meeting.Conversation, meeting.CardActivityId, MeetingCard.Build(meeting), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            MeetingLog.CardUpdateFailed(logger, meeting.CardActivityId, ex);
+        }
+    }
+
+    private async Task PostCardAsync(Activity activity, MeetingRecord record, CancellationToken cancellationToken)
+    {
+        string? cardId = await messenger.ReplyCardAsync(activity, MeetingCard.Build(record), cancellationToken);
+        if (cardId is not null)
+        {
+            await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardActivityId = cardId }, cancellationToken);
+        }
+    }
+
+    private async Task ApplySettingsAsync(string organizerId, string meetingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await graph.ApplySettingsAsync(organizerId, meetingId, options.Value.LobbyBypass, options.Value.AllowedPresenters, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            // The meeting exists and works; only the lobby/presenter defaults were not applied.
+            MeetingLog.SettingsFailed(logger, meetingId, failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
+        }
+    }
+
+    private static string DefaultSubject(Activity activity)
+    {
+        string who = activity.From?.Name is { Length: > 0 } name ? name : "Teams";
+        string? where = activity.ChannelData?.Channel?.Name ?? activity.ChannelData?.Team?.Name ?? activity.Conversation?.Name;
+        return where is { Length: > 0 } ? $"{who}'s meeting in {where}" : $"{who}'s meeting";
+    }
+}

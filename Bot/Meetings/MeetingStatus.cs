@@ -1,0 +1,7 @@
+namespace TeamsMeetBot.Meetings;
+
+public enum MeetingStatus
+{
+    Active,
+    Cancelled,
+}

@@ -1,0 +1,73 @@
+using TeamsMeetBot.Storage;
+
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>Meetings by conversation, with ETag concurrency. Finished meetings expire 30 days after their end.</summary>
+public sealed class MeetingStore(IBotStore store)
+{
+    private static readonly TimeSpan KeepAfterEnd = TimeSpan.FromDays(30);
+
+    public Task<StoredItem<MeetingRecord>?> GetAsync(string tenantId, string conversationId, string key, CancellationToken cancellationToken) =>
+        store.GetAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(tenantId, conversationId), key, MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
+
+    /// <summary>Adds a new meeting; throws <see cref="StoreConflictException"/> if that key exists.</summary>
+    public Task<StoredItem<MeetingRecord>> InsertAsync(MeetingRecord meeting, CancellationToken cancellationToken) =>
+        store.InsertAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(meeting.TenantId, meeting.Conversation.ConversationId), meeting.Key, meeting,
+            MeetingsJsonContext.Default.MeetingRecord, meeting.EndUtc + KeepAfterEnd, cancellationToken);
+
+    public Task<StoredItem<MeetingRecord>> ReplaceAsync(MeetingRecord meeting, string etag, CancellationToken cancellationToken) =>
+        store.ReplaceAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(meeting.TenantId, meeting.Conversation.ConversationId), meeting.Key, meeting, etag,
+            MeetingsJsonContext.Default.MeetingRecord, meeting.EndUtc + KeepAfterEnd, cancellationToken);
+
+    /// <summary>The newest active meeting in a conversation, optionally only those a given person organised.</summary>
+    public async Task<StoredItem<MeetingRecord>?> LatestAsync(string tenantId, string conversationId, string? organizerAadObjectId, CancellationToken cancellationToken)
+    {
+        StoredItem<MeetingRecord>? latest = null;
+        await foreach (var item in store.QueryPartitionAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(tenantId, conversationId), MeetingsJsonContext.Default.MeetingRecord, cancellationToken))
+        {
+            if (item.Value.Status != MeetingStatus.Active)
+            {
+                continue;
+            }
+
+            if (organizerAadObjectId is not null && !string.Equals(item.Value.Organizer.AadObjectId, organizerAadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (latest is null || item.Value.CreatedAt > latest.Value.CreatedAt)
+            {
+                latest = item;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Read-modify-write with retry on concurrent changes; <paramref name="change"/> returns null to leave the record as it is.</summary>
+    public async Task<MeetingRecord?> UpdateAsync(string tenantId, string conversationId, string key, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var current = await GetAsync(tenantId, conversationId, key, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var changed = change(current.Value);
+            if (changed is null)
+            {
+                return current.Value;
+            }
+
+            try
+            {
+                return (await ReplaceAsync(changed, current.ETag, cancellationToken)).Value;
+            }
+            catch (StoreConflictException) when (attempt < 5)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.OnlineMeetings.CreateOrGet;
+
+namespace TeamsMeetBot.Meetings;
+
+/// <summary>
+/// The Graph online-meeting calls the bot makes, app-only on behalf of the organizer
+/// (<c>/users/{organizer}/onlineMeetings</c>). Every failure surfaces as a <see cref="GraphFailureException"/>.
+/// The SDK's own retry handler already retries 429/503/504 honouring Retry-After.
+/// Methods are virtual so tests can fake Graph without HTTP.
+/// </summary>
+public class OnlineMeetingsClient
+{
+    private readonly Func<GraphServiceClient> _graph;
+
+    public OnlineMeetingsClient(Func<GraphServiceClient> graph) => _graph = graph;
+
+    protected OnlineMeetingsClient() => _graph = () => throw new InvalidOperationException("No Graph client.");
+
+    /// <summary>Idempotent create: the same organizer + externalId returns the same meeting (201 first, 200 after).</summary>
+    public virtual async Task<OnlineMeeting> CreateOrGetAsync(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
+        IReadOnlyList<MeetingPerson> attendees, CancellationToken cancellationToken)
+    {
+        var body = new CreateOrGetPostRequestBody
+        {
+            ExternalId = externalId,
+            Subject = subject,
+            StartDateTime = startUtc.ToUniversalTime(),
+            EndDateTime = endUtc.ToUniversalTime(),
+            Participants = new MeetingParticipants
+            {
+                Organizer = new MeetingParticipantInfo { Identity = new IdentitySet { User = new Identity { Id = organizerId } } },
+                Attendees = attendees.Where(a => a.AadObjectId is not null).Select(a => new MeetingParticipantInfo
+                {
+                    Upn = a.UserPrincipalName,
+                    Role = OnlineMeetingRole.Attendee,
+                    Identity = new IdentitySet { User = new Identity { Id = a.AadObjectId, DisplayName = a.Name } },
+                }).ToList(),
+            },
+        };
+        return await CallAsync(() => _graph().Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
+            ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
+    }
+
+    /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
+    public virtual Task ApplySettingsAsync(string organizerId, string meetingId, LobbyBypassScope lobbyBypass, OnlineMeetingPresenters presenters, CancellationToken cancellationToken) =>
+        CallAsync(() => _graph().Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        {
+            LobbyBypassSettings = new LobbyBypassSettings { Scope = lobbyBypass, IsDialInBypassEnabled = false },
+            AllowedPresenters = presenters,
+        }, cancellationToken: cancellationToken));
+
+    /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
+    public virtual Task<OnlineMeeting?> RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
+        CallAsync(() => _graph().Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        {
+            StartDateTime = startUtc.ToUniversalTime(),
+            EndDateTime = endUtc.ToUniversalTime(),
+        }, cancellationToken: cancellationToken));
+
+    /// <summary>Deletes a meeting; a meeting that is already gone counts as deleted.</summary>
+    public virtual async Task DeleteAsync(string organizerId, string meetingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(async () =>
+            {
+                await _graph().Users[organizerId].OnlineMeetings[meetingId].DeleteAsync(cancellationToken: cancellationToken);
+                return true;
+            });
+        }
+        catch (GraphFailureException ex) when (ex.Kind == GraphFailureKind.NotFound)
+        {
+        }
+    }
+
+    /// <summary>Members of a Teams tag (reference: teamworkTag; needs TeamworkTag.Read.All).</summary>
+    public virtual async Task<IReadOnlyList<TeamworkTagMember>> GetTagMembersAsync(string teamGroupId, string tagId, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync(() => _graph().Teams[teamGroupId].Tags[tagId].Members.GetAsync(cancellationToken: cancellationToken));
+        return page?.Value ?? [];
+    }
+
+    /// <summary>Finds a team's tag by display name (tag mentions arrive with the tag's name).</summary>
+    public virtual async Task<TeamworkTag?> FindTagAsync(string teamGroupId, string displayName, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync(() => _graph().Teams[teamGroupId].Tags.GetAsync(cancellationToken: cancellationToken));
+        return page?.Value?.FirstOrDefault(t => string.Equals(t.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<T?> CallAsync<T>(Func<Task<T?>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            throw GraphErrors.Classify(ex);
+        }
+    }
+
+    private static async Task CallAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            throw GraphErrors.Classify(ex);
+        }
+    }
+}
