@@ -36,6 +36,9 @@ public sealed class BotAuthenticationOptions
     /// </summary>
     public TimeSpan InitialLoadRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Require https for the metadata and jwks URLs. Only tests serving keys on loopback turn this off.</summary>
+    /// <summary>
+    /// Require https for the metadata and jwks URLs. Only tests turn this off, and even then plain http
+    /// is accepted only for loopback hosts.
+    /// </summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }

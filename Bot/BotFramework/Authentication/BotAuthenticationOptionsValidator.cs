@@ -15,9 +15,11 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
         {
             problems.Add($"{section}:OpenIdMetadataUrl must be an absolute URL (default https://login.botframework.com/v1/.well-known/openidconfiguration).");
         }
-        else if (options.RequireHttpsMetadata && metadataUrl.Scheme != Uri.UriSchemeHttps)
+        else if (!IsAllowedKeySource(metadataUrl, options.RequireHttpsMetadata))
         {
-            problems.Add($"{section}:OpenIdMetadataUrl must use https while {section}:RequireHttpsMetadata is true.");
+            problems.Add(options.RequireHttpsMetadata
+                ? $"{section}:OpenIdMetadataUrl must use https while {section}:RequireHttpsMetadata is true."
+                : $"{section}:OpenIdMetadataUrl may use http only on a loopback address (tests), even with {section}:RequireHttpsMetadata false.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ValidIssuer))
@@ -47,4 +49,11 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    /// <summary>
+    /// https always; plain http only when https is not required and the host is loopback (a test key
+    /// server), so turning the flag off by mistake cannot make production fetch keys over the network in clear.
+    /// </summary>
+    internal static bool IsAllowedKeySource(Uri uri, bool requireHttps) =>
+        uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 }

@@ -124,15 +124,15 @@ public sealed class SigningKeyCache : IDisposable
             download = _current is null ? StartDownloadLocked(_time.GetUtcNow(), _options.InitialLoadRetryInterval) : null;
         }
 
-        if (download is not null)
+        if (download is not null && !await download.WaitAsync(cancellationToken) && Current is null)
         {
-            await download.WaitAsync(cancellationToken);
+            // Logged once per failed attempt, not once per rejected request.
+            AuthenticationLog.NoKeysLoaded(_logger, _options.OpenIdMetadataUrl);
         }
 
         var set = Current;
         if (set is null)
         {
-            AuthenticationLog.NoKeysLoaded(_logger, _options.OpenIdMetadataUrl);
             return SigningKeyLookup.NoKeysLoaded;
         }
 
@@ -260,10 +260,9 @@ public sealed class SigningKeyCache : IDisposable
             return false;
         }
 
-        bool secure = uri.Scheme == Uri.UriSchemeHttps;
-        if (!secure && (_options.RequireHttpsMetadata || uri.Scheme != Uri.UriSchemeHttp))
+        if (!BotAuthenticationOptionsValidator.IsAllowedKeySource(uri, _options.RequireHttpsMetadata))
         {
-            problem = "the metadata's jwks_uri is not https";
+            problem = "the metadata's jwks_uri is not https (or, with RequireHttpsMetadata off, http on loopback)";
             return false;
         }
 
