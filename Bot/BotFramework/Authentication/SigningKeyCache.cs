@@ -126,7 +126,7 @@ public sealed class SigningKeyCache : IDisposable
 
         if (download is not null && !await download.WaitAsync(cancellationToken) && Current is null)
         {
-            // Logged once per failed attempt, not once per rejected request.
+            // Logged by the callers that waited on a failed attempt, not by every rejected request.
             AuthenticationLog.NoKeysLoaded(_logger, _options.OpenIdMetadataUrl);
         }
 
