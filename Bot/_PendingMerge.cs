@@ -1,19 +1,8 @@
 // Temporary placeholders for types being built on the auth and connector branches; deleted at merge.
 using TeamsMeetBot.BotFramework.Schema;
 
-namespace TeamsMeetBot.BotFramework.Authentication
-{
-    public readonly record struct TokenValidationOutcome(bool Succeeded, string? FailureReason);
+namespace TeamsMeetBot.BotFramework.Connector;
 
-    public class ChannelTokenValidator
-    {
-        public virtual Task<TokenValidationOutcome> ValidateAsync(string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken cancellationToken) =>
-            Task.FromResult(new TokenValidationOutcome(false, "not merged"));
-    }
-}
-
-namespace TeamsMeetBot.BotFramework.Connector
-{
     public class ConnectorClient
     {
         public virtual Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -28,4 +17,3 @@ namespace TeamsMeetBot.BotFramework.Connector
         public int StatusCode { get; }
         public bool IsMessageWritesBlocked { get; }
     }
-}

@@ -5,6 +5,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
+using TeamsMeetBot.BotFramework.Authentication;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.Telemetry;
 
@@ -44,6 +45,7 @@ public static class BotHostingExtensions
         builder.Services.AddMemoryCache(o => o.SizeLimit = 100_000);
 
         // The protocol edge.
+        builder.Services.AddChannelTokenValidation(builder.Configuration);
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<MessagesEndpoint>();
 
