@@ -329,7 +329,8 @@ public sealed class AzureTableBotStore : IBotStore, IBotStoreInitializer, IDispo
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        string filter = TableClient.CreateQueryFilter($"{ExpiresAtProperty} le {now}");
+        // The property name must be literal text: an interpolated value would be quoted as a string constant.
+        string filter = TableClient.CreateQueryFilter($"ExpiresAt le {now}");
         int removed = 0;
         foreach (string table in StoreTables.All.Union(_tables.Keys, StringComparer.Ordinal).ToList())
         {
