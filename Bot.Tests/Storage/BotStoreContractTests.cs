@@ -370,6 +370,21 @@ public abstract class BotStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Replace_with_the_etag_of_an_item_that_expired_unclaimed_renews_it()
+    {
+        var store = NewStore();
+        var lease = await store.InsertAsync(StoreTables.Leases, "reminders", "lease", new TestRecord("instance-a", 1), Type, Clock.GetUtcNow().AddSeconds(30), None);
+        Clock.Advance(TimeSpan.FromSeconds(45));
+        Assert.Null(await store.GetAsync(StoreTables.Leases, "reminders", "lease", Type, None));
+
+        var renewed = await store.ReplaceAsync(StoreTables.Leases, "reminders", "lease", new TestRecord("instance-a", 2), lease.ETag, Type, Clock.GetUtcNow().AddSeconds(30), None);
+
+        var read = await store.GetAsync(StoreTables.Leases, "reminders", "lease", Type, None);
+        Assert.Equal(renewed.ETag, read!.ETag);
+        Assert.Equal(2, read.Value.Count);
+    }
+
+    [Fact]
     public async Task Large_record_round_trips_through_insert_replace_and_query()
     {
         var store = NewStore();
