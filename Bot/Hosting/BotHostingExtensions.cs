@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Authentication;
 using TeamsMeetBot.Conversation;
+using TeamsMeetBot.Storage;
 using TeamsMeetBot.Telemetry;
 
 namespace TeamsMeetBot.Hosting;
@@ -48,6 +49,8 @@ public static class BotHostingExtensions
         builder.Services.AddChannelTokenValidation(builder.Configuration);
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<MessagesEndpoint>();
+
+        builder.Services.AddBotStorage(builder.Configuration);
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
