@@ -211,6 +211,32 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return port;
     }
 
+    private static readonly object InstallLock = new();
+
+    private static void InstallAzurite(string repositoryRoot)
+    {
+        lock (InstallLock)
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(repositoryRoot, ".ci", "install-azurite.sh")])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (process is null)
+            {
+                return;
+            }
+
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     /// <summary><c>&lt;repo&gt;/.tools/node_modules/.bin/azurite-table</c>, found by walking up from the test binaries to the solution.</summary>
     private static string LocateAzurite()
     {
@@ -227,9 +253,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 return script;
             }
 
+            // First run on a fresh machine: install the pinned Azurite with the repository's own script.
+            InstallAzurite(dir.FullName);
+            if (File.Exists(script))
+            {
+                return script;
+            }
+
             throw new InvalidOperationException(
-                $"Azurite is not installed ({script} is missing). Run .ci/install-azurite.sh from the repository root " +
-                "(it installs the pinned npm package azurite into .tools/), then run the tests again.");
+                $"Azurite is not installed ({script} is missing) and .ci/install-azurite.sh did not install it. Run that script from the repository root " +
+                "(it installs the pinned npm package azurite into .tools/ and needs Node.js 20+ with npm), then run the tests again.");
         }
 
         throw new InvalidOperationException(
