@@ -228,12 +228,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 return;
             }
 
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
             {
                 process.Kill(entireProcessTree: true);
             }
+
+            Task.WaitAll([output, errors], TimeSpan.FromSeconds(10));
         }
     }
 
