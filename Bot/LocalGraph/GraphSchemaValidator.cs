@@ -20,7 +20,9 @@ public sealed class GraphSchemaValidator
     private static readonly Lazy<JsonObject> StrictDocument = new(() => LoadResource(StrictResource));
     private static readonly Lazy<JsonObject> OpenDocument = new(() => LoadResource(OpenResource));
 
-    private readonly ConcurrentDictionary<(GraphSchemaKind Kind, string Definition), Lazy<JsonSchema>> _schemas = new();
+    // Built schemas are process-wide: JsonSchema.Net keeps every schema it builds in a registry keyed by
+    // $id and refuses to register the same id twice, so each definition is built exactly once.
+    private static readonly ConcurrentDictionary<(GraphSchemaKind Kind, string Definition), Lazy<JsonSchema>> Schemas = new();
 
     /// <summary>
     /// Rewrites enum values to their declared spelling (in place), then validates.
@@ -42,10 +44,10 @@ public sealed class GraphSchemaValidator
     /// <summary>Validates without changing the document. Null when valid, else a message naming the property path.</summary>
     public string? Validate(JsonNode? document, string definition, GraphSchemaKind kind = GraphSchemaKind.Strict)
     {
-        var schema = _schemas.GetOrAdd((kind, definition), key => new Lazy<JsonSchema>(() => Build(key.Kind, key.Definition))).Value;
+        var schema = Schemas.GetOrAdd((kind, definition), key => new Lazy<JsonSchema>(() => Build(key.Kind, key.Definition))).Value;
         using var instance = JsonDocument.Parse(document?.ToJsonString() ?? "null");
         var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        return results.IsValid ? null : Describe(results);
+        return results.IsValid ? null : Describe(results, kind);
     }
 
     private static JsonObject Document(GraphSchemaKind kind) => kind == GraphSchemaKind.Strict ? StrictDocument.Value : OpenDocument.Value;
@@ -68,39 +70,50 @@ public sealed class GraphSchemaValidator
     }
 
     /// <summary>The most specific failures (deepest instance location), as "property path: problem" sentences.</summary>
-    private static string Describe(EvaluationResults results)
+    private static string Describe(EvaluationResults results, GraphSchemaKind kind)
     {
-        var failures = new List<(string Pointer, string Message)>();
+        var failures = new List<Failure>();
         Collect(results, failures);
         if (failures.Count == 0)
         {
-            return "The request body does not match the Graph schema.";
+            return "Invalid request body: it does not match the Graph schema.";
         }
 
         int deepest = failures.Max(f => Depth(f.Pointer));
-        var messages = failures.Where(f => Depth(f.Pointer) == deepest)
-            .Select(f => f.Message)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return string.Join(" ", messages);
+        var candidates = failures.Where(f => Depth(f.Pointer) == deepest).ToList();
+
+        // A nullable property is "anyOf: [its type, null]": the null branch's complaint is noise next to the real one.
+        if (candidates.Any(f => !f.IsNullBranch))
+        {
+            candidates.RemoveAll(f => f.IsNullBranch);
+        }
+
+        // An unknown property under a polymorphic slot fails once per candidate type: name the first (the base type).
+        var reported = candidates
+            .Where(f => f.Keyword != "additionalProperties")
+            .Concat(candidates.Where(f => f.Keyword == "additionalProperties").DistinctBy(f => f.Pointer, StringComparer.Ordinal));
+        return string.Join(" ", reported.Select(f => Sentence(f, kind)).Distinct(StringComparer.Ordinal));
     }
 
-    private static void Collect(EvaluationResults node, List<(string Pointer, string Message)> failures)
+    private static void Collect(EvaluationResults node, List<Failure> failures)
     {
         if (!node.IsValid)
         {
             string pointer = node.InstanceLocation.ToString();
-            string schemaLocation = node.SchemaLocation?.ToString() ?? "";
-            if (node.Errors is { Count: > 0 } errors)
+            string schemaLocation = Uri.UnescapeDataString(node.SchemaLocation?.ToString() ?? "");
+            string evaluationPath = node.EvaluationPath.ToString();
+            bool unknownProperty = schemaLocation.EndsWith("/additionalProperties", StringComparison.Ordinal)
+                || evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal);
+            if (unknownProperty)
+            {
+                failures.Add(new Failure(pointer, schemaLocation, "additionalProperties", ""));
+            }
+            else if (node.Errors is { Count: > 0 } errors)
             {
                 foreach (var (keyword, error) in errors)
                 {
-                    failures.Add((pointer, Sentence(pointer, schemaLocation, keyword, error)));
+                    failures.Add(new Failure(pointer, schemaLocation, keyword, error));
                 }
-            }
-            else if (node.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal))
-            {
-                failures.Add((pointer, Sentence(pointer, schemaLocation, "additionalProperties", "")));
             }
         }
 
@@ -113,18 +126,28 @@ public sealed class GraphSchemaValidator
         }
     }
 
-    private static string Sentence(string pointer, string schemaLocation, string keyword, string error)
+    private static string Sentence(Failure failure, GraphSchemaKind kind)
     {
-        string path = PropertyPath(pointer);
-        if (keyword == "additionalProperties" || (keyword == "false" && schemaLocation.EndsWith("/additionalProperties", StringComparison.Ordinal)))
+        string path = PropertyPath(failure.Pointer);
+        string type = OwningType(failure.SchemaLocation);
+        if (failure.Keyword == "additionalProperties")
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"Invalid request body: property '{path}' does not exist on type '{OwningType(schemaLocation)}'.");
+            return $"Invalid request body: property '{path}' does not exist on type '{type}'.";
+        }
+
+        if (failure.Keyword == "enum" && Document(kind)["$defs"]?[type]?["x-members"] is JsonArray members)
+        {
+            return $"Invalid value for property '{path}': expected one of {string.Join(", ", members.Select(m => m?.GetValue<string>()))} ({type}).";
         }
 
         return path.Length == 0
-            ? $"Invalid request body: {error}"
-            : $"Invalid value for property '{path}': {error}";
+            ? $"Invalid request body: {failure.Error}"
+            : $"Invalid value for property '{path}': {failure.Error}";
+    }
+
+    private sealed record Failure(string Pointer, string SchemaLocation, string Keyword, string Error)
+    {
+        public bool IsNullBranch => Keyword == "type" && Error.EndsWith("should be \"null\"", StringComparison.Ordinal);
     }
 
     /// <summary><c>#/$defs/microsoft.graph.meetingParticipants/additionalProperties</c> → <c>microsoft.graph.meetingParticipants</c>.</summary>
