@@ -66,7 +66,9 @@ public sealed class GraphSchemaValidator
     {
         using var stream = typeof(GraphSchemaValidator).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded Graph schema '{name}' is missing from the assembly (see Bot/LocalGraph/Schemas).");
-        return JsonNode.Parse(stream) as JsonObject ?? throw new InvalidOperationException($"Embedded Graph schema '{name}' is not a JSON object.");
+        var document = JsonNode.Parse(stream) as JsonObject ?? throw new InvalidOperationException($"Embedded Graph schema '{name}' is not a JSON object.");
+        JsonNodeMaterializer.Materialize(document);
+        return document;
     }
 
     /// <summary>The most specific failures (deepest instance location), as "property path: problem" sentences.</summary>

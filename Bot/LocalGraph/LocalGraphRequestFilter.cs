@@ -58,7 +58,9 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
         string graphPath = request.Path.Value is { } path && path.StartsWith(LocalGraphEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
             ? path[LocalGraphEndpoints.Prefix.Length..]
             : request.Path.Value ?? "";
-        _recorder.Record(new RecordedGraphRequest(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body?.DeepClone()));
+        var recordedBody = body?.DeepClone();
+        JsonNodeMaterializer.Materialize(recordedBody);
+        _recorder.Record(new RecordedGraphRequest(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", recordedBody));
 
         var behavior = _behavior.Current;
         if (behavior.LatencyMilliseconds > 0)
