@@ -7,6 +7,9 @@ using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Authentication;
 using TeamsMeetBot.Conversation;
+using TeamsMeetBot.LocalGraph;
+using TeamsMeetBot.Meetings;
+using Azure.Core;
 using TeamsMeetBot.Storage;
 using TeamsMeetBot.Telemetry;
 
@@ -52,6 +55,23 @@ public static class BotHostingExtensions
 
         builder.Services.AddBotStorage(builder.Configuration);
 
+        // Microsoft Graph: the simulated Graph in local mode, graph.microsoft.com with the bot's credential otherwise.
+        if (runtime.IsLocalMode)
+        {
+            builder.Services.AddLocalGraph(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddSingleton<TokenCredential>(BotCredentialFactory.Create(credentials, credentials.MicrosoftAppTenantId!.Trim()));
+        }
+
+        GraphClientProvider.Register(builder.Services);
+        builder.Services.AddSingleton(sp => new OnlineMeetingsClient(() => sp.GetRequiredService<GraphClientProvider>().Client));
+        builder.Services.AddOptions<MeetingsOptions>().Bind(builder.Configuration.GetSection(MeetingsOptions.Section));
+        builder.Services.AddSingleton<MeetingStore>();
+        builder.Services.AddSingleton<AttendeeResolver>();
+        builder.Services.AddSingleton<MeetingService>();
+
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
         builder.Services.AddSingleton<ConversationReferenceStore>();
@@ -81,6 +101,11 @@ public static class BotHostingExtensions
 
         app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapHealthChecks("/healthz");
+        if (runtime.IsLocalMode)
+        {
+            app.MapLocalGraph();
+        }
+
         return app;
     }
 
