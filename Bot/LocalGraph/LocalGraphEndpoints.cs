@@ -42,6 +42,7 @@ public static class LocalGraphEndpoints
         meetings.MapGet("/{meetingId}", SimulatedOnlineMeetingEndpoints.Get);
         meetings.MapPatch("/{meetingId}", SimulatedOnlineMeetingEndpoints.Update);
         meetings.MapDelete("/{meetingId}", SimulatedOnlineMeetingEndpoints.Delete);
+        graph.MapGet("/teams/{teamId}/tags", SimulatedTeamworkEndpoints.Tags);
         graph.MapGet("/teams/{teamId}/tags/{tagId}/members", SimulatedTeamworkEndpoints.TagMembers);
         graph.Map("/{**segments}", (string? segments, HttpContext context, [FromServices] TimeProvider time) =>
             GraphResponses.BadRequest(context, time, $"Resource not found for the segment '{LastSegment(segments)}'."));

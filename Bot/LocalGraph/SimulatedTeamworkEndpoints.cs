@@ -7,6 +7,33 @@ namespace TeamsMeetBot.LocalGraph;
 /// <summary>Teams tags of the simulated Graph, from <see cref="LocalGraphOptions.Tags"/>.</summary>
 internal static class SimulatedTeamworkEndpoints
 {
+    /// <summary>
+    /// <c>GET /teams/{teamId}/tags</c> → a <c>teamworkTag</c> collection. A configured tag's key is both its
+    /// id and its display name (what a tag mention shows, e.g. "oncall-db").
+    /// </summary>
+    public static IResult Tags(string teamId, [FromServices] LocalGraphBehavior behavior)
+    {
+        var value = new JsonArray();
+        foreach (var (tagId, members) in behavior.Current.Tags)
+        {
+            value.Add(new JsonObject
+            {
+                ["id"] = tagId,
+                ["teamId"] = teamId,
+                ["displayName"] = tagId,
+                ["description"] = null,
+                ["memberCount"] = members.Count,
+                ["tagType"] = "standard",
+            });
+        }
+
+        return GraphResponses.Json(new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#teams('{teamId}')/tags",
+            ["value"] = value,
+        }, StatusCodes.Status200OK);
+    }
+
     /// <summary><c>GET /teams/{teamId}/tags/{tagId}/members</c> → a <c>teamworkTagMember</c> collection.</summary>
     public static IResult TagMembers(string teamId, string tagId, HttpContext context, [FromServices] LocalGraphBehavior behavior, [FromServices] TimeProvider time)
     {
