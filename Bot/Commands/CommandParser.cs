@@ -587,8 +587,10 @@ public static class CommandParser
         return bestDistance <= allowed ? (best is "meeting" ? "meet" : best) : null;
     }
 
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit ("jion" → "join").</summary>
     private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        Span<int> beforePrevious = stackalloc int[b.Length + 1];
         Span<int> previous = stackalloc int[b.Length + 1];
         Span<int> current = stackalloc int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -603,8 +605,13 @@ public static class CommandParser
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
+            previous.CopyTo(beforePrevious);
             current.CopyTo(previous);
         }
 
