@@ -119,6 +119,7 @@ public class OtherCommandTests
         { "reschedule to 3-4:30pm", "2026-11-26T23:00Z", 90, int.MinValue, int.MinValue },
         { "move it to in 2 hours", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "make it 30 min", "", 30, int.MinValue, int.MinValue },
+        { "move to 5", "2026-11-27T01:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "make it an hour", "", 60, int.MinValue, int.MinValue },
         { "make it 4pm", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "change it to 90 minutes", "", 90, int.MinValue, int.MinValue },

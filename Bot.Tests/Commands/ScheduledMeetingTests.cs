@@ -104,6 +104,9 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet at 3pm for 24 hours", "2026-11-26T23:00Z", 1440 },
         { La, Thu22, "en-US", "meet on Nov 26 2027 at 2pm", "2027-11-26T22:00Z", 30 },
         { La, Thu22, "en-US", "tomorrow at 9am meet with {A}", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet 5 minutes from now", "2026-11-26T22:05Z", 30 },
+        { La, Thu22, "en-US", "meet on Fri 27 Nov at 10", "2026-11-27T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet Tuesday, December 1 at 9:30am", "2026-12-01T17:30Z", 30 },
 
         // Los Angeles, 23:50 on Thu 26 Nov
         { La, LaNearMidnight, "en-US", "meet tomorrow at 9", "2026-11-27T17:00Z", 30 },
@@ -286,6 +289,7 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet at 3pm soonish", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet at 1530", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet 99/99 at 3pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet on Monday 27 Nov at 10", ParseFailureKind.UnreadableTime, true },
     };
 
     [Theory]

@@ -175,6 +175,17 @@ internal sealed class ClauseScanner
 
         if (TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out var bare, out int afterBare))
         {
+            if (_t.IsWord(afterBare, "from") && _t.IsWord(afterBare + 1, "now"))
+            {
+                if (_time.Relative is not null)
+                {
+                    _time.Problem ??= "two different times";
+                }
+
+                _time.Relative = bare;
+                return afterBare + 2;
+            }
+
             SetDuration(bare, _t.Render(i, afterBare));
             return afterBare;
         }
@@ -452,7 +463,7 @@ internal sealed class ClauseScanner
         var word = token.Kind == TokenKind.Word ? _t.LowerOf(token) : default;
         string? problem;
 
-        if (word is "at" or "@" or "around" or "by")
+        if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && !IsDurationAhead(i + 1)))
         {
             var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
             if (clockMatch == GrammarMatch.Ok)
@@ -548,7 +559,20 @@ internal sealed class ClauseScanner
         {
             if (spec.HasDate && spec.Date != date)
             {
-                spec.Problem ??= "two different days";
+                // "Fri 27 Nov": a weekday and a date together must agree; the date wins and the weekday is checked.
+                if (spec.Date.Kind == DateKind.Weekday && date.Kind == DateKind.Calendar)
+                {
+                    spec.ExpectedWeekday = spec.Date.Weekday;
+                }
+                else if (spec.Date.Kind == DateKind.Calendar && date.Kind == DateKind.Weekday)
+                {
+                    spec.ExpectedWeekday = date.Weekday;
+                    date = spec.Date;
+                }
+                else
+                {
+                    spec.Problem ??= "two different days";
+                }
             }
 
             spec.Date = date;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -53,63 +54,73 @@ internal sealed class CommandText
 
     public static CommandText Create(string raw, IReadOnlyList<MentionInput> mentions)
     {
-        var builder = new StringBuilder(raw.Length);
-        var slots = new List<MentionSlot>();
-        Span<bool> used = mentions.Count <= 64 ? stackalloc bool[mentions.Count] : new bool[mentions.Count];
-        int i = 0;
-        int plainStart = 0;
-        while (i < raw.Length)
+        // Decoding, dropping tags and replacing mentions by one character never make the text longer.
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, raw.Length));
+        try
         {
-            if (raw[i] != '<')
+            var slots = new List<MentionSlot>();
+            Span<bool> used = mentions.Count <= 64 ? stackalloc bool[mentions.Count] : new bool[mentions.Count];
+            int length = 0;
+            int i = 0;
+            int plainStart = 0;
+            while (i < raw.Length)
             {
-                i++;
-                continue;
-            }
-
-            int close = raw.IndexOf('>', i + 1);
-            if (close < 0)
-            {
-                break;
-            }
-
-            bool isMention = i + 3 <= raw.Length && (raw[i + 3] == '>' || raw[i + 3] == ' ')
-                && string.Compare(raw, i + 1, "at", 0, 2, StringComparison.OrdinalIgnoreCase) == 0;
-            bool isTag = i + 1 < raw.Length && (char.IsAsciiLetter(raw[i + 1]) || raw[i + 1] == '/');
-            if (!isMention && !isTag)
-            {
-                i++;
-                continue;
-            }
-
-            AppendPlain(builder, raw.AsSpan(plainStart, i - plainStart));
-            if (isMention)
-            {
-                int end = raw.IndexOf("</at>", close, StringComparison.OrdinalIgnoreCase);
-                if (end < 0)
+                int open = raw.IndexOf('<', i);
+                if (open < 0)
                 {
-                    end = raw.Length;
+                    break;
                 }
 
-                int markupEnd = Math.Min(raw.Length, end + 5);
-                string markup = raw[i..markupEnd];
-                string name = WebUtility.HtmlDecode(raw[(close + 1)..end]).Trim();
-                var entity = MatchMention(mentions, used, markup, name);
-                builder.Append((char)(PlaceholderBase + slots.Count));
-                slots.Add(new MentionSlot(entity, entity?.Name ?? name));
-                i = markupEnd;
-            }
-            else
-            {
-                builder.Append(' ');
-                i = close + 1;
+                i = open;
+                int close = raw.IndexOf('>', i + 1);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                bool isMention = i + 3 < raw.Length && (raw[i + 3] == '>' || raw[i + 3] == ' ')
+                    && (raw[i + 1] | 0x20) == 'a' && (raw[i + 2] | 0x20) == 't';
+                bool isTag = char.IsAsciiLetter(raw[i + 1]) || raw[i + 1] == '/';
+                if (!isMention && !isTag)
+                {
+                    i++;
+                    continue;
+                }
+
+                length = AppendPlain(buffer, length, raw.AsSpan(plainStart, i - plainStart));
+                if (isMention)
+                {
+                    int end = raw.IndexOf("</at>", close, StringComparison.OrdinalIgnoreCase);
+                    if (end < 0)
+                    {
+                        end = raw.Length;
+                    }
+
+                    int markupEnd = Math.Min(raw.Length, end + 5);
+                    string markup = raw[i..markupEnd];
+                    string name = WebUtility.HtmlDecode(raw[(close + 1)..end]).Trim();
+                    var entity = MatchMention(mentions, used, markup, name);
+                    buffer[length++] = (char)(PlaceholderBase + slots.Count);
+                    slots.Add(new MentionSlot(entity, entity?.Name ?? name));
+                    i = markupEnd;
+                }
+                else
+                {
+                    buffer[length++] = ' ';
+                    i = close + 1;
+                }
+
+                plainStart = i;
             }
 
-            plainStart = i;
+            length = AppendPlain(buffer, length, raw.AsSpan(plainStart));
+            SpellMeridiems(buffer.AsSpan(0, length));
+            return new CommandText(new string(buffer, 0, length), slots);
         }
-
-        AppendPlain(builder, raw.AsSpan(plainStart));
-        SpellMeridiems(builder);
-        return new CommandText(builder.ToString(), slots);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     public static bool IsPlaceholder(char c) => c >= PlaceholderBase && c < PlaceholderBase + 4096;
@@ -227,38 +238,55 @@ internal sealed class CommandText
         return null;
     }
 
-    private static void AppendPlain(StringBuilder builder, ReadOnlySpan<char> plain)
+    private static int AppendPlain(char[] buffer, int length, ReadOnlySpan<char> plain)
     {
         if (plain.IsEmpty)
+        {
+            return length;
+        }
+
+        ReadOnlySpan<char> decoded = plain.Contains('&') ? WebUtility.HtmlDecode(plain.ToString()) : plain;
+        foreach (char c in decoded)
+        {
+            if (length == buffer.Length)
+            {
+                break;
+            }
+
+            buffer[length++] = c switch
+            {
+                '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\t' or '\r' or '\n' or '\u3000' or '\u200B' or '\uFEFF' => ' ',
+                _ when IsPlaceholder(c) => ' ',
+                _ => c,
+            };
+        }
+
+        return length;
+    }
+
+    /// <summary>"3 p.m." → "3 pm  " in place (same length, so positions stay valid).</summary>
+    private static void SpellMeridiems(Span<char> text)
+    {
+        int at = text.IndexOf(".m.");
+        if (at < 0)
+        {
+            at = text.IndexOf(".M.");
+        }
+
+        if (at < 0)
         {
             return;
         }
 
-        string decoded = plain.Contains('&') ? WebUtility.HtmlDecode(plain.ToString()) : plain.ToString();
-        foreach (char c in decoded)
+        for (int i = Math.Max(0, at - 1); i + 3 < text.Length; i++)
         {
-            builder.Append(c switch
+            char first = (char)(text[i] | 0x20);
+            if ((first == 'a' || first == 'p') && text[i + 1] == '.' && (text[i + 2] | 0x20) == 'm' && text[i + 3] == '.'
+                && (i == 0 || !char.IsLetter(text[i - 1])))
             {
-                '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\t' or '\r' or '\n' or '\u3000' => ' ',
-                '\u200B' or '\uFEFF' => ' ',
-                _ when IsPlaceholder(c) => ' ',
-                _ => c,
-            });
-        }
-    }
-
-    /// <summary>"3 p.m." → "3 pm  " in place (same length, so positions stay valid).</summary>
-    private static void SpellMeridiems(StringBuilder builder)
-    {
-        for (int i = 0; i + 3 < builder.Length; i++)
-        {
-            char first = char.ToLowerInvariant(builder[i]);
-            if ((first == 'a' || first == 'p') && builder[i + 1] == '.' && char.ToLowerInvariant(builder[i + 2]) == 'm' && builder[i + 3] == '.'
-                && (i == 0 || !char.IsLetter(builder[i - 1])))
-            {
-                builder[i + 1] = builder[i + 2];
-                builder[i + 2] = ' ';
-                builder[i + 3] = ' ';
+                text[i + 1] = text[i + 2];
+                text[i + 2] = ' ';
+                text[i + 3] = ' ';
             }
         }
     }

@@ -669,7 +669,7 @@ internal static class TimeGrammar
             p++;
         }
 
-        if (p == 0 || !double.TryParse(s[..p].ToString().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        if (p == 0 || !TryParseDecimal(s[..p], out value))
         {
             return false;
         }
@@ -720,6 +720,38 @@ internal static class TimeGrammar
         }
 
         return false;
+    }
+
+    /// <summary>"90", "1.5", "1,5" without allocating.</summary>
+    private static bool TryParseDecimal(ReadOnlySpan<char> s, out double value)
+    {
+        value = 0;
+        double scale = 0;
+        foreach (char c in s)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (scale == 0)
+                {
+                    value = (value * 10) + (c - '0');
+                }
+                else
+                {
+                    value += (c - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            else if (scale == 0 && (c == '.' || c == ','))
+            {
+                scale = 0.1;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>After a whole number of hours: "and a half", "and a quarter", "30", "30 min", "and 15 minutes".</summary>

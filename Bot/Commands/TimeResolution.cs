@@ -111,6 +111,11 @@ internal static class TimeResolution
                 break;
         }
 
+        if (spec.ExpectedWeekday is { } weekday && date.DayOfWeek != weekday)
+        {
+            return Fail(ParseFailureKind.UnreadableTime, date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + " is a " + date.DayOfWeek + ", not a " + weekday, date, startTime, duration);
+        }
+
         var startLocal = date.ToDateTime(startTime);
         var startUtc = ZonedTime.ToUtc(startLocal, zone);
         bool endGiven = false;

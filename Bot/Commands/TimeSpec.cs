@@ -57,6 +57,9 @@ internal struct TimeSpec
     public TimeSpan? Relative;
     public TimeSpan? Duration;
 
+    /// <summary>The weekday written next to a calendar date ("Fri 27 Nov"); the date must fall on it.</summary>
+    public DayOfWeek? ExpectedWeekday;
+
     /// <summary>Set when something looked like a time or date but could not be read; says what.</summary>
     public string? Problem;
 
