@@ -41,6 +41,7 @@ public class MeetingCommandTests
         { "meet now about {B}'s rollout", "", "Bob Brown's rollout", 30, false },
         { "meet now with {A} about {B}'s rollout", "Alice Anders", "Bob Brown's rollout", 30, false },
         { "meet now about the rollout {B} {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
+        { "meet now with {A}'s team", "Alice Anders", null, 30, false },
         { "meet now about the rollout with {B} and {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
         { "meet now with everyone", "", null, 30, true },
         { "meet now with all of you", "", null, 30, true },

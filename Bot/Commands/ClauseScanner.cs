@@ -391,7 +391,7 @@ internal sealed class ClauseScanner
     private void SetSubject(string subject)
     {
         string cleaned = Clean(subject);
-        if (cleaned.Length > 0 && Subject is null)
+        if (cleaned.Length > 0 && Subject is null && cleaned is not ("the" or "a" or "an" or "The" or "A" or "An"))
         {
             Subject = cleaned;
         }

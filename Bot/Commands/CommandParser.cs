@@ -22,6 +22,7 @@ public static class CommandParser
         "folks", "real", "brief", "session", "huddle", "sync", "it", "can", "i", "just", "hey", "hi", "so", "on", "in", "at", "by", "of",
         "is", "are", "some", "there", "here", "again", "right", "away", "fast", "really", "very", "go", "lets", "let's", "y'all", "all",
         "people", "team", "chat", "them", "this", "that", "want", "need", "would", "like", "if", "possible", "pretty",
+        "about", "regarding", "re", "subject", "topic", "titled", "called", "named", "discussing", "concerning", "from", "between",
     };
 
     private static readonly string[] TimeRoots =

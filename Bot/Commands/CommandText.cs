@@ -304,8 +304,10 @@ internal sealed class CommandText
             }
             else if (IsPlaceholder(c))
             {
-                tokens.Add(new Token(TokenKind.Mention, i, 1, c - PlaceholderBase));
-                i++;
+                // "<at>Bob</at>'s" keeps the possessive with the mention.
+                int length = i + 2 < lower.Length && lower[i + 1] is '\'' or '’' && lower[i + 2] == 's' && (i + 3 == lower.Length || !char.IsLetter(lower[i + 3])) ? 3 : 1;
+                tokens.Add(new Token(TokenKind.Mention, i, length, c - PlaceholderBase));
+                i += length;
             }
             else if (c == '@' && i + 1 < lower.Length && char.IsLetterOrDigit(lower[i + 1]))
             {

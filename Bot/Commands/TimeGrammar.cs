@@ -453,7 +453,7 @@ internal static class TimeGrammar
                 q++;
             }
 
-            if (q == p || count == 3)
+            if (q == p || count == 3 || q - p > 4)
             {
                 return GrammarMatch.No;
             }
@@ -611,18 +611,18 @@ internal static class TimeGrammar
 
                 if (t.IsWordAny(k, HourUnits))
                 {
-                    duration = TimeSpan.FromMinutes(Math.Round((value + (half ? 0.5 : 0)) * 60));
+                    duration = Minutes(Math.Round((value + (half ? 0.5 : 0)) * 60));
                     unitIsHours = true;
                     j = k + 1;
                 }
                 else if (!half && t.IsWordAny(k, MinuteUnits))
                 {
-                    duration = TimeSpan.FromMinutes(Math.Round(value));
+                    duration = Minutes(Math.Round(value));
                     j = k + 1;
                 }
                 else if (allowBareMinutes && value >= 10 && value == Math.Floor(value) && !s.Contains(':'))
                 {
-                    duration = TimeSpan.FromMinutes(value);
+                    duration = Minutes(value);
                 }
                 else
                 {
@@ -700,7 +700,7 @@ internal static class TimeGrammar
                 }
 
                 var rest = s[d..];
-                if (d == u || !(rest.IsEmpty || rest is "m" or "min" or "mins"))
+                if (d == u || d - u > 4 || !(rest.IsEmpty || rest is "m" or "min" or "mins"))
                 {
                     return false;
                 }
@@ -709,18 +709,21 @@ internal static class TimeGrammar
                 unitIsHours = false;
             }
 
-            duration = TimeSpan.FromMinutes(Math.Round(minutes));
+            duration = Minutes(Math.Round(minutes));
             return true;
         }
 
         if (u == s.Length && unit is "m" or "min" or "mins" or "mn" or "minute" or "minutes")
         {
-            duration = TimeSpan.FromMinutes(Math.Round(value));
+            duration = Minutes(Math.Round(value));
             return true;
         }
 
         return false;
     }
+
+    /// <summary>A length in minutes, capped far beyond any valid meeting so absurd input cannot overflow.</summary>
+    private static TimeSpan Minutes(double minutes) => TimeSpan.FromMinutes(Math.Min(minutes, 10_000_000));
 
     /// <summary>"90", "1.5", "1,5" without allocating.</summary>
     private static bool TryParseDecimal(ReadOnlySpan<char> s, out double value)
@@ -766,13 +769,13 @@ internal static class TimeGrammar
 
         if (t.IsWord(k, "a") && t.IsWord(k + 1, "half"))
         {
-            duration += TimeSpan.FromMinutes(30);
+            duration += Minutes(30);
             return k + 2;
         }
 
         if (t.IsWord(k, "a") && t.IsWord(k + 1, "quarter"))
         {
-            duration += TimeSpan.FromMinutes(15);
+            duration += Minutes(15);
             return k + 2;
         }
 
@@ -787,7 +790,7 @@ internal static class TimeGrammar
 
             if (t.IsWordAny(k + 1, MinuteUnits))
             {
-                duration += TimeSpan.FromMinutes(minutes);
+                duration += Minutes(minutes);
                 return k + 2;
             }
         }
@@ -809,7 +812,7 @@ internal static class TimeGrammar
 
         if (word is "half-hour")
         {
-            duration = TimeSpan.FromMinutes(30);
+            duration = Minutes(30);
             next = j + 1;
             return true;
         }
@@ -832,14 +835,14 @@ internal static class TimeGrammar
                 return false;
             }
 
-            duration = TimeSpan.FromMinutes(word is "half" ? 30 : 15);
+            duration = Minutes(word is "half" ? 30 : 15);
             next = k + 1;
             return true;
         }
 
         if (word is "three" && t.IsWord(j + 1, "quarters") && t.IsWord(j + 2, "of") && t.IsWord(j + 3, "an") && t.IsWord(j + 4, "hour"))
         {
-            duration = TimeSpan.FromMinutes(45);
+            duration = Minutes(45);
             next = j + 5;
             return true;
         }
@@ -860,14 +863,14 @@ internal static class TimeGrammar
 
         if (t.IsWordAny(u, HourUnits))
         {
-            duration = TimeSpan.FromMinutes((number * 60) + (half ? 30 : 0));
+            duration = Minutes((number * 60) + (half ? 30 : 0));
             next = half ? u + 1 : AddTrailingMinutes(t, u + 1, ref duration);
             return true;
         }
 
         if (!half && number > 1 && t.IsWordAny(u, MinuteUnits))
         {
-            duration = TimeSpan.FromMinutes(number);
+            duration = Minutes(number);
             next = u + 1;
             return true;
         }
