@@ -271,7 +271,6 @@ public static class CommandParser
         }
 
         var runs = new List<string>();
-        int runStart = -1;
         int previous = -2;
         int lastMeaningful = -1;
         int firstMeaningful = -1;
@@ -287,7 +286,6 @@ public static class CommandParser
             if (index != previous + 1)
             {
                 Flush();
-                runStart = index;
             }
 
             bool filler = token.Kind == TokenKind.Word && Fillers.Contains(lower.ToString());
@@ -320,7 +318,6 @@ public static class CommandParser
             }
 
             firstMeaningful = lastMeaningful = -1;
-            _ = runStart;
         }
     }
 

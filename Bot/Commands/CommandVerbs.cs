@@ -86,7 +86,7 @@ internal static class CommandVerbs
         var w = t.LowerAt(i);
         switch (w)
         {
-            case "help" or "commands" or "usage" or "menu" or "info" or "hi" or "hello" or "hey" or "howdy" or "start-up":
+            case "help" or "commands" or "usage" or "menu" or "info" or "hi" or "hello" or "hey" or "howdy":
                 next = i + 1;
                 return CommandKind.Help;
             case "what" when t.IsWord(i + 1, "can") && (t.IsWord(i + 2, "you") || t.IsWord(i + 2, "i")):

@@ -321,9 +321,8 @@ internal static class TimeGrammar
             }
 
             int month = MonthOf(s);
-            if (month > 0 && TryDayNumber(t, i + 1, out int day, out bool ordinal, out _))
+            if (month > 0 && TryDayNumber(t, i + 1, out int day))
             {
-                _ = ordinal;
                 next = i + 2;
                 int year = TryYear(t, ref next);
                 return Calendar(year, month, day, t.Render(i, next), out date, out problem);
@@ -338,7 +337,7 @@ internal static class TimeGrammar
         }
 
         // day + month name: "3 December", "3rd of Dec 2026"
-        if (TryDayNumber(t, i, out int dayFirst, out _, out _))
+        if (TryDayNumber(t, i, out int dayFirst))
         {
             int j = i + 1;
             if (t.IsWord(j, "of"))
@@ -380,11 +379,10 @@ internal static class TimeGrammar
         return GrammarMatch.Ok;
     }
 
-    private static bool TryDayNumber(CommandText t, int i, out int day, out bool ordinal, out int next)
+    /// <summary>"3", "3rd", "21st": a day of the month as written (range checked later).</summary>
+    private static bool TryDayNumber(CommandText t, int i, out int day)
     {
         day = 0;
-        ordinal = false;
-        next = i;
         if (i >= t.Count || t.Tokens[i].Kind != TokenKind.Number)
         {
             return false;
@@ -408,9 +406,7 @@ internal static class TimeGrammar
             return false;
         }
 
-        ordinal = !suffix.IsEmpty;
         day = int.Parse(s[..p], CultureInfo.InvariantCulture);
-        next = i + 1;
         return true;
     }
 
