@@ -1,0 +1,192 @@
+using TeamsMeetBot.Commands;
+using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
+
+namespace TeamsMeetBot.Tests.Commands;
+
+public class MeetingCommandTests
+{
+    /// <summary>text → attendees (comma-separated names), subject (null = none), minutes, invite everyone. All instant ("now").</summary>
+    public static TheoryData<string, string, string?, int, bool> InstantMeetings => new()
+    {
+        { "meet now", "", null, 30, false },
+        { "Meet now", "", null, 30, false },
+        { "MEET NOW!", "", null, 30, false },
+        { "meet now.", "", null, 30, false },
+        { "  meet    now  ", "", null, 30, false },
+        { "meet&nbsp;now", "", null, 30, false },
+        { "meet now with {A}", "Alice Anders", null, 30, false },
+        { "meet now with {A} {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now with {A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now with {A}, {B} & {C}", "Alice Anders,Bob Brown,Carol Chen", null, 30, false },
+        { "meet now with {A},{B},{C}", "Alice Anders,Bob Brown,Carol Chen", null, 30, false },
+        { "meet now with {A} &amp; {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now with {A}&nbsp;and&nbsp;{B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now with {A} and {A}", "Alice Anders", null, 30, false },
+        { "meet now with {T}", "oncall-db", null, 30, false },
+        { "meet now with {D}", "Dave O'Neil", null, 30, false },
+        { "meet now about the db failover", "", "the db failover", 30, false },
+        { "meet now about DB failover.", "", "DB failover", 30, false },
+        { "meet now with {A} about the db failover for 45 min", "Alice Anders", "the db failover", 45, false },
+        { "meet now about the db failover with {A} for 45 min", "Alice Anders", "the db failover", 45, false },
+        { "meet now for 45 min with {A} about the db failover", "Alice Anders", "the db failover", 45, false },
+        { "meet now with {A} {B} about the DB failover", "Alice Anders,Bob Brown", "the DB failover", 30, false },
+        { "meet now \"Q4 planning\"", "", "Q4 planning", 30, false },
+        { "meet now “Q4 planning” with {A}", "Alice Anders", "Q4 planning", 30, false },
+        { "meet now about \"release 2.3, go/no-go\" for 1h", "", "release 2.3, go/no-go", 60, false },
+        { "meet now on \"incident 4711\"", "", "incident 4711", 30, false },
+        { "meet now re: payment outage", "", "payment outage", 30, false },
+        { "meet now re payment outage", "", "payment outage", 30, false },
+        { "meet now regarding the outage with {B}", "Bob Brown", "the outage", 30, false },
+        { "meet now to discuss the roadmap", "", "the roadmap", 30, false },
+        { "meet now about {B}'s rollout", "", "Bob Brown's rollout", 30, false },
+        { "meet now with {A} about {B}'s rollout", "Alice Anders", "Bob Brown's rollout", 30, false },
+        { "meet now about the rollout {B} {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
+        { "meet now with {A}'s team", "Alice Anders", null, 30, false },
+        { "meet now about the rollout with {B} and {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
+        { "meet now with everyone", "", null, 30, true },
+        { "meet now with all of you", "", null, 30, true },
+        { "meet now with everybody about the outage", "", "the outage", 30, true },
+        { "meet now with the team", "", null, 30, true },
+        { "meet with you all", "", null, 30, true },
+        { "start a meeting with {A}", "Alice Anders", null, 30, false },
+        { "Start a meeting with {A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "start meeting", "", null, 30, false },
+        { "start a quick teams meeting", "", null, 30, false },
+        { "create a meeting with {C}", "Carol Chen", null, 30, false },
+        { "call with {A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "call {A}", "Alice Anders", null, 30, false },
+        { "new meeting", "", null, 30, false },
+        { "New meeting about hiring", "", "hiring", 30, false },
+        { "meet {A}", "Alice Anders", null, 30, false },
+        { "meet {A} {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "let's meet", "", null, 30, false },
+        { "lets meet with {A}", "Alice Anders", null, 30, false },
+        { "let’s meet now", "", null, 30, false },
+        { "can we meet now?", "", null, 30, false },
+        { "please meet now with {A}", "Alice Anders", null, 30, false },
+        { "could you start a meeting with {A} please", "Alice Anders", null, 30, false },
+        { "{A} {B} meet now", "Alice Anders,Bob Brown", null, 30, false },
+        { "meeting now", "", null, 30, false },
+        { "quick call with {A}", "Alice Anders", null, 30, false },
+        { "huddle with {A}", "Alice Anders", null, 30, false },
+        { "meet now for 30 min", "", null, 30, false },
+        { "meet now for 30 minutes", "", null, 30, false },
+        { "meet now for 1h", "", null, 60, false },
+        { "meet now for 1 hour", "", null, 60, false },
+        { "meet now for an hour", "", null, 60, false },
+        { "meet now for half an hour", "", null, 30, false },
+        { "meet now for a half hour", "", null, 30, false },
+        { "meet now for 1h30", "", null, 90, false },
+        { "meet now for 1h30m", "", null, 90, false },
+        { "meet now for 1.5 hours", "", null, 90, false },
+        { "meet now for 1,5 hours", "", null, 90, false },
+        { "meet now for 90m", "", null, 90, false },
+        { "meet now for 90 mins", "", null, 90, false },
+        { "meet now for an hour and a half", "", null, 90, false },
+        { "meet now for 1 hour and 15 minutes", "", null, 75, false },
+        { "meet now for 2 hours", "", null, 120, false },
+        { "meet now for 2hrs", "", null, 120, false },
+        { "meet now for 45", "", null, 45, false },
+        { "meet now for fifteen minutes", "", null, 15, false },
+        { "meet now for a quarter of an hour", "", null, 15, false },
+        { "meet now for two hours", "", null, 120, false },
+        { "a 15 min meeting now with {A}", "Alice Anders", null, 15, false },
+        { "meet now 45 min", "", null, 45, false },
+        { "meet now for the release review", "", "the release review", 30, false },
+        { "meet now db failover", "", "db failover", 30, false },
+        { "meet now please", "", null, 30, false },
+        { "<p>meet now with {A}</p>", "Alice Anders", null, 30, false },
+        { "meet now with {A} about the &quot;big&quot; migration", "Alice Anders", "the \"big\" migration", 30, false },
+        { "meet now about 'the cutover'", "", "the cutover", 30, false },
+        { "meet now with {A} subject: Hiring sync", "Alice Anders", "Hiring sync", 30, false },
+        { "schedule a meeting now with {A}", "Alice Anders", null, 30, false },
+        { "set up a call with {B}", "Bob Brown", null, 30, false },
+        { "we need to talk with {A}", "Alice Anders", null, 30, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(InstantMeetings))]
+    public void Instant_meeting_phrasings(string text, string attendees, string? subject, int minutes, bool everyone)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Null(command.Start);
+        Assert.Null(command.End);
+        Assert.False(command.IsScheduled);
+        Assert.Equal(attendees, Names(command.Attendees));
+        Assert.Equal(subject, command.Subject);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), command.Duration);
+        Assert.Equal(everyone, command.InviteEveryone);
+        Assert.Empty(command.UnmatchedNames);
+    }
+
+    public static TheoryData<string, string, string> PlainNames => new()
+    {
+        { "meet now with @alice", "alice", "" },
+        { "meet now with @alice and {B}", "alice", "Bob Brown" },
+        { "meet now with <at>Zed Unknown</at>", "Zed Unknown", "" },
+        { "meet @bob.smith about logs", "bob.smith", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainNames))]
+    public void Names_typed_without_a_Teams_mention_are_never_attendees(string text, string unmatched, string attendees)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(unmatched, string.Join(",", command.UnmatchedNames));
+        Assert.Equal(attendees, Names(command.Attendees));
+    }
+
+    [Fact]
+    public void Mentions_are_matched_by_markup_even_when_names_repeat_in_text()
+    {
+        var input = Input("meet now with {A} about Alice Anders onboarding");
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(input));
+
+        Assert.Equal("Alice Anders", Names(command.Attendees));
+        Assert.Equal("Alice Anders onboarding", command.Subject);
+        Assert.Same(Alice, command.Attendees[0]);
+    }
+
+    [Fact]
+    public void A_tag_mention_keeps_its_tag_flag()
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input("meet now with {T} and {A}")));
+
+        Assert.True(command.Attendees[0].IsTag);
+        Assert.False(command.Attendees[1].IsTag);
+    }
+
+    [Fact]
+    public void Instant_meeting_describes_its_length_and_zone()
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input("meet now for 45 min", assumed: true)));
+
+        Assert.Equal("now for 45 min (UTC, assumed)", command.ScheduleDescription);
+        Assert.True(command.TimeZoneAssumed);
+    }
+
+    public static TheoryData<string, ParseFailureKind> InstantFailures => new()
+    {
+        { "meet now for 0 min", ParseFailureKind.TooShort },
+        { "meet now for 25 hours", ParseFailureKind.TooLong },
+        { "meet now for 30 min for 45 min", ParseFailureKind.UnreadableTime },
+        { "meet later", ParseFailureKind.UnreadableTime },
+        { "meet tomorrow-ish", ParseFailureKind.UnreadableTime },
+        { "meet sometime next week", ParseFailureKind.UnreadableTime },
+    };
+
+    [Theory]
+    [MemberData(nameof(InstantFailures))]
+    public void Meeting_failures_say_what_was_wrong_and_suggest_a_command(string text, ParseFailureKind kind)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.StartsWith("meet", failure.Suggestion, StringComparison.Ordinal);
+        Assert.NotEmpty(failure.Message);
+        Assert.NotNull(failure.Understood);
+        Assert.IsType<CreateMeetingCommand>(CommandParser.Parse(Input(failure.Suggestion)));
+    }
+}

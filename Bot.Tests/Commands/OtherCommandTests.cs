@@ -1,0 +1,204 @@
+using TeamsMeetBot.Commands;
+using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
+
+namespace TeamsMeetBot.Tests.Commands;
+
+public class OtherCommandTests
+{
+    public static TheoryData<string, Type> Kinds => new()
+    {
+        { "", typeof(HelpCommand) },
+        { "   ", typeof(HelpCommand) },
+        { "help", typeof(HelpCommand) },
+        { "Help!", typeof(HelpCommand) },
+        { "?", typeof(HelpCommand) },
+        { "what can you do?", typeof(HelpCommand) },
+        { "how does this work", typeof(HelpCommand) },
+        { "commands", typeof(HelpCommand) },
+        { "Hey", typeof(HelpCommand) },
+        { "hello", typeof(HelpCommand) },
+        { "cancel", typeof(CancelMeetingCommand) },
+        { "Cancel.", typeof(CancelMeetingCommand) },
+        { "cancel the meeting", typeof(CancelMeetingCommand) },
+        { "cancel it please", typeof(CancelMeetingCommand) },
+        { "please cancel my meeting", typeof(CancelMeetingCommand) },
+        { "call it off", typeof(CancelMeetingCommand) },
+        { "delete the meeting", typeof(CancelMeetingCommand) },
+        { "join", typeof(JoinCallCommand) },
+        { "join the call", typeof(JoinCallCommand) },
+        { "Join the meeting please", typeof(JoinCallCommand) },
+        { "join us", typeof(JoinCallCommand) },
+        { "bring the bot in", typeof(JoinCallCommand) },
+        { "come in", typeof(JoinCallCommand) },
+        { "hop on the call", typeof(JoinCallCommand) },
+        { "dial in", typeof(JoinCallCommand) },
+        { "can you join the call?", typeof(JoinCallCommand) },
+        { "leave", typeof(LeaveCallCommand) },
+        { "leave the call", typeof(LeaveCallCommand) },
+        { "hang up", typeof(LeaveCallCommand) },
+        { "hangup", typeof(LeaveCallCommand) },
+        { "bot leave", typeof(LeaveCallCommand) },
+        { "please leave", typeof(LeaveCallCommand) },
+        { "drop off", typeof(LeaveCallCommand) },
+        { "disconnect", typeof(LeaveCallCommand) },
+        { "bye", typeof(LeaveCallCommand) },
+        { "status", typeof(StatusCommand) },
+        { "who is in the call", typeof(StatusCommand) },
+        { "who's in the call?", typeof(StatusCommand) },
+        { "who joined", typeof(StatusCommand) },
+        { "roster", typeof(StatusCommand) },
+        { "ring {A}", typeof(RingCommand) },
+        { "ring everyone", typeof(RingCommand) },
+        { "ring attendees", typeof(RingCommand) },
+        { "call in {B}", typeof(RingCommand) },
+        { "call {B} in", typeof(RingCommand) },
+        { "dial {A}", typeof(RingCommand) },
+        { "add {A} to the call", typeof(RingCommand) },
+        { "invite {C} to the call", typeof(RingCommand) },
+        { "reschedule to 4pm", typeof(RescheduleMeetingCommand) },
+        { "make it 30 min", typeof(RescheduleMeetingCommand) },
+        { "push it by 15 minutes", typeof(RescheduleMeetingCommand) },
+        { "meet now", typeof(CreateMeetingCommand) },
+        { "call with {A}", typeof(CreateMeetingCommand) },
+        { "probe", typeof(ParseFailure) },
+        { "TestMessage", typeof(ParseFailure) },
+        { "what's the weather", typeof(ParseFailure) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Command_words_choose_the_command(string text, Type expected)
+    {
+        Assert.IsType(expected, CommandParser.Parse(Input(text)));
+    }
+
+    public static TheoryData<string, string, string> RingTargets => new()
+    {
+        { "ring {A}", "Alice Anders", "" },
+        { "ring {A} and {B}", "Alice Anders,Bob Brown", "" },
+        { "ring {A}, {B} & {C}", "Alice Anders,Bob Brown,Carol Chen", "" },
+        { "ring {A} {A}", "Alice Anders", "" },
+        { "call in {B}", "Bob Brown", "" },
+        { "call {B} and {C} in", "Bob Brown,Carol Chen", "" },
+        { "please ring {T}", "oncall-db", "" },
+        { "{A} ring", "Alice Anders", "" },
+        { "ring everyone", "", "" },
+        { "ring all attendees", "", "" },
+        { "ring", "", "" },
+        { "ring {A} and @bob", "Alice Anders", "bob" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RingTargets))]
+    public void Ring_targets_come_from_mentions_only(string text, string targets, string unmatched)
+    {
+        var ring = Expect<RingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(targets, Names(ring.Targets));
+        Assert.Equal(unmatched, string.Join(",", ring.UnmatchedNames));
+    }
+
+    [Fact]
+    public void Ring_with_only_plain_names_asks_for_real_mentions()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("ring @alice")));
+
+        Assert.Equal(ParseFailureKind.NoMentionedPeople, failure.Kind);
+        Assert.Contains("@alice", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("ring everyone", failure.Suggestion);
+    }
+
+    /// <summary>text → new start (UTC or ""), new length, shift, extend (minutes; int.MinValue = not set). Los Angeles, Thu 14:00.</summary>
+    public static TheoryData<string, string, int, int, int> Reschedules => new()
+    {
+        { "reschedule to 4pm", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "reschedule to tomorrow 10am", "2026-11-27T18:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "move it to tomorrow 10am", "2026-11-27T18:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "move the meeting to Friday at 9", "2026-11-27T17:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "reschedule to tomorrow 10am for 45 min", "2026-11-27T18:00Z", 45, int.MinValue, int.MinValue },
+        { "reschedule to 3-4:30pm", "2026-11-26T23:00Z", 90, int.MinValue, int.MinValue },
+        { "move it to in 2 hours", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make it 30 min", "", 30, int.MinValue, int.MinValue },
+        { "move to 5", "2026-11-27T01:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make it an hour", "", 60, int.MinValue, int.MinValue },
+        { "make it 4pm", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "change it to 90 minutes", "", 90, int.MinValue, int.MinValue },
+        { "push it by 15 minutes", "", int.MinValue, 15, int.MinValue },
+        { "push it back 30 min", "", int.MinValue, 30, int.MinValue },
+        { "postpone by an hour", "", int.MinValue, 60, int.MinValue },
+        { "delay it 10 min", "", int.MinValue, 10, int.MinValue },
+        { "move it 15 min earlier", "", int.MinValue, -15, int.MinValue },
+        { "move it forward by 15 min", "", int.MinValue, -15, int.MinValue },
+        { "reschedule by 20 min", "", int.MinValue, 20, int.MinValue },
+        { "extend it by 15 minutes", "", int.MinValue, int.MinValue, 15 },
+        { "extend by half an hour", "", int.MinValue, int.MinValue, 30 },
+        { "shorten it by 10 min", "", int.MinValue, int.MinValue, -10 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reschedules))]
+    public void Reschedule_phrasings(string text, string start, int duration, int shift, int extend)
+    {
+        var command = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(start.Length == 0 ? null : At(start), command.NewStart);
+        Assert.Equal(duration == int.MinValue ? null : TimeSpan.FromMinutes(duration), command.NewDuration);
+        Assert.Equal(shift == int.MinValue ? null : TimeSpan.FromMinutes(shift), command.ShiftBy);
+        Assert.Equal(extend == int.MinValue ? null : TimeSpan.FromMinutes(extend), command.ExtendBy);
+        Assert.NotEmpty(command.ScheduleDescription);
+    }
+
+    public static TheoryData<string, ParseFailureKind> RescheduleFailures => new()
+    {
+        { "reschedule", ParseFailureKind.NothingToChange },
+        { "move it", ParseFailureKind.NothingToChange },
+        { "reschedule to today at 9am", ParseFailureKind.TimeInPast },
+        { "reschedule to 25:00", ParseFailureKind.UnreadableTime },
+        { "reschedule to tomorrow", ParseFailureKind.UnreadableTime },
+        { "make it 30 hours", ParseFailureKind.TooLong },
+        { "reschedule to 3pm-2pm", ParseFailureKind.EndBeforeStart },
+    };
+
+    [Theory]
+    [MemberData(nameof(RescheduleFailures))]
+    public void Reschedule_failures(string text, ParseFailureKind kind)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.IsType<RescheduleMeetingCommand>(CommandParser.Parse(Input(failure.Suggestion, "America/Los_Angeles")));
+    }
+
+    public static TheoryData<string, string> Suggestions => new()
+    {
+        { "meeet now with {A}", "meet now with @Alice Anders" },
+        { "cancle", "cancel" },
+        { "reschedul to 4pm", "reschedule to 4pm" },
+        { "jion", "join" },
+        { "staus", "status" },
+        { "tomorrow at 3pm with {B}", "meet tomorrow at 3pm with @Bob Brown" },
+        { "{A} {B}", "meet now with @Alice Anders and @Bob Brown" },
+        { "probe", "meet now" },
+        { "what's the weather", "meet now" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Suggestions))]
+    public void Not_understood_suggests_the_closest_command(string text, string suggestion)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(ParseFailureKind.NotUnderstood, failure.Kind);
+        Assert.Equal(suggestion, failure.Suggestion);
+        Assert.Contains(suggestion, failure.Message, StringComparison.Ordinal);
+        Assert.False(failure.NeedsSchedulingCard);
+    }
+
+    [Fact]
+    public void The_parser_is_pure_the_same_input_gives_the_same_answer()
+    {
+        var input = Input("meet tomorrow at 3pm for 45 min with {A} about \"x\"", "Europe/Berlin");
+
+        Assert.Equal(CommandParser.Parse(input).ToString(), CommandParser.Parse(input).ToString());
+    }
+}

@@ -1,0 +1,385 @@
+using System.Globalization;
+using TeamsMeetBot.Commands;
+using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
+
+namespace TeamsMeetBot.Tests.Commands;
+
+/// <summary>
+/// Scheduled meetings across zones and locales. Clocks used:
+/// <list type="bullet">
+/// <item>Thu 2026-11-26 22:00Z: 14:00 in Los Angeles, 23:00 in Berlin, Fri 03:30 in Kolkata, Fri 09:00 on Lord Howe.</item>
+/// <item>Thu 2026-11-27 07:50Z: 23:50 in Los Angeles (near midnight).</item>
+/// <item>Thu 2026-12-31 23:50Z: ten minutes before the new year in UTC.</item>
+/// <item>The day before each daylight-saving change in Los Angeles, Berlin and Lord Howe (see the DST table).</item>
+/// </list>
+/// </summary>
+public class ScheduledMeetingTests
+{
+    private const string La = "America/Los_Angeles";
+    private const string Berlin = "Europe/Berlin";
+    private const string Kolkata = "Asia/Kolkata";
+    private const string LordHowe = "Australia/Lord_Howe";
+    private const string Thu22 = "2026-11-26T22:00:00Z";
+    private const string LaNearMidnight = "2026-11-27T07:50:00Z";
+    private const string YearEnd = "2026-12-31T23:50:00Z";
+
+    /// <summary>zone, now, locale, text → start (UTC), minutes.</summary>
+    public static TheoryData<string, string, string, string, string, int> Times => new()
+    {
+        // Los Angeles, Thu 26 Nov 14:00 PST
+        { La, Thu22, "en-US", "meet at 3pm", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 3 pm", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 3 p.m.", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 3PM", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 15:30", "2026-11-26T23:30Z", 30 },
+        { La, Thu22, "en-US", "meet 3:30 pm", "2026-11-26T23:30Z", 30 },
+        { La, Thu22, "en-US", "meet 3:30pm", "2026-11-26T23:30Z", 30 },
+        { La, Thu22, "en-US", "meet at 3.30pm", "2026-11-26T23:30Z", 30 },
+        { La, Thu22, "en-US", "meet at 3", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 6", "2026-11-27T02:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 9", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 7", "2026-11-27T15:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 09:00", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 9pm", "2026-11-27T05:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 4 o'clock", "2026-11-27T00:00Z", 30 },
+        { La, Thu22, "en-US", "meet at noon", "2026-11-27T20:00Z", 30 },
+        { La, Thu22, "en-US", "meet at midnight", "2026-11-27T08:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 14:00", "2026-11-26T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet at 13:59", "2026-11-26T21:59Z", 30 },
+        { La, Thu22, "en-US", "meet at 13:58", "2026-11-27T21:58Z", 30 },
+        { La, Thu22, "en-US", "meet tomorrow at 9", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet tomorrow at 9am", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet tomorrow 9", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet tmrw at 10:15", "2026-11-27T18:15Z", 30 },
+        { La, Thu22, "en-US", "meet at 9 tomorrow", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet tomorrow morning at 8", "2026-11-27T16:00Z", 30 },
+        { La, Thu22, "en-US", "meet tomorrow at 3 in the afternoon", "2026-11-27T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet tonight at 9", "2026-11-27T05:00Z", 30 },
+        { La, Thu22, "en-US", "meet this evening at 8", "2026-11-27T04:00Z", 30 },
+        { La, Thu22, "en-US", "meet today 17:00", "2026-11-27T01:00Z", 30 },
+        { La, Thu22, "en-US", "meet today at 5pm for 45 min", "2026-11-27T01:00Z", 45 },
+        { La, Thu22, "en-US", "meet the day after tomorrow at 10", "2026-11-28T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet on Friday at 10", "2026-11-27T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet Friday 10am", "2026-11-27T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet on fri at 10", "2026-11-27T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet next Tuesday 9am", "2026-12-01T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet next tue at 9", "2026-12-01T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet on Thursday at 3pm", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet on Thursday at 10am", "2026-12-03T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet next Thursday at 3pm", "2026-12-03T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet this Monday at 11", "2026-11-30T19:00Z", 30 },
+        { La, Thu22, "en-US", "meet on Dec 3 at 14:00", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet on December 3rd at 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet Dec 3, 2026 at 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet 3 December 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet on the 3rd of December at 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet 2026-12-03 14:00", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet 12/3 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-GB", "meet 12/3 2pm", "2027-03-12T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet 12/3/2026 at 2pm", "2026-12-03T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet 13/12 at 2pm", "2026-12-13T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet on Jan 5 at 9", "2027-01-05T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet on 1/5 at 9", "2027-01-05T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet in 20 minutes", "2026-11-26T22:20Z", 30 },
+        { La, Thu22, "en-US", "meet in 2 hours", "2026-11-27T00:00Z", 30 },
+        { La, Thu22, "en-US", "meet in an hour", "2026-11-26T23:00Z", 30 },
+        { La, Thu22, "en-US", "meet in half an hour for 15 min", "2026-11-26T22:30Z", 15 },
+        { La, Thu22, "en-US", "meet in 5 min", "2026-11-26T22:05Z", 30 },
+        { La, Thu22, "en-US", "meet from 2 to 3pm", "2026-11-26T22:00Z", 60 },
+        { La, Thu22, "en-US", "meet from 3 to 4", "2026-11-26T23:00Z", 60 },
+        { La, Thu22, "en-US", "meet 2-3:30pm", "2026-11-26T22:00Z", 90 },
+        { La, Thu22, "en-US", "meet 3pm-4pm", "2026-11-26T23:00Z", 60 },
+        { La, Thu22, "en-US", "meet 3pm to 4:15pm", "2026-11-26T23:00Z", 75 },
+        { La, Thu22, "en-US", "meet 3pm until 5", "2026-11-26T23:00Z", 120 },
+        { La, Thu22, "en-US", "meet 15:00–16:30", "2026-11-26T23:00Z", 90 },
+        { La, Thu22, "en-US", "meet tomorrow from 11 to 1pm", "2026-11-27T19:00Z", 120 },
+        { La, Thu22, "en-US", "meet between 10 and 11 tomorrow", "2026-11-27T18:00Z", 60 },
+        { La, Thu22, "en-US", "meet tomorrow between 10am and 11:30am", "2026-11-27T18:00Z", 90 },
+        { La, Thu22, "en-US", "meet from 3 to 4pm for 1 hour", "2026-11-26T23:00Z", 60 },
+        { La, Thu22, "en-US", "meet tonight 10pm to 1am", "2026-11-27T06:00Z", 180 },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm for 45 min with {B} about the release", "2026-11-27T23:00Z", 45 },
+        { La, Thu22, "en-US", "schedule a meeting on Friday at 10 for an hour", "2026-11-27T18:00Z", 60 },
+        { La, Thu22, "en-US", "meet at 3pm for 1h30", "2026-11-26T23:00Z", 90 },
+        { La, Thu22, "en-US", "meet at 3pm for an hour and a half", "2026-11-26T23:00Z", 90 },
+        { La, Thu22, "en-US", "meet at 3pm for 24 hours", "2026-11-26T23:00Z", 1440 },
+        { La, Thu22, "en-US", "meet on Nov 26 2027 at 2pm", "2027-11-26T22:00Z", 30 },
+        { La, Thu22, "en-US", "tomorrow at 9am meet with {A}", "2026-11-27T17:00Z", 30 },
+        { La, Thu22, "en-US", "meet 5 minutes from now", "2026-11-26T22:05Z", 30 },
+        { La, Thu22, "en-US", "meet on Fri 27 Nov at 10", "2026-11-27T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet Tuesday, December 1 at 9:30am", "2026-12-01T17:30Z", 30 },
+
+        // Los Angeles, 23:50 on Thu 26 Nov
+        { La, LaNearMidnight, "en-US", "meet tomorrow at 9", "2026-11-27T17:00Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet at 9", "2026-11-27T17:00Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet today at 23:55", "2026-11-27T07:55Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet at 11:55pm", "2026-11-27T07:55Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet at midnight", "2026-11-27T08:00Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet in 15 minutes", "2026-11-27T08:05Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet on Friday at 8am", "2026-11-27T16:00Z", 30 },
+        { La, LaNearMidnight, "en-US", "meet at 11:49pm", "2026-11-27T07:49Z", 30 },
+
+        // Berlin, Thu 26 Nov 23:00 CET
+        { Berlin, Thu22, "de-DE", "meet at 3pm", "2026-11-27T14:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet at 15:00", "2026-11-27T14:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet at 23:30", "2026-11-26T22:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet tomorrow at 9", "2026-11-27T08:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet in 30 minutes", "2026-11-26T22:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet at midnight", "2026-11-26T23:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet on Friday at 10", "2026-11-27T09:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet next Friday at 10", "2026-11-27T09:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet on Thursday at 10", "2026-12-03T09:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet on Thursday at 23:30", "2026-11-26T22:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet next Thursday at 23:30", "2026-12-03T22:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet 12/3 14:00", "2027-03-12T13:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet 3.12. 14:00", "2026-12-03T13:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet on 3.12 at 14:00", "2026-12-03T13:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet 3.12.2026 14:00", "2026-12-03T13:00Z", 30 },
+        { Berlin, Thu22, "en-GB", "meet 3/12 at 2pm", "2026-12-03T13:00Z", 30 },
+        { Berlin, Thu22, "en-US", "meet 3/12 at 2pm", "2027-03-12T13:00Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet 2026-12-24 10:00 for 2h", "2026-12-24T09:00Z", 120 },
+        { Berlin, Thu22, "de-DE", "meet tomorrow 14:00-15:00", "2026-11-27T13:00Z", 60 },
+        { Berlin, Thu22, "de-DE", "meet tomorrow from 9 to 10:30", "2026-11-27T08:00Z", 90 },
+        { Berlin, Thu22, "de-DE", "meet on 1 Dec at 08:30", "2026-12-01T07:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet 1st December at 8:30", "2026-12-01T07:30Z", 30 },
+        { Berlin, Thu22, "de-DE", "meet tomorrow at 15:30h", "2026-11-27T14:30Z", 30 },
+
+        // Kolkata, Fri 27 Nov 03:30 IST
+        { Kolkata, Thu22, "en-IN", "meet at 9", "2026-11-27T03:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet tomorrow at 9", "2026-11-28T03:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet at 3pm", "2026-11-27T09:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet today 17:00", "2026-11-27T11:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet on Friday at 10", "2026-11-27T04:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet next Friday at 10", "2026-12-04T04:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet at noon", "2026-11-27T06:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet at midnight", "2026-11-27T18:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet on Dec 3 at 14:00", "2026-12-03T08:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet 12/3 2pm", "2027-03-12T08:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet in 45 minutes", "2026-11-26T22:45Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet at 4am", "2026-11-26T22:30Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet at 3:30am", "2026-11-26T22:00Z", 30 },
+        { Kolkata, Thu22, "en-IN", "meet from 10 to 11:30", "2026-11-27T04:30Z", 90 },
+        { Kolkata, Thu22, "en-IN", "meet on Monday 9:30am for 1h", "2026-11-30T04:00Z", 60 },
+
+        // Lord Howe, Fri 27 Nov 09:00 (+11:00 in summer)
+        { LordHowe, Thu22, "en-AU", "meet at 3pm", "2026-11-27T04:00Z", 30 },
+        { LordHowe, Thu22, "en-AU", "meet tomorrow at 9", "2026-11-27T22:00Z", 30 },
+        { LordHowe, Thu22, "en-AU", "meet in 2 hours", "2026-11-27T00:00Z", 30 },
+        { LordHowe, Thu22, "en-AU", "meet at 9:30", "2026-11-26T22:30Z", 30 },
+        { LordHowe, Thu22, "en-AU", "meet 3/12 at 2pm", "2026-12-03T03:00Z", 30 },
+        { LordHowe, Thu22, "en-AU", "meet next Monday at 10", "2026-11-29T23:00Z", 30 },
+
+        // UTC, ten minutes before the new year
+        { "UTC", YearEnd, "en-US", "meet at 00:10", "2027-01-01T00:10Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet tomorrow at 9", "2027-01-01T09:00Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet on Jan 2 at 10", "2027-01-02T10:00Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet in 20 minutes", "2027-01-01T00:10Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet at 23:55", "2026-12-31T23:55Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet next Friday at 10am", "2027-01-01T10:00Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet at 11:30pm for 1h", "2027-01-01T23:30Z", 60 },
+        { "UTC", YearEnd, "en-US", "meet 2027-01-04 09:00", "2027-01-04T09:00Z", 30 },
+        { "UTC", YearEnd, "en-GB", "meet 4/1 at 9", "2027-01-04T09:00Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet on 12/31 at 23:59", "2026-12-31T23:59Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet at 23:49", "2026-12-31T23:49Z", 30 },
+        { "UTC", YearEnd, "en-US", "meet at 11:45 pm", "2027-01-01T23:45Z", 30 },
+
+        // UTC, the captured clock
+        { "UTC", Thu22, "en-US", "meet at 10pm", "2026-11-26T22:00Z", 30 },
+        { "UTC", Thu22, "en-US", "meet at 10:30pm with {A} about the db", "2026-11-26T22:30Z", 30 },
+        { "UTC", Thu22, "en-US", "meet Monday at 2pm", "2026-11-30T14:00Z", 30 },
+        { "UTC", Thu22, "en-US", "meet on Sat at 11", "2026-11-28T11:00Z", 30 },
+        { "UTC", "2027-06-01T10:00:00Z", "en-US", "meet Feb 29 at 10", "2028-02-29T10:00Z", 30 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Times))]
+    public void Scheduled_start_and_length(string zone, string now, string locale, string text, string startUtc, int minutes)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, zone, now, locale)));
+
+        Assert.True(command.IsScheduled);
+        Assert.Equal(At(startUtc), command.Start);
+        Assert.Equal(TimeSpan.Zero, command.Start!.Value.Offset);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), command.Duration);
+        Assert.Equal(command.Start + command.Duration, command.End);
+    }
+
+    /// <summary>Daylight-saving changes: gaps move forward by the gap, overlaps take the earlier (daylight) instant.</summary>
+    public static TheoryData<string, string, string, string, int> DaylightSaving => new()
+    {
+        // Los Angeles springs forward 2026-03-08 02:00 → 03:00; clock: Sat 7 Mar 12:00 PST.
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 02:30", "2026-03-08T10:30Z", 30 },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 2:30am", "2026-03-08T10:30Z", 30 },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 3:30am", "2026-03-08T10:30Z", 30 },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 1:30am", "2026-03-08T09:30Z", 30 },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow from 1am to 4am", "2026-03-08T09:00Z", 120 },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 10", "2026-03-08T17:00Z", 30 },
+        { La, "2026-03-07T20:00:00Z", "meet in 24 hours", "2026-03-08T20:00Z", 30 },
+        // Los Angeles falls back 2026-11-01 02:00 → 01:00; clock: Sat 31 Oct 12:00 PDT.
+        { La, "2026-10-31T19:00:00Z", "meet tomorrow at 1:30am", "2026-11-01T08:30Z", 30 },
+        { La, "2026-10-31T19:00:00Z", "meet tomorrow at 01:00", "2026-11-01T08:00Z", 30 },
+        { La, "2026-10-31T19:00:00Z", "meet tomorrow from 00:30 to 02:30", "2026-11-01T07:30Z", 180 },
+        { La, "2026-10-31T19:00:00Z", "meet tomorrow at 10", "2026-11-01T18:00Z", 30 },
+        { La, "2026-10-31T19:00:00Z", "meet today at 5pm", "2026-11-01T00:00Z", 30 },
+        // Berlin springs forward 2026-03-29 02:00 → 03:00; clock: Sat 28 Mar 12:00 CET.
+        { Berlin, "2026-03-28T11:00:00Z", "meet tomorrow at 02:30", "2026-03-29T01:30Z", 30 },
+        { Berlin, "2026-03-28T11:00:00Z", "meet tomorrow at 03:00", "2026-03-29T01:00Z", 30 },
+        { Berlin, "2026-03-28T11:00:00Z", "meet tomorrow at 01:59", "2026-03-29T00:59Z", 30 },
+        { Berlin, "2026-03-28T11:00:00Z", "meet tomorrow at 10", "2026-03-29T08:00Z", 30 },
+        // Berlin falls back 2026-10-25 03:00 → 02:00; clock: Sat 24 Oct 12:00 CEST.
+        { Berlin, "2026-10-24T10:00:00Z", "meet tomorrow at 02:30", "2026-10-25T00:30Z", 30 },
+        { Berlin, "2026-10-24T10:00:00Z", "meet tomorrow from 01:30 to 03:30", "2026-10-24T23:30Z", 180 },
+        { Berlin, "2026-10-24T10:00:00Z", "meet tomorrow at 10", "2026-10-25T09:00Z", 30 },
+        // Lord Howe springs forward half an hour 2026-10-04 02:00 → 02:30; clock: Sat 3 Oct 12:00 (+10:30).
+        { LordHowe, "2026-10-03T01:30:00Z", "meet tomorrow at 02:15", "2026-10-03T15:45Z", 30 },
+        { LordHowe, "2026-10-03T01:30:00Z", "meet tomorrow at 02:30", "2026-10-03T15:30Z", 30 },
+        { LordHowe, "2026-10-03T01:30:00Z", "meet tomorrow at 01:30", "2026-10-03T15:00Z", 30 },
+        { LordHowe, "2026-10-03T01:30:00Z", "meet tomorrow from 01:30 to 03:00", "2026-10-03T15:00Z", 60 },
+        // Lord Howe falls back half an hour 2027-04-04 02:00 → 01:30; clock: Sat 3 Apr 12:00 (+11:00).
+        { LordHowe, "2027-04-03T01:00:00Z", "meet tomorrow at 01:45", "2027-04-03T14:45Z", 30 },
+        { LordHowe, "2027-04-03T01:00:00Z", "meet tomorrow at 02:00", "2027-04-03T15:30Z", 30 },
+        { LordHowe, "2027-04-03T01:00:00Z", "meet tomorrow from 01:00 to 03:00", "2027-04-03T14:00Z", 150 },
+        // Kolkata has no daylight saving: the same wall time is the same offset all year.
+        { Kolkata, "2026-03-28T11:00:00Z", "meet tomorrow at 02:30", "2026-03-28T21:00Z", 30 },
+        { Kolkata, "2026-10-24T10:00:00Z", "meet tomorrow at 02:30", "2026-10-24T21:00Z", 30 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DaylightSaving))]
+    public void Daylight_saving_gaps_and_overlaps(string zone, string now, string text, string startUtc, int minutes)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, zone, now)));
+
+        Assert.Equal(At(startUtc), command.Start);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), command.Duration);
+    }
+
+    /// <summary>zone, now, locale, text → failure kind, whether a scheduling card is wanted.</summary>
+    public static TheoryData<string, string, string, string, ParseFailureKind, bool> Failures => new()
+    {
+        { La, Thu22, "en-US", "meet today at 9am", ParseFailureKind.TimeInPast, false },
+        { La, Thu22, "en-US", "meet today at 13:58", ParseFailureKind.TimeInPast, false },
+        { La, Thu22, "en-US", "meet yesterday at 3pm", ParseFailureKind.TimeInPast, false },
+        { La, Thu22, "en-US", "meet on Nov 20 at 3pm", ParseFailureKind.TimeInPast, false },
+        { La, Thu22, "en-US", "meet 2026-11-01 10:00", ParseFailureKind.TimeInPast, false },
+        { "UTC", YearEnd, "en-US", "meet on Dec 30 at 10", ParseFailureKind.TimeInPast, false },
+        { La, Thu22, "en-US", "meet from 3pm to 2pm", ParseFailureKind.EndBeforeStart, false },
+        { La, Thu22, "en-US", "meet tomorrow from 15:00 to 15:00", ParseFailureKind.EndBeforeStart, false },
+        { La, Thu22, "en-US", "meet from 2 to 3pm for 2 hours", ParseFailureKind.DurationConflict, false },
+        { La, Thu22, "en-US", "meet tomorrow 10-11 for 30 min", ParseFailureKind.DurationConflict, false },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm for 25 hours", ParseFailureKind.TooLong, false },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm for 0 minutes", ParseFailureKind.TooShort, false },
+        { La, Thu22, "en-US", "meet on Nov 26 2028 at 10", ParseFailureKind.TooFarAhead, false },
+        { La, Thu22, "en-US", "meet 2030-01-01 10:00", ParseFailureKind.TooFarAhead, false },
+        { "UTC", Thu22, "en-US", "meet Feb 29 at 10", ParseFailureKind.TooFarAhead, false },
+        { La, Thu22, "en-US", "meet tomorrow-ish", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet on Friday with {A}", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 25:00", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 14:75", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 13pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet on the 31st of February", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet on Feb 30 at 10", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet 2026-13-01 10:00", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet 2027-02-29 10:00", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet next week", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet this afternoon", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 3pm at 4pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow on Friday at 3pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet in 20 minutes at 3pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 3pm soonish", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 1530", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet 99/99 at 3pm", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet on Monday 27 Nov at 10", ParseFailureKind.UnreadableTime, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Impossible_and_unreadable_times(string zone, string now, string locale, string text, ParseFailureKind kind, bool card)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, zone, now, locale)));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Equal(card, failure.NeedsSchedulingCard);
+        Assert.NotNull(failure.Understood);
+        Assert.Contains("“", failure.Message, StringComparison.Ordinal);
+
+        // The suggestion is itself a valid, future meeting command.
+        var retry = CommandParser.Parse(Input(failure.Suggestion, zone, now, locale));
+        Assert.IsType<CreateMeetingCommand>(retry);
+    }
+
+    [Fact]
+    public void An_unreadable_time_keeps_what_was_understood_for_the_card()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("meet tomorrow with {A} about the migration for 45 min", La)));
+
+        Assert.True(failure.NeedsSchedulingCard);
+        var draft = failure.Understood!;
+        Assert.Equal(new DateOnly(2026, 11, 27), draft.Date);
+        Assert.Null(draft.Time);
+        Assert.Equal(TimeSpan.FromMinutes(45), draft.Duration);
+        Assert.Equal("the migration", draft.Subject);
+        Assert.Equal("Alice Anders", Names(draft.Attendees));
+        Assert.Equal(La, draft.TimeZoneId);
+    }
+
+    [Fact]
+    public void A_time_in_the_past_says_what_was_understood_and_suggests_the_next_day()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("meet today at 9am with {A}", La)));
+
+        Assert.Equal(ParseFailureKind.TimeInPast, failure.Kind);
+        Assert.Equal("meet tomorrow at 09:00 for 30 min with @Alice Anders", failure.Suggestion);
+        Assert.Contains("Thu 26 Nov 2026", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new TimeOnly(9, 0), failure.Understood!.Time);
+    }
+
+    [Fact]
+    public void A_conflict_between_end_and_length_is_reported_with_both()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("meet from 2 to 3pm for 2 hours", La)));
+
+        Assert.Equal(ParseFailureKind.DurationConflict, failure.Kind);
+        Assert.Contains("1 h", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("2 h", failure.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> Descriptions => new()
+    {
+        { La, Thu22, "meet tomorrow at 3pm for 45 min", "Fri 27 Nov 15:00–15:45 (America/Los_Angeles)" },
+        { Berlin, Thu22, "meet tomorrow 14:00-15:00", "Fri 27 Nov 14:00–15:00 (Europe/Berlin)" },
+        { "UTC", YearEnd, "meet at 23:55 for 1h", "Thu 31 Dec 23:55–Fri 1 Jan 2027 00:55 (UTC)" },
+        { La, "2026-03-07T20:00:00Z", "meet tomorrow at 02:30", "Sun 8 Mar 03:30–04:00 (America/Los_Angeles)" },
+        { LordHowe, "2026-10-03T01:30:00Z", "meet tomorrow at 02:15", "Sun 4 Oct 02:45–03:15 (Australia/Lord_Howe)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void Schedule_description_is_in_the_senders_zone(string zone, string now, string text, string description)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, zone, now)));
+
+        Assert.Equal(description, command.ScheduleDescription);
+    }
+
+    [Fact]
+    public void An_assumed_zone_is_flagged_and_shown()
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input("meet tomorrow at 10", "UTC", assumed: true)));
+
+        Assert.True(command.TimeZoneAssumed);
+        Assert.EndsWith("(UTC, assumed)", command.ScheduleDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_offset_zone_from_local_timestamp_schedules_with_that_offset()
+    {
+        var zone = TimeZoneResolver.Resolve(null, null, DateTimeOffset.Parse("2026-11-26T14:00:00-08:00", CultureInfo.InvariantCulture)).Zone;
+        var input = Input("meet tomorrow at 3pm") with { TimeZone = zone };
+
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(input));
+
+        Assert.Equal(At("2026-11-27T23:00Z"), command.Start);
+        Assert.EndsWith("(UTC-08:00)", command.ScheduleDescription, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,661 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// Reads the part of a message after the command word, clause by clause in any order: attendees ("with @a and @b",
+/// "with everyone", bare mentions), the subject ("about …", "re: …", quotes), the duration ("for 45 min") and the
+/// time clauses of <see cref="TimeGrammar"/>. What no clause claims is kept as left-over tokens.
+/// </summary>
+/// <remarks>
+/// Subject rule: a subject runs from its keyword to the next clause that reads as attendees, a duration or a time.
+/// Mentions written inside the subject ("about @Bob's rollout") stay part of the subject text and are not attendees;
+/// mentions that end the subject ("about the rollout @Bob @Carol") are attendees. A quoted subject is taken as is.
+/// </remarks>
+internal sealed class ClauseScanner
+{
+    private static readonly string[] SubjectStarters = ["about", "regarding", "re", "subject", "topic", "titled", "called", "named", "discussing", "concerning"];
+    private static readonly string[] EveryoneWords = ["everyone", "everybody", "all", "y'all", "yall", "y’all"];
+    private static readonly string[] NowWords = ["now", "asap", "immediately", "instantly"];
+
+    private readonly CommandText _t;
+    private readonly bool _dayMonthOrder;
+    private readonly bool _subjectsAllowed;
+    private TimeSpec _time;
+    private bool _lastWasDate;
+
+    public ClauseScanner(CommandText text, bool dayMonthOrder, bool subjectsAllowed)
+    {
+        _t = text;
+        _dayMonthOrder = dayMonthOrder;
+        _subjectsAllowed = subjectsAllowed;
+    }
+
+    public List<MentionInput> Attendees { get; } = [];
+
+    public List<string> UnmatchedNames { get; } = [];
+
+    public bool InviteEveryone { get; private set; }
+
+    public bool SaidNow { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    public TimeSpec Time => _time;
+
+    /// <summary>"by 15 minutes" (reschedule only): how far to move or extend.</summary>
+    public TimeSpan? ByAmount { get; private set; }
+
+    /// <summary>Adds a mention written before the command word ("@alice @bob meet now").</summary>
+    public void AddLeadingMention(int slot) => AddMention(slot);
+
+    /// <summary>Token indexes no clause claimed.</summary>
+    public List<int> Leftovers { get; } = [];
+
+    public void Scan(int from) => Scan(from, _t.Count);
+
+    /// <summary>Reads the clauses that start in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public void Scan(int from, int to)
+    {
+        int i = from;
+        while (i < to)
+        {
+            i = ScanOne(i);
+        }
+    }
+
+    private int ScanOne(int i)
+    {
+        var token = _t.Tokens[i];
+        bool wasDate = _lastWasDate;
+        _lastWasDate = false;
+        switch (token.Kind)
+        {
+            case TokenKind.Mention:
+                AddMention(token.Mention);
+                return i + 1;
+            case TokenKind.PlainName:
+                AddUnmatched(_t.Text.Substring(token.Start, token.Length));
+                return i + 1;
+            case TokenKind.Quoted:
+                if (_subjectsAllowed && Subject is null)
+                {
+                    Subject = Clean(_t.RenderSpan(token.Start, token.End));
+                    return i + 1;
+                }
+
+                Leftovers.Add(i);
+                return i + 1;
+            case TokenKind.Punct:
+                return i + 1;
+        }
+
+        if (token.Kind == TokenKind.Word)
+        {
+            var word = _t.LowerOf(token);
+            if (word.SequenceEqual("with"))
+            {
+                int after = ScanWithList(i + 1, apply: true);
+                if (after > i + 1)
+                {
+                    return after;
+                }
+            }
+
+            if (word is "everyone" or "everybody")
+            {
+                InviteEveryone = true;
+                return i + 1;
+            }
+
+            if (_t.IsWordAny(i, NowWords) || (word is "right" && _t.IsWord(i + 1, "now")) || (word is "right" && _t.IsWord(i + 1, "away")))
+            {
+                SaidNow = true;
+                return word is "right" ? i + 2 : i + 1;
+            }
+
+            if (_subjectsAllowed && _t.IsWordAny(i, SubjectStarters))
+            {
+                int after = ScanSubject(i + 1);
+                if (after > i + 1)
+                {
+                    return after;
+                }
+            }
+
+            if (_subjectsAllowed && word is "to" && (_t.IsWord(i + 1, "discuss") || _t.IsWord(i + 1, "talk")))
+            {
+                int start = _t.IsWord(i + 2, "about") ? i + 3 : i + 2;
+                int after = ScanSubject(start);
+                if (after > start)
+                {
+                    return after;
+                }
+            }
+
+            if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var amount, out int afterAmount))
+            {
+                ByAmount = amount;
+                return afterAmount;
+            }
+
+            if (word is "for")
+            {
+                if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var duration, out int afterDuration))
+                {
+                    SetDuration(duration, _t.Render(i, afterDuration));
+                    return afterDuration;
+                }
+
+                var timeMatch = TryTime(i + 1, ref _time, out int afterTime, wasDate);
+                if (timeMatch != GrammarMatch.No)
+                {
+                    return afterTime;
+                }
+
+                if (_subjectsAllowed && Subject is null && (i + 1 < _t.Count))
+                {
+                    int after = ScanSubject(i + 1);
+                    if (after > i + 1)
+                    {
+                        return after;
+                    }
+                }
+            }
+
+            if (word is "on" && _subjectsAllowed && Subject is null && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Quoted)
+            {
+                return ScanSubject(i + 1);
+            }
+        }
+
+        var match = TryTime(i, ref _time, out int next, wasDate);
+        if (match != GrammarMatch.No)
+        {
+            return next;
+        }
+
+        if (TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out var bare, out int afterBare))
+        {
+            if (_t.IsWord(afterBare, "from") && _t.IsWord(afterBare + 1, "now"))
+            {
+                if (_time.Relative is not null)
+                {
+                    _time.Problem ??= "two different times";
+                }
+
+                _time.Relative = bare;
+                return afterBare + 2;
+            }
+
+            SetDuration(bare, _t.Render(i, afterBare));
+            return afterBare;
+        }
+
+        if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && _subjectsAllowed && Subject is null && i + 1 < _t.Count)
+        {
+            int after = ScanSubject(i + 1);
+            if (after > i + 1)
+            {
+                return after;
+            }
+        }
+
+        Leftovers.Add(i);
+        return i + 1;
+    }
+
+    private void SetDuration(TimeSpan duration, string written)
+    {
+        if (_time.Duration is { } earlier && earlier != duration)
+        {
+            _time.Problem ??= "two different lengths (" + ZonedTime.FormatDuration(earlier) + " and “" + written + "”)";
+        }
+
+        _time.Duration = duration;
+    }
+
+    private void AddMention(int slot)
+    {
+        var mention = _t.Slots[slot];
+        if (mention.Entity is null)
+        {
+            AddUnmatched(mention.Name);
+            return;
+        }
+
+        foreach (var existing in Attendees)
+        {
+            if (string.Equals(existing.Id, mention.Entity.Id, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Attendees.Add(mention.Entity);
+    }
+
+    private void AddUnmatched(string name)
+    {
+        if (!UnmatchedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            UnmatchedNames.Add(name);
+        }
+    }
+
+    /// <summary>"@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team". Returns the index after the list.</summary>
+    private int ScanWithList(int i, bool apply)
+    {
+        int end = i;
+        int j = i;
+        while (j < _t.Count)
+        {
+            var token = _t.Tokens[j];
+            if (token.Kind == TokenKind.Mention)
+            {
+                if (apply)
+                {
+                    AddMention(token.Mention);
+                }
+
+                end = j = j + 1;
+            }
+            else if (token.Kind == TokenKind.PlainName)
+            {
+                if (apply)
+                {
+                    AddUnmatched(_t.Text.Substring(token.Start, token.Length));
+                }
+
+                end = j = j + 1;
+            }
+            else if (EveryonePhrase(j) is var length and > 0)
+            {
+                if (apply)
+                {
+                    InviteEveryone = true;
+                }
+
+                end = j = j + length;
+            }
+            else if (end > i && (_t.IsWord(j, "and") || _t.IsPunct(j, ',') || _t.IsPunct(j, '&') || _t.IsPunct(j, '+')))
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+
+    private int EveryonePhrase(int j)
+    {
+        if (_t.IsWordAny(j, EveryoneWords))
+        {
+            if (_t.IsWord(j, "all") && _t.IsWord(j + 1, "of") && _t.IsWordAny(j + 2, ["you", "us", "them"]))
+            {
+                return 3;
+            }
+
+            if (_t.IsWord(j, "all") && _t.IsWordAny(j + 1, ["members", "here", "hands"]))
+            {
+                return 2;
+            }
+
+            return _t.IsWord(j + 1, "here") ? 2 : 1;
+        }
+
+        if (_t.IsWordAny(j, ["you", "us"]) && _t.IsWord(j + 1, "all"))
+        {
+            return 2;
+        }
+
+        if (_t.IsWordAny(j, ["the", "this"]))
+        {
+            if (_t.IsWord(j + 1, "whole") && _t.IsWordAny(j + 2, ["team", "channel", "group", "chat"]))
+            {
+                return 3;
+            }
+
+            if (_t.IsWordAny(j + 1, ["team", "channel", "group", "chat"]))
+            {
+                return 2;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The subject after its keyword: a quoted text, or the words up to the next clause.</summary>
+    private int ScanSubject(int i)
+    {
+        while (_t.IsPunct(i, ':') || _t.IsPunct(i, '-'))
+        {
+            i++;
+        }
+
+        if (i >= _t.Count)
+        {
+            return i;
+        }
+
+        if (_t.Tokens[i].Kind == TokenKind.Quoted)
+        {
+            SetSubject(_t.RenderSpan(_t.Tokens[i].Start, _t.Tokens[i].End));
+            return i + 1;
+        }
+
+        int end = i;
+        while (end < _t.Count && !StopsSubject(end))
+        {
+            end++;
+        }
+
+        // Mentions (and their separators) that end the subject are attendees, not words of the subject.
+        int textEnd = end;
+        while (textEnd > i)
+        {
+            var token = _t.Tokens[textEnd - 1];
+            bool separator = (token.Kind == TokenKind.Word && _t.IsWord(textEnd - 1, "and")) || (token.Kind == TokenKind.Punct && _t.Lower[token.Start] is ',' or '&');
+            if (token.Kind is TokenKind.Mention or TokenKind.PlainName or TokenKind.Punct || separator)
+            {
+                textEnd--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        for (int k = textEnd; k < end; k++)
+        {
+            if (_t.Tokens[k].Kind == TokenKind.Mention)
+            {
+                AddMention(_t.Tokens[k].Mention);
+            }
+            else if (_t.Tokens[k].Kind == TokenKind.PlainName)
+            {
+                AddUnmatched(_t.Text.Substring(_t.Tokens[k].Start, _t.Tokens[k].Length));
+            }
+        }
+
+        if (textEnd > i)
+        {
+            SetSubject(_t.Render(i, textEnd));
+        }
+
+        return end;
+    }
+
+    private void SetSubject(string subject)
+    {
+        string cleaned = Clean(subject);
+        if (cleaned.Length > 0 && Subject is null && cleaned is not ("the" or "a" or "an" or "The" or "A" or "An"))
+        {
+            Subject = cleaned;
+        }
+    }
+
+    private bool StopsSubject(int j)
+    {
+        var token = _t.Tokens[j];
+        if (token.Kind != TokenKind.Word && token.Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        if (_t.IsWord(j, "with"))
+        {
+            return ScanWithList(j + 1, apply: false) > j + 1;
+        }
+
+        if (_t.IsWord(j, "for"))
+        {
+            var scratch = default(TimeSpec);
+            return TimeGrammar.TryDuration(_t, j + 1, allowBareMinutes: true, out _, out _)
+                || TryTime(j + 1, ref scratch, out _, false) == GrammarMatch.Ok;
+        }
+
+        if (token.Kind == TokenKind.Word)
+        {
+            var word = _t.LowerOf(token);
+            bool strongStart = word is "at" or "on" or "in" or "from" or "between" or "today" or "tomorrow" or "tonight" or "tmrw" or "next" or "this" or "noon" or "midnight";
+            if (!strongStart && TimeGrammar.MonthOf(word) == 0)
+            {
+                return false;
+            }
+        }
+
+        var probe = default(TimeSpec);
+        if (TryTime(j, ref probe, out _, false) == GrammarMatch.Ok)
+        {
+            return true;
+        }
+
+        return token.Kind == TokenKind.Number && TimeGrammar.TryDuration(_t, j, allowBareMinutes: false, out _, out _);
+    }
+
+    private static string Clean(string subject)
+    {
+        var span = subject.AsSpan().Trim();
+        span = span.TrimEnd(".,;:!?-–— ").Trim();
+        if (span.Length >= 2 && IsQuote(span[0]) && IsQuote(span[^1]))
+        {
+            span = span[1..^1].Trim();
+        }
+
+        return span.ToString();
+    }
+
+    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '„' or '«' or '»' or '‘' or '’' or '\'';
+
+    /// <summary>One time clause at <paramref name="i"/>, merged into <paramref name="spec"/>.</summary>
+    private GrammarMatch TryTime(int i, ref TimeSpec spec, out int next, bool afterDate)
+    {
+        next = i;
+        if (i >= _t.Count)
+        {
+            return GrammarMatch.No;
+        }
+
+        var token = _t.Tokens[i];
+        var word = token.Kind == TokenKind.Word ? _t.LowerOf(token) : default;
+        string? problem;
+
+        if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && !IsDurationAhead(i + 1)))
+        {
+            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
+            if (clockMatch == GrammarMatch.Ok)
+            {
+                return SetStart(ref spec, clock, ref next);
+            }
+
+            if (clockMatch == GrammarMatch.Invalid || (word is "at" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number))
+            {
+                spec.Problem ??= problem ?? "“" + _t.Render(i, i + 2) + "” is not a time I can read";
+                next = i + 2;
+                return GrammarMatch.Invalid;
+            }
+
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        if (word is "in")
+        {
+            if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: false, out var offset, out next))
+            {
+                if (spec.Relative is not null)
+                {
+                    spec.Problem ??= "two different times";
+                }
+
+                spec.Relative = offset;
+                return GrammarMatch.Ok;
+            }
+
+            if (_t.IsWord(i + 1, "the") && PartOf(_t.LowerAt(i + 2)) is var part and not PartOfDay.None)
+            {
+                spec.PartOfDay = part;
+                next = i + 3;
+                return GrammarMatch.Ok;
+            }
+
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        if (word is "from" or "between")
+        {
+            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
+            if (clockMatch == GrammarMatch.Ok)
+            {
+                return SetStart(ref spec, clock, ref next, allowAnd: word is "between");
+            }
+
+            if (clockMatch == GrammarMatch.Invalid)
+            {
+                spec.Problem ??= problem;
+                return GrammarMatch.Invalid;
+            }
+
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        if (word is "to" or "until" or "till" or "til" && spec.Start is not null && spec.End is null)
+        {
+            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var end, out next, out problem);
+            if (clockMatch == GrammarMatch.Ok)
+            {
+                spec.End = end;
+                return GrammarMatch.Ok;
+            }
+
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        if (PartOf(word) is var alone and not PartOfDay.None)
+        {
+            spec.PartOfDay = alone;
+            next = i + 1;
+            return GrammarMatch.Ok;
+        }
+
+        if (word is "this" && PartOf(_t.LowerAt(i + 1)) is var thisPart and not PartOfDay.None)
+        {
+            spec.PartOfDay = thisPart;
+            spec.Date = spec.HasDate ? spec.Date : new DateSpec(DateKind.Relative, 0, default, false, 0, 0, 0);
+            next = i + 2;
+            return GrammarMatch.Ok;
+        }
+
+        bool afterOn = word is "on";
+        int dateAt = afterOn ? i + 1 : i;
+        var dateMatch = TimeGrammar.TryDate(_t, dateAt, _dayMonthOrder, afterOn, out var date, out var datePart, out next, out problem);
+        if (dateMatch == GrammarMatch.Ok)
+        {
+            if (spec.HasDate && spec.Date != date)
+            {
+                // "Fri 27 Nov": a weekday and a date together must agree; the date wins and the weekday is checked.
+                if (spec.Date.Kind == DateKind.Weekday && date.Kind == DateKind.Calendar)
+                {
+                    spec.ExpectedWeekday = spec.Date.Weekday;
+                }
+                else if (spec.Date.Kind == DateKind.Calendar && date.Kind == DateKind.Weekday)
+                {
+                    spec.ExpectedWeekday = date.Weekday;
+                    date = spec.Date;
+                }
+                else
+                {
+                    spec.Problem ??= "two different days";
+                }
+            }
+
+            spec.Date = date;
+            if (datePart != PartOfDay.None)
+            {
+                spec.PartOfDay = datePart;
+            }
+
+            _lastWasDate = true;
+            return GrammarMatch.Ok;
+        }
+
+        if (dateMatch == GrammarMatch.Invalid)
+        {
+            spec.Problem ??= problem;
+            return GrammarMatch.Invalid;
+        }
+
+        if (afterOn)
+        {
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        // A clock time on its own: strong forms always; a bare hour right after a day ("tomorrow 9") or before a range ("2-3:30pm").
+        var ownMatch = TimeGrammar.TryClock(_t, i, allowBare: true, out var own, out next, out problem);
+        if (ownMatch == GrammarMatch.Ok)
+        {
+            bool strong = !own.IsAmbiguous || _t.LowerAt(i).Contains(':') || next > i + 1 || word is "noon" or "midday" or "midnight";
+            bool bareAllowed = afterDate || (spec.HasDate && spec.Start is null && token.Kind == TokenKind.Number && !IsDurationAhead(i))
+                || TimeGrammar.TryRangeEnd(_t, next, allowAnd: false, out _, out _, out _) == GrammarMatch.Ok;
+            if (strong && own.Explicit24h && !_t.LowerAt(i).Contains(':') && next == i + 1 && word.IsEmpty && !afterDate && !spec.HasDate)
+            {
+                // "15" alone is a number, not a time.
+                strong = false;
+            }
+
+            if (strong || bareAllowed)
+            {
+                return SetStart(ref spec, own, ref next);
+            }
+        }
+        else if (ownMatch == GrammarMatch.Invalid && _t.LowerAt(i).Contains(':'))
+        {
+            spec.Problem ??= problem;
+            return GrammarMatch.Invalid;
+        }
+
+        next = i;
+        return GrammarMatch.No;
+    }
+
+    private bool IsDurationAhead(int i) => TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out _, out _);
+
+    private GrammarMatch SetStart(ref TimeSpec spec, ClockTime clock, ref int next, bool allowAnd = false)
+    {
+        if (spec.Start is { } earlier && earlier != clock)
+        {
+            spec.Problem ??= "two different times";
+        }
+
+        spec.Start = clock;
+        var rangeMatch = TimeGrammar.TryRangeEnd(_t, next, allowAnd, out var end, out int afterRange, out string? problem);
+        if (rangeMatch == GrammarMatch.Ok)
+        {
+            spec.End = end;
+            next = afterRange;
+        }
+        else if (rangeMatch == GrammarMatch.Invalid)
+        {
+            spec.Problem ??= problem;
+            next = afterRange;
+            return GrammarMatch.Invalid;
+        }
+
+        return GrammarMatch.Ok;
+    }
+
+    private static PartOfDay PartOf(ReadOnlySpan<char> word) => word switch
+    {
+        "morning" => PartOfDay.Morning,
+        "afternoon" => PartOfDay.Afternoon,
+        "evening" or "night" => PartOfDay.Evening,
+        _ => PartOfDay.None,
+    };
+}

@@ -1,0 +1,654 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// The bot's command language as a pure function: <see cref="CommandInput"/> in, a <see cref="BotCommand"/> or a
+/// <see cref="ParseFailure"/> out. No clock (the caller passes "now"), no I/O, safe to call from any thread.
+/// Time rules are documented on <see cref="TimeResolution"/> and <see cref="ZonedTime"/>, the subject and mention rules
+/// on <see cref="ClauseScanner"/>. Mentions become attendees only through their <c>&lt;at&gt;</c> markup matched to a
+/// mention entity; a name typed as plain "@alice" is reported in UnmatchedNames, never invented into an attendee.
+/// </summary>
+public static class CommandParser
+{
+    private static readonly ConcurrentDictionary<string, bool> DayFirstByLocale = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly string[] KnownVerbs = ["meet", "meeting", "cancel", "reschedule", "join", "ring", "leave", "status", "help", "schedule", "move", "call"];
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "meeting", "call", "up", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty", "quick", "quickly",
+        "short", "new", "teams", "online", "video", "instant", "us", "me", "we", "and", "with", "for", "to", "ok", "okay", "bot", "guys",
+        "folks", "real", "brief", "session", "huddle", "sync", "it", "can", "i", "just", "hey", "hi", "so", "on", "in", "at", "by", "of",
+        "is", "are", "some", "there", "here", "again", "right", "away", "fast", "really", "very", "go", "lets", "let's", "y'all", "all",
+        "people", "team", "chat", "them", "this", "that", "want", "need", "would", "like", "if", "possible", "pretty",
+        "about", "regarding", "re", "subject", "topic", "titled", "called", "named", "discussing", "concerning", "from", "between",
+    };
+
+    private static readonly string[] TimeRoots =
+    [
+        "tomorrow", "today", "tonight", "morning", "afternoon", "evening", "noon", "midnight", "o'clock", "oclock", "yesterday", "week",
+        "month", "weekend", "hour", "minute", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "april", "june", "july", "august", "september", "october", "november", "december", "later", "soon", "-ish", "tmrw",
+    ];
+
+    private static readonly string[] ShortTimeWords = ["am", "pm", "min", "mins", "hr", "hrs", "h", "next", "eod", "eow", "noonish"];
+
+    public static ParseResult Parse(CommandInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = CommandText.Create(input.Text ?? "", input.Mentions ?? []);
+        var leading = new List<int>();
+        int start = CommandVerbs.SkipPreamble(text, 0, leading);
+        var kind = CommandVerbs.Recognize(text, start, out int next);
+
+        switch (kind)
+        {
+            case CommandKind.Help:
+                return new HelpCommand();
+            case CommandKind.Cancel:
+                return new CancelMeetingCommand();
+            case CommandKind.Join:
+                return new JoinCallCommand();
+            case CommandKind.Leave:
+                return new LeaveCallCommand();
+            case CommandKind.Status:
+                return new StatusCommand();
+            case CommandKind.Ring:
+                return BuildRing(text, leading, next);
+            case CommandKind.Reschedule:
+                return BuildReschedule(text, input, start, next);
+            case CommandKind.Meeting:
+                return BuildMeeting(text, input, leading, next, next, next);
+        }
+
+        // Details before the command word: "tomorrow at 9am meet with @alice".
+        for (int verbAt = start + 1; verbAt < text.Count; verbAt++)
+        {
+            if (text.IsWordAny(verbAt, ["meet", "meeting", "huddle"]) && CommandVerbs.Recognize(text, verbAt, out int afterVerb) == CommandKind.Meeting)
+            {
+                return BuildMeeting(text, input, leading, start, verbAt, afterVerb);
+            }
+        }
+
+        if (start >= text.Count && leading.Count == 0)
+        {
+            // Only the bot's mention (or nothing): say what the bot can do.
+            return new HelpCommand();
+        }
+
+        return NotUnderstood(text, input, leading, start);
+    }
+
+    // ---------------------------------------------------------------- meetings
+
+    /// <summary>Reads the meeting clauses in [from, end) except the command word at [verbAt, afterVerb).</summary>
+    private static ParseResult BuildMeeting(CommandText text, CommandInput input, List<int> leading, int from, int verbAt, int afterVerb)
+    {
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
+        foreach (int index in leading)
+        {
+            scanner.AddLeadingMention(text.Tokens[index].Mention);
+        }
+
+        scanner.Scan(from, verbAt);
+        scanner.Scan(afterVerb, text.Count);
+        var spec = scanner.Time;
+        string? subject = scanner.Subject;
+        var leftovers = Leftovers(text, scanner.Leftovers, out bool timeLike);
+        if (timeLike && spec.Problem is null)
+        {
+            spec.Problem = "“" + leftovers + "” is not a time I can read";
+        }
+        else if (subject is null && leftovers.Length > 0)
+        {
+            subject = leftovers;
+        }
+
+        var resolved = TimeResolution.Resolve(spec, input, input.DefaultDuration);
+        if (resolved.Failure is { } failure)
+        {
+            var draft = new SchedulingDraft(subject, scanner.Attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone));
+            return MeetingFailure(failure, resolved.Problem ?? "", draft, input);
+        }
+
+        var duration = resolved.Duration ?? input.DefaultDuration;
+        string description = resolved.StartUtc is { } startUtc
+            ? ZonedTime.Describe(startUtc, startUtc + duration, input.TimeZone, input.TimeZoneAssumed, input.Now)
+            : ZonedTime.DescribeNow(duration, input.TimeZone, input.TimeZoneAssumed);
+        return new CreateMeetingCommand(
+            resolved.StartUtc,
+            duration,
+            subject,
+            scanner.Attendees,
+            scanner.UnmatchedNames,
+            scanner.InviteEveryone,
+            resolved.StartUtc is not null,
+            description,
+            input.TimeZoneAssumed);
+    }
+
+    private static ParseFailure MeetingFailure(ParseFailureKind kind, string problem, SchedulingDraft draft, CommandInput input)
+    {
+        var nowLocal = ZonedTime.ToLocal(input.Now, input.TimeZone);
+        var today = DateOnly.FromDateTime(nowLocal);
+        string zone = ZonedTime.ZoneLabel(input.TimeZone, input.TimeZoneAssumed);
+        string understood = DescribeDraft(draft, zone);
+        TimeSpan? duration = kind is ParseFailureKind.TooShort or ParseFailureKind.TooLong ? input.DefaultDuration : draft.Duration;
+        if (kind == ParseFailureKind.DurationConflict)
+        {
+            duration = draft.Duration;
+        }
+
+        DateOnly? date = draft.Date;
+        var time = draft.Time;
+        string hint;
+        switch (kind)
+        {
+            case ParseFailureKind.TimeInPast:
+                date = time is { } t && today.ToDateTime(t) > nowLocal ? today : today.AddDays(1);
+                time ??= new TimeOnly(10, 0);
+                hint = "Pick a time that is still ahead";
+                break;
+            case ParseFailureKind.TooFarAhead:
+                date = today.AddDays(1);
+                time ??= new TimeOnly(10, 0);
+                hint = "Meetings can be set up to a year ahead";
+                break;
+            case ParseFailureKind.EndBeforeStart:
+                hint = "Give an end after the start, or a length such as “for 30 min”";
+                break;
+            case ParseFailureKind.DurationConflict:
+                hint = "Give either an end time or a length";
+                break;
+            case ParseFailureKind.TooShort:
+            case ParseFailureKind.TooLong:
+                hint = "Give a length between 1 minute and 24 hours";
+                break;
+            default:
+                hint = "Write the day and time like “tomorrow at 3pm” or “on 3 Dec at 14:00”, or fill in the card";
+                if (date is null && time is null)
+                {
+                    date = today.AddDays(1);
+                }
+
+                time ??= new TimeOnly(10, 0);
+                break;
+        }
+
+        var effectiveDate = date is { } d && time is { } tm && d.ToDateTime(tm) < nowLocal ? (DateOnly?)d.AddDays(1) : date;
+        string suggestion = MeetingSuggestion(effectiveDate, time, duration, draft, today);
+        string message = "I couldn't set that meeting up: " + problem + "." +
+            (understood.Length > 0 ? " I understood " + understood + "." : "") +
+            " " + hint + ", e.g. “" + suggestion + "”.";
+        return new ParseFailure(kind, message, suggestion, kind == ParseFailureKind.UnreadableTime, draft);
+    }
+
+    private static string DescribeDraft(SchedulingDraft draft, string zone)
+    {
+        var parts = new List<string>();
+        if (draft.Date is { } date)
+        {
+            parts.Add(date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (draft.Time is { } time)
+        {
+            parts.Add(time.ToString("HH:mm", CultureInfo.InvariantCulture) + " (" + zone + ")");
+        }
+
+        if (draft.Duration is { } duration)
+        {
+            parts.Add("for " + ZonedTime.FormatDuration(duration));
+        }
+
+        if (draft.Attendees.Count > 0)
+        {
+            parts.Add("with " + string.Join(", ", draft.Attendees.Select(a => a.Name)));
+        }
+
+        if (draft.Subject is not null)
+        {
+            parts.Add("about “" + draft.Subject + "”");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string MeetingSuggestion(DateOnly? date, TimeOnly? time, TimeSpan? duration, SchedulingDraft draft, DateOnly today)
+    {
+        var builder = new StringBuilder("meet");
+        if (date is null && time is null)
+        {
+            builder.Append(" now");
+        }
+
+        if (date is { } d)
+        {
+            builder.Append(d == today ? " today" : d == today.AddDays(1) ? " tomorrow" : " on " + d.ToString(d.Year == today.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (time is { } t)
+        {
+            builder.Append(" at ").Append(t.ToString("HH:mm", CultureInfo.InvariantCulture));
+        }
+
+        if (duration is { } length)
+        {
+            builder.Append(" for ").Append(ZonedTime.FormatDuration(length).Replace(" h ", "h", StringComparison.Ordinal).Replace(" h", "h", StringComparison.Ordinal));
+        }
+
+        AppendPeople(builder, draft.Attendees, draft.InviteEveryone);
+        if (draft.Subject is not null)
+        {
+            builder.Append(" about \"").Append(draft.Subject).Append('"');
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AppendPeople(StringBuilder builder, IReadOnlyList<MentionInput> people, bool everyone)
+    {
+        if (everyone)
+        {
+            builder.Append(" with everyone");
+            return;
+        }
+
+        for (int i = 0; i < people.Count; i++)
+        {
+            builder.Append(i == 0 ? " with @" : i == people.Count - 1 ? " and @" : ", @").Append(people[i].Name);
+        }
+    }
+
+    /// <summary>Left-over words: a subject when they are ordinary words; a time problem when they look like time.</summary>
+    private static string Leftovers(CommandText text, List<int> indexes, out bool timeLike)
+    {
+        timeLike = false;
+        if (indexes.Count == 0)
+        {
+            return "";
+        }
+
+        var runs = new List<string>();
+        int previous = -2;
+        int lastMeaningful = -1;
+        int firstMeaningful = -1;
+        foreach (int index in indexes)
+        {
+            var token = text.Tokens[index];
+            var lower = text.LowerOf(token);
+            if (token.Kind == TokenKind.Number || LooksLikeTime(lower))
+            {
+                timeLike = true;
+            }
+
+            if (index != previous + 1)
+            {
+                Flush();
+            }
+
+            bool filler = token.Kind == TokenKind.Word && Fillers.Contains(lower.ToString());
+            if (!filler)
+            {
+                if (firstMeaningful < 0)
+                {
+                    firstMeaningful = index;
+                }
+
+                lastMeaningful = index;
+            }
+
+            previous = index;
+        }
+
+        Flush();
+        if (timeLike)
+        {
+            return string.Join(" ", indexes.Select(i => text.Render(i, i + 1)));
+        }
+
+        return string.Join(" ", runs);
+
+        void Flush()
+        {
+            if (firstMeaningful >= 0)
+            {
+                runs.Add(text.Render(firstMeaningful, lastMeaningful + 1).TrimEnd('.', ',', '!', '?', ';', ':'));
+            }
+
+            firstMeaningful = lastMeaningful = -1;
+        }
+    }
+
+    private static bool LooksLikeTime(ReadOnlySpan<char> word)
+    {
+        foreach (string root in ShortTimeWords)
+        {
+            if (word.SequenceEqual(root))
+            {
+                return true;
+            }
+        }
+
+        foreach (string root in TimeRoots)
+        {
+            if (word.Contains(root, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---------------------------------------------------------------- reschedule
+
+    private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from)
+    {
+        var verb = text.LowerAt(verbAt);
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
+        scanner.Scan(from);
+        var spec = scanner.Time;
+        bool earlier = false;
+        bool later = false;
+        foreach (int index in scanner.Leftovers)
+        {
+            var word = text.LowerAt(index);
+            earlier |= word is "earlier" or "forward" or "sooner" || (word is "up" && verb is "move" or "bring");
+            later |= word is "later" or "back" or "longer";
+        }
+
+        earlier |= text.IsWord(from - 1, "forward");
+        var leftovers = Leftovers(text, scanner.Leftovers.Where(i => !text.IsWordAny(i, ["earlier", "later", "forward", "sooner", "longer", "shorter", "up", "back"])).ToList(), out bool timeLike);
+        if (timeLike && spec.Problem is null)
+        {
+            spec.Problem = "“" + leftovers + "” is not a time I can read";
+        }
+
+        TimeSpan? shift = null;
+        TimeSpan? extend = null;
+        bool isExtend = verb is "extend" or "prolong" || (later && text.IsWordAny(from, ["longer"]));
+        bool isShorten = verb is "shorten";
+        bool hasTime = spec.Start is not null || spec.HasDate || spec.Relative is not null || spec.PartOfDay != PartOfDay.None;
+        if (scanner.ByAmount is { } by)
+        {
+            if (isExtend || isShorten)
+            {
+                extend = isShorten ? -by : by;
+            }
+            else
+            {
+                shift = earlier ? -by : by;
+            }
+        }
+        else if (spec.Duration is { } amount && !hasTime && (verb is "push" or "postpone" or "delay" or "shift" or "move" || earlier || later) && !(verb is "make" or "change" or "update" or "reschedule"))
+        {
+            if (isExtend || isShorten)
+            {
+                extend = isShorten ? -amount : amount;
+            }
+            else
+            {
+                shift = earlier ? -amount : amount;
+            }
+
+            spec.Duration = null;
+        }
+        else if (spec.Duration is { } extra && (isExtend || isShorten) && !hasTime)
+        {
+            extend = isShorten ? -extra : extra;
+            spec.Duration = null;
+        }
+
+        if (!hasTime && spec.Duration is null && shift is null && extend is null && spec.Problem is null)
+        {
+            return new ParseFailure(
+                ParseFailureKind.NothingToChange,
+                "Tell me the new time or length, e.g. “reschedule to tomorrow at 10:00”, “make it 30 min” or “push it by 15 min”.",
+                "reschedule to tomorrow at 10:00",
+                false,
+                null);
+        }
+
+        var resolved = hasTime || spec.Problem is not null
+            ? TimeResolution.Resolve(spec, input, spec.Duration)
+            : ValidateLengthOnly(spec.Duration);
+        if (resolved.Failure is { } failure)
+        {
+            string suggestion = "reschedule to " + (resolved.Time is { } t ? "tomorrow at " + t.ToString("HH:mm", CultureInfo.InvariantCulture) : "tomorrow at 10:00");
+            return new ParseFailure(failure, "I couldn't reschedule: " + resolved.Problem + ". Try “" + suggestion + "”.", suggestion, false, null);
+        }
+
+        var newStart = hasTime ? resolved.StartUtc ?? input.Now : (DateTimeOffset?)null;
+        var newDuration = resolved.Duration;
+        string description;
+        if (newStart is { } s)
+        {
+            description = newDuration is { } d
+                ? ZonedTime.Describe(s, s + d, input.TimeZone, input.TimeZoneAssumed, input.Now)
+                : "from " + ZonedTime.ToLocal(s, input.TimeZone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " (" + ZonedTime.ZoneLabel(input.TimeZone, input.TimeZoneAssumed) + ")";
+        }
+        else if (newDuration is { } d)
+        {
+            description = ZonedTime.FormatDuration(d) + " long";
+        }
+        else if (shift is { } sh)
+        {
+            description = ZonedTime.FormatDuration(sh.Duration()) + (sh < TimeSpan.Zero ? " earlier" : " later");
+        }
+        else
+        {
+            description = ZonedTime.FormatDuration(extend!.Value.Duration()) + (extend < TimeSpan.Zero ? " shorter" : " longer");
+        }
+
+        return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed);
+    }
+
+    private static ResolvedTime ValidateLengthOnly(TimeSpan? duration)
+    {
+        if (duration is { } d && d < TimeResolution.MinimumLength)
+        {
+            return new ResolvedTime(null, d, false, null, null, ParseFailureKind.TooShort, "a meeting needs at least a minute");
+        }
+
+        if (duration is { } l && l > TimeResolution.MaximumLength)
+        {
+            return new ResolvedTime(null, l, false, null, null, ParseFailureKind.TooLong, "a meeting can last at most 24 hours");
+        }
+
+        return new ResolvedTime(null, duration, false, null, null, null, null);
+    }
+
+    // ---------------------------------------------------------------- ring
+
+    private static ParseResult BuildRing(CommandText text, List<int> leading, int from)
+    {
+        var targets = new List<MentionInput>();
+        var unmatched = new List<string>();
+        foreach (int index in leading.Concat(Enumerable.Range(from, Math.Max(0, text.Count - from))))
+        {
+            var token = text.Tokens[index];
+            if (token.Kind == TokenKind.Mention)
+            {
+                var slot = text.Slots[token.Mention];
+                if (slot.Entity is null)
+                {
+                    unmatched.Add(slot.Name);
+                }
+                else if (!targets.Any(t => string.Equals(t.Id, slot.Entity.Id, StringComparison.Ordinal)))
+                {
+                    targets.Add(slot.Entity);
+                }
+            }
+            else if (token.Kind == TokenKind.PlainName)
+            {
+                unmatched.Add(text.Text.Substring(token.Start, token.Length));
+            }
+        }
+
+        if (targets.Count == 0 && unmatched.Count > 0)
+        {
+            string names = string.Join(", ", unmatched.Select(n => "@" + n));
+            return new ParseFailure(
+                ParseFailureKind.NoMentionedPeople,
+                "I can only ring people mentioned through Teams. Type @ and pick " + names + " from the list, or say “ring everyone” to ring all attendees who are not in the call.",
+                "ring everyone",
+                false,
+                null);
+        }
+
+        return new RingCommand(targets, unmatched);
+    }
+
+    // ---------------------------------------------------------------- not understood
+
+    private static ParseFailure NotUnderstood(CommandText text, CommandInput input, List<int> leading, int start)
+    {
+        string written = text.RenderSpan(0, text.Text.Length);
+        string rest;
+        string suggestion;
+        string? closest = start < text.Count && text.Tokens[start].Kind == TokenKind.Word ? ClosestVerb(text.LowerAt(start)) : null;
+        if (closest is not null)
+        {
+            rest = RenderForSuggestion(text, start + 1);
+            suggestion = (closest + " " + rest).Trim();
+        }
+        else
+        {
+            // No command word: if the rest reads as meeting details ("tomorrow at 3 with @bob"), suggest "meet …".
+            var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
+            foreach (int index in leading)
+            {
+                scanner.AddLeadingMention(text.Tokens[index].Mention);
+            }
+
+            scanner.Scan(start);
+            var people = new StringBuilder();
+            AppendPeople(people, scanner.Attendees, scanner.InviteEveryone);
+            bool looksLikeMeeting = scanner.Time.HasAnyTime || scanner.Time.Duration is not null;
+            suggestion = looksLikeMeeting
+                ? ("meet " + RenderForSuggestion(text, start)).Trim()
+                : "meet now" + people;
+        }
+
+        string message = written.Length == 0
+            ? "Say “meet now” to start a meeting, or “help” to see everything I can do."
+            : "Sorry, I didn't get “" + written + "”. Try “" + suggestion + "”, or say “help” to see everything I can do.";
+        return new ParseFailure(ParseFailureKind.NotUnderstood, message, suggestion, false, null);
+    }
+
+    private static string RenderForSuggestion(CommandText text, int from)
+    {
+        var builder = new StringBuilder();
+        for (int i = from; i < text.Count; i++)
+        {
+            var token = text.Tokens[i];
+            string part = token.Kind switch
+            {
+                TokenKind.Mention => "@" + text.Slots[token.Mention].Name,
+                TokenKind.PlainName => string.Concat("@", text.Text.AsSpan(token.Start, token.Length)),
+                TokenKind.Quoted => string.Concat("\"", text.Text.AsSpan(token.Start, token.Length), "\""),
+                _ => text.Text.Substring(token.Start, token.Length),
+            };
+            if (builder.Length > 0 && token.Kind != TokenKind.Punct)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(part);
+        }
+
+        return builder.ToString().Trim().TrimEnd('.', '!', '?');
+    }
+
+    private static string? ClosestVerb(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3)
+        {
+            return null;
+        }
+
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string verb in KnownVerbs)
+        {
+            int distance = EditDistance(word, verb);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = verb;
+            }
+        }
+
+        int allowed = word.Length <= 4 ? 1 : 2;
+        return bestDistance <= allowed ? (best is "meeting" ? "meet" : best) : null;
+    }
+
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit ("jion" → "join").</summary>
+    private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<int> beforePrevious = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
+            }
+
+            previous.CopyTo(beforePrevious);
+            current.CopyTo(previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    // ---------------------------------------------------------------- locale
+
+    /// <summary>True when the locale writes the day before the month (en-GB, de-DE, fr-FR); false for en-US, ja-JP and unknown locales.</summary>
+    internal static bool IsDayFirst(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return false;
+        }
+
+        if (DayFirstByLocale.TryGetValue(locale, out bool known))
+        {
+            return known;
+        }
+
+        bool dayFirst;
+        try
+        {
+            string pattern = CultureInfo.GetCultureInfo(locale).DateTimeFormat.ShortDatePattern;
+            int day = pattern.IndexOf('d', StringComparison.Ordinal);
+            int month = pattern.IndexOf('M', StringComparison.Ordinal);
+            dayFirst = day >= 0 && month >= 0 && day < month;
+        }
+        catch (CultureNotFoundException)
+        {
+            dayFirst = false;
+        }
+
+        if (DayFirstByLocale.Count < 512)
+        {
+            DayFirstByLocale.TryAdd(locale, dayFirst);
+        }
+
+        return dayFirst;
+    }
+}

@@ -1,0 +1,303 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// Recognises the command word(s) at the start of a message: "meet", "start a meeting", "let's meet", "call with",
+/// "cancel", "reschedule", "move it", "make it", "join", "bring the bot in", "ring", "call in", "leave", "hang up",
+/// "status", "who is in the call", "help". Returns the command and where its arguments start.
+/// </summary>
+internal static class CommandVerbs
+{
+    private static readonly string[] Politeness = ["please", "pls", "plz", "kindly", "just", "ok", "okay", "so", "yo", "bot", "meetbot", "hey", "hi", "hello", "now"];
+    private static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
+    private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "bridge", "conference", "team", "my", "our"];
+    private static readonly string[] StandaloneStarters = ["schedule", "start", "create", "book", "setup", "organize", "organise", "arrange", "plan", "host", "launch", "begin", "open"];
+    private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident"];
+    private static readonly string[] WeVerbs = ["meet", "talk", "sync", "huddle", "have", "hop", "jump", "get", "do", "call", "chat", "start", "catch", "connect"];
+    private static readonly string[] Objects = ["it", "the", "this", "that", "my", "our", "meeting", "call", "time", "start", "one", "back", "out"];
+
+    /// <summary>Skips politeness and leading mentions; returns the index of the first real word.</summary>
+    public static int SkipPreamble(CommandText t, int i, List<int> leadingMentions)
+    {
+        while (i < t.Count)
+        {
+            var token = t.Tokens[i];
+            if (token.Kind == TokenKind.Mention)
+            {
+                leadingMentions.Add(i);
+                i++;
+            }
+            else if (token.Kind == TokenKind.Punct && !(t.IsPunct(i, '?') && i + 1 == t.Count))
+            {
+                i++;
+            }
+            else if (leadingMentions.Count > 0 && (t.IsWord(i, "and") || t.IsWord(i, "with")))
+            {
+                i++;
+            }
+            else if (t.IsWordAny(i, Politeness) && HasRealWordAfter(t, i + 1))
+            {
+                i++;
+            }
+            else if (t.IsWordAny(i, ["can", "could", "would", "will"]) && t.IsWord(i + 1, "you") && HasRealWordAfter(t, i + 2))
+            {
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    private static bool HasRealWordAfter(CommandText t, int i)
+    {
+        for (; i < t.Count; i++)
+        {
+            if (t.Tokens[i].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static CommandKind Recognize(CommandText t, int i, out int next)
+    {
+        next = i;
+        if (i >= t.Count)
+        {
+            return CommandKind.None;
+        }
+
+        if (t.IsPunct(i, '?'))
+        {
+            next = i + 1;
+            return CommandKind.Help;
+        }
+
+        if (t.Tokens[i].Kind != TokenKind.Word)
+        {
+            return CommandKind.None;
+        }
+
+        var w = t.LowerAt(i);
+        switch (w)
+        {
+            case "help" or "commands" or "usage" or "menu" or "info" or "hi" or "hello" or "hey" or "howdy":
+                next = i + 1;
+                return CommandKind.Help;
+            case "what" when t.IsWord(i + 1, "can") && (t.IsWord(i + 2, "you") || t.IsWord(i + 2, "i")):
+            case "how" when t.IsWordAny(i + 1, ["does", "do", "to"]):
+                next = t.Count;
+                return CommandKind.Help;
+
+            case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
+                next = SkipObjects(t, i + 1);
+                return CommandKind.Cancel;
+            case "call" when t.IsWord(i + 1, "off") || (t.IsWordAny(i + 1, ["it", "the", "this"]) && (t.IsWord(i + 2, "off") || t.IsWord(i + 3, "off"))):
+                next = t.Count;
+                return CommandKind.Cancel;
+
+            case "reschedule" or "re-schedule" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
+                next = SkipObjects(t, i + 1);
+                return CommandKind.Reschedule;
+            case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that"]) && !t.IsWordAny(i + 2, Nouns.AsSpan(1)):
+                next = SkipObjects(t, i + 1);
+                return CommandKind.Reschedule;
+            case "make" or "change" when t.IsWordAny(i + 1, ["meeting"]):
+                next = SkipObjects(t, i + 1);
+                return CommandKind.Reschedule;
+
+            case "join" or "rejoin":
+                next = SkipJoinTail(t, i + 1);
+                return CommandKind.Join;
+            case "come" or "hop" or "jump" or "get" when t.IsWordAny(i + 1, ["in", "on", "join", "into", "to"]) && !MentionAhead(t, i + 1):
+                next = SkipJoinTail(t, i + 2);
+                return CommandKind.Join;
+            case "bring" when t.IsWordAny(i + 1, ["the", "bot", "yourself", "you", "urself"]) && !MentionAhead(t, i + 1):
+                next = t.Count;
+                return CommandKind.Join;
+            case "dial" when t.IsWord(i + 1, "in") && !MentionAhead(t, i + 1):
+                next = SkipJoinTail(t, i + 2);
+                return CommandKind.Join;
+
+            case "ring" or "page" or "dial" or "phone":
+                next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
+                return CommandKind.Ring;
+            case "call" when t.IsWord(i + 1, "in") || (MentionAhead(t, i + 1) && EndsWithIn(t)):
+                next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
+                return CommandKind.Ring;
+            case "invite" or "add" or "bring" or "pull" or "get" when MentionAhead(t, i + 1) && MentionsTheCall(t):
+                next = i + 1;
+                return CommandKind.Ring;
+
+            case "leave" or "hangup" or "disconnect" or "bye" or "goodbye" or "exit" or "quit":
+                next = t.Count;
+                return CommandKind.Leave;
+            case "hang" when t.IsWord(i + 1, "up"):
+            case "drop" when t.IsWordAny(i + 1, ["off", "out"]):
+            case "get" when t.IsWord(i + 1, "out"):
+            case "go" when t.IsWord(i + 1, "away"):
+            case "end" when t.IsWord(i + 1, "call") || (t.IsWord(i + 1, "the") && t.IsWord(i + 2, "call")):
+                next = t.Count;
+                return CommandKind.Leave;
+
+            case "status" or "roster" or "participants" or "attendance" or "attendees":
+                next = t.Count;
+                return CommandKind.Status;
+            case "who" or "who's" or "who’s" or "whos":
+                next = t.Count;
+                return CommandKind.Status;
+
+            case "meet" or "meetup" or "meeting" or "huddle" or "conference" or "call" or "standup" or "stand-up":
+                next = i + 1;
+                return CommandKind.Meeting;
+            case "let's" or "lets" or "let’s" or "let" when WeVerb(t, w is "let" ? i + 2 : i + 1, out next):
+                if (w is "let" && !t.IsWord(i + 1, "us"))
+                {
+                    return CommandKind.None;
+                }
+
+                next = SkipNounPhrase(t, next);
+                return CommandKind.Meeting;
+            case "can" or "could" or "shall" or "should" when t.IsWord(i + 1, "we") && WeVerb(t, i + 2, out next):
+                next = SkipNounPhrase(t, next);
+                return CommandKind.Meeting;
+            case "we" when t.IsWordAny(i + 1, ["need", "should"]) && (t.IsWord(i + 2, "to") ? WeVerb(t, i + 3, out next) : WeVerb(t, i + 2, out next)):
+                next = SkipNounPhrase(t, next);
+                return CommandKind.Meeting;
+            case "i" when t.IsWordAny(i + 1, ["need", "want", "would"]):
+                return Recognize(t, i + 1, out next) is CommandKind.Meeting ? CommandKind.Meeting : CommandKind.None;
+        }
+
+        if (t.IsWordAny(i, StandaloneStarters) || (w is "set" && t.IsWord(i + 1, "up")))
+        {
+            int j = w is "set" ? i + 2 : i + 1;
+            next = SkipNounPhrase(t, j);
+            return CommandKind.Meeting;
+        }
+
+        if (t.IsWordAny(i, NounStarters))
+        {
+            int j = t.IsWordAny(i + 1, ["up", "off", "on"]) ? i + 2 : i + 1;
+            if (t.IsWordAny(i, Adjectives))
+            {
+                j = i;
+            }
+
+            int after = SkipNounPhrase(t, j);
+            if (after > j)
+            {
+                next = after;
+                return CommandKind.Meeting;
+            }
+        }
+
+        if (w is "sync" or "chat")
+        {
+            next = i + 1;
+            return CommandKind.Meeting;
+        }
+
+        return CommandKind.None;
+    }
+
+    private static bool WeVerb(CommandText t, int i, out int next)
+    {
+        next = i + 1;
+        return t.IsWordAny(i, WeVerbs);
+    }
+
+    /// <summary>
+    /// "a quick teams meeting" → after "meeting". When the phrase holds a length ("a 15-minute call") the index of the
+    /// length is returned instead, so the clause scanner reads it.
+    /// </summary>
+    private static int SkipNounPhrase(CommandText t, int i)
+    {
+        int j = i;
+        int durationAt = -1;
+        while (true)
+        {
+            if (t.IsWordAny(j, Adjectives) || t.IsWordAny(j, ["on", "up"]) || t.IsPunct(j, '-'))
+            {
+                j++;
+            }
+            else if (durationAt < 0 && TimeGrammar.TryDuration(t, j, allowBareMinutes: false, out _, out int afterDuration))
+            {
+                durationAt = j;
+                j = afterDuration;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (t.IsWordAny(j, Nouns))
+        {
+            return durationAt >= 0 ? durationAt : j + 1;
+        }
+
+        return i;
+    }
+
+    private static int SkipObjects(CommandText t, int i)
+    {
+        while (t.IsWordAny(i, Objects))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int SkipJoinTail(CommandText t, int i)
+    {
+        while (t.IsWordAny(i, ["in", "us", "the", "call", "meeting", "now", "please", "into", "to", "this", "our", "on"]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool MentionAhead(CommandText t, int i)
+    {
+        for (; i < t.Count; i++)
+        {
+            if (t.Tokens[i].Kind is TokenKind.Mention or TokenKind.PlainName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithIn(CommandText t)
+    {
+        int last = t.Count - 1;
+        while (last >= 0 && t.Tokens[last].Kind == TokenKind.Punct)
+        {
+            last--;
+        }
+
+        return last >= 0 && (t.IsWord(last, "in") || (t.IsWord(last, "call") && t.IsWordAny(last - 1, ["the", "this"])));
+    }
+
+    private static bool MentionsTheCall(CommandText t)
+    {
+        for (int i = 0; i + 1 < t.Count; i++)
+        {
+            if (t.IsWordAny(i, ["to", "into", "the"]) && t.IsWordAny(i + 1, ["call", "the"]))
+            {
+                return true;
+            }
+        }
+
+        return EndsWithIn(t);
+    }
+}

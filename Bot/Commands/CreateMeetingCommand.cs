@@ -1,0 +1,26 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>"meet now with @alice about the db failover for 45 min", "meet tomorrow at 3pm with @bob".</summary>
+/// <param name="Start">The start in UTC, or null for "now" (the caller uses its own clock when it creates the meeting).</param>
+/// <param name="Duration">The meeting length (the default when the text named none).</param>
+/// <param name="Subject">The subject the sender gave, or null: the caller picks a default that says who asked and where.</param>
+/// <param name="Attendees">The mentioned people and tags outside the subject text, in order, without duplicates.</param>
+/// <param name="UnmatchedNames">Names typed as plain "@name" text without a Teams mention: not attendees, but the card can say so.</param>
+/// <param name="InviteEveryone">"with everyone" / "with all of you": invite the members of the conversation.</param>
+/// <param name="IsScheduled">True when a time was given (Start is not null).</param>
+/// <param name="ScheduleDescription">What was understood, in the sender's zone, e.g. "Fri 27 Nov 15:00–15:45 (America/Los_Angeles)".</param>
+/// <param name="TimeZoneAssumed">True when the sender's zone was unknown and UTC was assumed.</param>
+public sealed record CreateMeetingCommand(
+    DateTimeOffset? Start,
+    TimeSpan Duration,
+    string? Subject,
+    IReadOnlyList<MentionInput> Attendees,
+    IReadOnlyList<string> UnmatchedNames,
+    bool InviteEveryone,
+    bool IsScheduled,
+    string ScheduleDescription,
+    bool TimeZoneAssumed) : BotCommand
+{
+    /// <summary>The end in UTC, or null when the meeting starts "now" (then it ends <see cref="Duration"/> after creation).</summary>
+    public DateTimeOffset? End => Start + Duration;
+}

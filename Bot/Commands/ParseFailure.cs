@@ -1,0 +1,17 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// A message that did not become a command, with a friendly <see cref="Message"/> saying what was wrong and a
+/// <see cref="Suggestion"/>: the closest valid command text (e.g. "meet now with @Alice Anders").
+/// </summary>
+/// <param name="Kind">The reason.</param>
+/// <param name="Message">A sentence for the sender: what was understood and how to fix it.</param>
+/// <param name="Suggestion">The closest command that would work, ready to be shown as "Try: …".</param>
+/// <param name="NeedsSchedulingCard">True when the bot should answer with a scheduling card prefilled from <see cref="Understood"/>.</param>
+/// <param name="Understood">What was understood of a meeting request (null for non-meeting commands).</param>
+public sealed record ParseFailure(
+    ParseFailureKind Kind,
+    string Message,
+    string Suggestion,
+    bool NeedsSchedulingCard,
+    SchedulingDraft? Understood) : ParseResult;

@@ -1,0 +1,35 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>Why a message did not become a command.</summary>
+public enum ParseFailureKind
+{
+    /// <summary>No command word was recognised.</summary>
+    NotUnderstood,
+
+    /// <summary>A time or date was there but could not be read with confidence ("tomorrow-ish", "25:00", "31 February", a day without a time).</summary>
+    UnreadableTime,
+
+    /// <summary>The start is already over (more than a minute ago).</summary>
+    TimeInPast,
+
+    /// <summary>The end is not after the start.</summary>
+    EndBeforeStart,
+
+    /// <summary>The end time and the duration say different things ("from 2 to 3pm for 2 hours").</summary>
+    DurationConflict,
+
+    /// <summary>Shorter than one minute.</summary>
+    TooShort,
+
+    /// <summary>Longer than 24 hours.</summary>
+    TooLong,
+
+    /// <summary>More than 365 days ahead.</summary>
+    TooFarAhead,
+
+    /// <summary>A reschedule that names no new time, length or shift.</summary>
+    NothingToChange,
+
+    /// <summary>Ring was asked for people typed as plain text, not as Teams mentions.</summary>
+    NoMentionedPeople,
+}

@@ -1,0 +1,19 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// "reschedule to 4pm", "move it to tomorrow 10am", "make it 30 min", "push it by 15 minutes", "extend by 10 min":
+/// change the latest meeting the sender organized here. At least one of the four values is set.
+/// </summary>
+/// <param name="NewStart">The new start in UTC.</param>
+/// <param name="NewDuration">The new length.</param>
+/// <param name="ShiftBy">Move start and end by this much (positive: later), relative to the meeting's current start.</param>
+/// <param name="ExtendBy">Make the meeting longer by this much (the start stays).</param>
+/// <param name="ScheduleDescription">What was understood, in the sender's zone.</param>
+/// <param name="TimeZoneAssumed">True when the sender's zone was unknown and UTC was assumed.</param>
+public sealed record RescheduleMeetingCommand(
+    DateTimeOffset? NewStart,
+    TimeSpan? NewDuration,
+    TimeSpan? ShiftBy,
+    TimeSpan? ExtendBy,
+    string ScheduleDescription,
+    bool TimeZoneAssumed) : BotCommand;

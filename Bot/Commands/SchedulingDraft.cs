@@ -1,0 +1,14 @@
+namespace TeamsMeetBot.Commands;
+
+/// <summary>
+/// What was understood from a message that could not become a meeting as typed; the bot prefills a scheduling
+/// card with it. Date and time are in the sender's zone (<see cref="TimeZoneId"/>).
+/// </summary>
+public sealed record SchedulingDraft(
+    string? Subject,
+    IReadOnlyList<MentionInput> Attendees,
+    bool InviteEveryone,
+    DateOnly? Date,
+    TimeOnly? Time,
+    TimeSpan? Duration,
+    string TimeZoneId);

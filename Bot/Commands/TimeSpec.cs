@@ -1,0 +1,69 @@
+namespace TeamsMeetBot.Commands;
+
+internal enum Meridiem
+{
+    None,
+    Am,
+    Pm,
+}
+
+internal enum PartOfDay
+{
+    None,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+internal enum DateKind
+{
+    None,
+
+    /// <summary>Today plus <see cref="DateSpec.DayOffset"/> days (today, tomorrow, yesterday).</summary>
+    Relative,
+
+    /// <summary>The next <see cref="DateSpec.Weekday"/>; <see cref="DateSpec.StrictlyAfterToday"/> for "next Friday".</summary>
+    Weekday,
+
+    /// <summary>A calendar date; <see cref="DateSpec.Year"/> is 0 when not given.</summary>
+    Calendar,
+}
+
+/// <summary>A clock time as written: "3pm" is (3, 0, Pm); "15:30" is (15, 30, None, Explicit24h).</summary>
+internal readonly record struct ClockTime(int Hour, int Minute, Meridiem Meridiem, bool Explicit24h)
+{
+    /// <summary>True when the hour alone does not say whether it is morning or afternoon.</summary>
+    public bool IsAmbiguous => Meridiem == Meridiem.None && !Explicit24h && Hour is >= 1 and <= 12;
+
+    public TimeOnly ToTimeOnly(Meridiem meridiem) => new(To24(Hour, meridiem), Minute);
+
+    public static int To24(int hour, Meridiem meridiem) => meridiem switch
+    {
+        Meridiem.Am => hour == 12 ? 0 : hour,
+        Meridiem.Pm => hour == 12 ? 12 : hour + 12,
+        _ => hour,
+    };
+}
+
+internal readonly record struct DateSpec(DateKind Kind, int DayOffset, DayOfWeek Weekday, bool StrictlyAfterToday, int Year, int Month, int Day);
+
+/// <summary>Everything time-related a message said, before it is turned into instants.</summary>
+internal struct TimeSpec
+{
+    public DateSpec Date;
+    public ClockTime? Start;
+    public ClockTime? End;
+    public PartOfDay PartOfDay;
+    public TimeSpan? Relative;
+    public TimeSpan? Duration;
+
+    /// <summary>The weekday written next to a calendar date ("Fri 27 Nov"); the date must fall on it.</summary>
+    public DayOfWeek? ExpectedWeekday;
+
+    /// <summary>Set when something looked like a time or date but could not be read; says what.</summary>
+    public string? Problem;
+
+    public readonly bool HasDate => Date.Kind != DateKind.None;
+
+    public readonly bool HasAnyTime => HasDate || Start is not null || Relative is not null || PartOfDay != PartOfDay.None;
+}
