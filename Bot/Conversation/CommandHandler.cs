@@ -1,17 +1,86 @@
+using Microsoft.Extensions.Options;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
+using TeamsMeetBot.Commands;
+using TeamsMeetBot.Meetings;
 
 namespace TeamsMeetBot.Conversation;
 
-/// <summary>Turns a message into a command and runs it.</summary>
-public sealed class CommandHandler(BotMessenger messenger)
+/// <summary>
+/// Reads a message as a command (text without the bot's mention, the other mention entities, the
+/// sender's time zone and locale, now) and runs it. Anything not understood gets the help card with
+/// the closest valid command; nothing is answered with silence.
+/// </summary>
+public sealed class CommandHandler(
+    BotMessenger messenger,
+    MeetingService meetings,
+    IOptions<MeetingsOptions> meetingOptions,
+    TimeProvider timeProvider)
 {
+    public const string CallingNotConfiguredMessage =
+        "I can't join calls here yet: calling isn't set up for this bot. An admin needs to turn on calling for the bot's Microsoft Teams channel " +
+        "(Azure Bot → Channels → Microsoft Teams → Calling, webhook https://<bot host>/api/calls), grant the Microsoft Graph application permissions " +
+        "Calls.JoinGroupCall.All and Calls.InitiateGroupCall.All with admin consent, and set Calls:PublicBaseUrl in the bot's configuration. " +
+        "Until then, everyone can join with the Join button on the meeting card.";
+
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        string text = ActivityText.CommandText(activity);
+        var input = ToCommandInput(activity, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(meetingOptions.Value.DefaultDurationMinutes));
         bool isGroup = !string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase);
-        bool askedForHelp = text.Length == 0 || string.Equals(text.TrimEnd('?', '!', '.'), "help", StringComparison.OrdinalIgnoreCase);
-        var card = HelpCard.Build(askedForHelp ? null : text, askedForHelp ? null : "help", isGroup);
-        await messenger.ReplyCardAsync(activity, card, cancellationToken);
+        switch (CommandParser.Parse(input))
+        {
+            case HelpCommand:
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(isGroup: isGroup), cancellationToken);
+                break;
+            case CreateMeetingCommand create:
+                await meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken);
+                break;
+            case CancelMeetingCommand:
+                await messenger.ReplyTextAsync(activity, (await meetings.CancelAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+                break;
+            case RescheduleMeetingCommand reschedule:
+                await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
+                break;
+            case JoinCallCommand or RingCommand or LeaveCallCommand or StatusCommand:
+                await messenger.ReplyTextAsync(activity, CallingNotConfiguredMessage, cancellationToken);
+                break;
+            case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup), cancellationToken);
+                break;
+            case ParseFailure failure:
+                await messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken);
+                break;
+            default:
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup), cancellationToken);
+                break;
+        }
     }
+
+    /// <summary>The parser's input for an activity: the bot's own mention removed, the sender's zone resolved.</summary>
+    public static CommandInput ToCommandInput(Activity activity, DateTimeOffset now, TimeSpan defaultDuration)
+    {
+        string? botId = activity.Recipient?.Id;
+        var mentions = activity.Mentions
+            .Where(m => !string.Equals(m.Mentioned!.Id, botId, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(m.Mentioned.Id))
+            .Select(m => new MentionInput(m.Mentioned!.Id!, m.Mentioned.Name ?? "", m.Text ?? MentionMarkup.For(m.Mentioned.Name ?? ""),
+                IsTag: string.Equals(m.Mentioned.Type, "tag", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var clientInfo = activity.ClientInfo;
+        var zone = TimeZoneResolver.Resolve(clientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
+        return new CommandInput(ActivityText.CommandText(activity), mentions, zone.Zone, zone.Assumed, activity.Locale ?? clientInfo?.Locale, now, defaultDuration);
+    }
+
+    private static MeetingRequest ToRequest(CreateMeetingCommand command, CommandInput input) => new()
+    {
+        Subject = command.Subject,
+        StartUtc = command.IsScheduled ? command.Start : null,
+        Duration = command.Duration,
+        Mentions = command.Attendees.Select(a => new MentionTarget(a.Id, a.Name, a.IsTag)).ToList(),
+        InviteEveryone = command.InviteEveryone,
+        Unresolvable = command.UnmatchedNames
+            .Select(n => new NotInvited("@" + n, "typed as text: pick people from the @ list so Teams knows who they are"))
+            .ToList(),
+        TimeZoneId = input.TimeZone.Id,
+        TimeZoneAssumed = command.TimeZoneAssumed,
+    };
 }

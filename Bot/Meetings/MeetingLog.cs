@@ -19,4 +19,7 @@ internal static partial class MeetingLog
 
     [LoggerMessage(EventId = 315, Level = LogLevel.Warning, Message = "Refused a card action for meeting {MeetingKey}: it does not belong to this tenant and conversation")]
     public static partial void ActionForUnknownMeeting(ILogger logger, string meetingKey);
+
+    [LoggerMessage(EventId = 316, Level = LogLevel.Warning, Message = "Rescheduling the meeting failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
+    public static partial void RescheduleFailed(ILogger logger, string kind, int statusCode, string requestId, Exception exception);
 }

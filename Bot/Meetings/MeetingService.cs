@@ -165,6 +165,49 @@ public sealed class MeetingService(
         return ($"Cancelled \"{meeting.Subject}\".", updated);
     }
 
+    /// <summary>Moves or resizes the newest meeting the sender organized here: Graph PATCH, card updated in place.</summary>
+    public async Task<string> RescheduleAsync(Activity activity, Commands.RescheduleMeetingCommand command, CancellationToken cancellationToken)
+    {
+        string tenantId = activity.TenantId ?? "";
+        string conversationId = activity.Conversation!.Id!;
+        var item = await meetings.LatestAsync(tenantId, conversationId, activity.From?.AadObjectId, cancellationToken);
+        if (item is null)
+        {
+            return "You haven't organized a meeting in this conversation that I could change. Create one first, for example: meet tomorrow at 3pm.";
+        }
+
+        var meeting = item.Value;
+        var start = command.NewStart ?? meeting.StartUtc + (command.ShiftBy ?? TimeSpan.Zero);
+        var duration = command.NewDuration ?? (meeting.EndUtc - meeting.StartUtc) + (command.ExtendBy ?? TimeSpan.Zero);
+        var now = timeProvider.GetUtcNow();
+        if (start != meeting.StartUtc && start < now - TimeSpan.FromMinutes(1))
+        {
+            return "That would move the meeting into the past. Try a later time, for example: reschedule to tomorrow 10am.";
+        }
+
+        if (duration < TimeSpan.FromMinutes(1) || duration > TimeSpan.FromHours(24))
+        {
+            return "A meeting must last between 1 minute and 24 hours. Try, for example: make it 30 min.";
+        }
+
+        var end = start + duration;
+        try
+        {
+            await graph.RescheduleAsync(meeting.Organizer.AadObjectId!, meeting.GraphMeetingId, start, end, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            MeetingLog.RescheduleFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
+            return "I couldn't change the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId);
+        }
+
+        bool scheduled = meeting.IsScheduled || start != meeting.StartUtc;
+        var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
+            m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
+        await TryUpdateCardAsync(updated, cancellationToken);
+        return $"Done: \"{meeting.Subject}\" is now {command.ScheduleDescription}. The card above shows the new time.";
+    }
+
     public bool MayControl(Activity activity, MeetingRecord meeting)
     {
         string? who = activity.From?.AadObjectId;
