@@ -1,0 +1,276 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TeamsMeetBot.LocalGraph;
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.EndToEnd;
+
+/// <summary>
+/// "meet now" end to end in local mode: captured payloads → member lookups on the fake connector →
+/// createOrGet on the simulated Graph → one valid card with a mention per attendee.
+/// </summary>
+public sealed class MeetNowTests : IAsyncLifetime
+{
+    private readonly BotHost _bot = new();
+    private FakeConnector _connector = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        PlaygroundTeam.AddTo(_connector);
+        _client = _bot.CreateLoopbackClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task<IReadOnlyList<RecordedGraphRequest>> GraphRequestsAsync()
+    {
+        var json = await _client.GetStringAsync("/_local/graph/_requests");
+        return System.Text.Json.JsonSerializer.Deserialize(json, LocalGraphJsonContext.Default.IReadOnlyListRecordedGraphRequest)!;
+    }
+
+    private async Task<JsonObject> SingleCreateOrGetAsync()
+    {
+        var creates = (await GraphRequestsAsync()).Where(r => r.Method == "POST" && r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal)).ToList();
+        var create = Assert.Single(creates);
+        Assert.Contains("/users/" + PlaygroundTeam.OrganizerAad + "/", create.Path, StringComparison.Ordinal);
+        return create.Body!.AsObject();
+    }
+
+    [Fact]
+    public async Task Group_chat_meet_now_with_two_mentions_creates_the_meeting_and_posts_one_card()
+    {
+        var activity = TestActivities.Load("playground-captures", "to-bot-08-message-groupChat-with-mentions.json", _connector.ServiceUrl);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        Assert.Equal(PlaygroundTeam.OrganizerAad, (string)body["participants"]!["organizer"]!["identity"]!["user"]!["id"]!);
+        var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order().ToList();
+        Assert.Equal([PlaygroundTeam.Alice.AadObjectId!, PlaygroundTeam.Bob.AadObjectId!], attendees);
+        Assert.Contains("alice@contoso.example", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Olivia Organizer's meeting", (string)body["subject"]!);
+        var start = DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.Parse((string)body["endDateTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow - start, TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(60));
+        Assert.Equal(TimeSpan.FromMinutes(30), end - start);
+
+        var card = AssertOneMeetingCard();
+        var mentioned = card["msteams"]!["entities"]!.AsArray().Select(e => (string)e!["mentioned"]!["id"]!).Order().ToList();
+        Assert.Equal(["29:alice-id", "29:bob-id"], mentioned);
+        Assert.Contains(card["actions"]!.AsArray(), a => (string)a!["type"]! == "Action.OpenUrl" && ((string)a["url"]!).StartsWith("https://teams.microsoft.com/", StringComparison.Ordinal));
+        Assert.Contains(_connector.Requests, r => r.Method == "GET" && r.Path.Contains("/members/29%3Aalice-id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Channel_command_with_subject_and_duration_posts_the_card_in_the_thread()
+    {
+        var activity = TestActivities.Load("playground-captures", "to-bot-13-message-channel-with-mentions.json", _connector.ServiceUrl);
+        string text = (string)activity["text"]!;
+        string mentions = string.Join(" ", activity["entities"]!.AsArray().Where(e => (string?)e!["type"] == "mention" && !((string)e["mentioned"]!["id"]!).StartsWith("28:", StringComparison.Ordinal)).Select(e => (string)e!["text"]!));
+        activity["text"] = "<at>TeamsMeetBot</at> meet now with " + mentions + " about the DB failover for 45 min";
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        Assert.Equal("the DB failover", (string)body["subject"]!);
+        var start = DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.Parse((string)body["endDateTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromMinutes(45), end - start);
+        Assert.NotEmpty(body["participants"]!["attendees"]!.AsArray());
+        var posted = Assert.Single(_connector.PostedActivities);
+        Assert.Equal((string)activity["conversation"]!["id"]!, posted.ConversationId);
+        Assert.False(string.IsNullOrEmpty(text));
+        CardValidator.AssertValid(posted.Activity.Attachments![0].Content!);
+    }
+
+    [Fact]
+    public async Task Plain_at_name_without_a_mention_still_creates_the_meeting_and_the_card_says_who_was_not_added()
+    {
+        var activity = TestActivities.Load("playground-captures", "to-bot-03-message-personal-meet-now.json", _connector.ServiceUrl);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        Assert.Empty(body["participants"]!["attendees"]?.AsArray() ?? []);
+        var card = AssertOneMeetingCard();
+        Assert.Contains("Couldn't add: @alice", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_activity_delivered_three_times_concurrently_makes_one_meeting_and_one_card()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at>");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => TestActivities.PostAsync(_client, activity)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Task.Delay(300);
+        await SingleCreateOrGetAsync();
+        AssertOneMeetingCard();
+    }
+
+    [Fact]
+    public async Task A_mention_that_is_not_a_member_is_reported_and_does_not_stop_the_meeting()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at> <at>Zed Stranger</at>");
+        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>Zed Stranger</at>", ["mentioned"] = new JsonObject { ["id"] = "29:zed-id", ["name"] = "Zed Stranger" } });
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        Assert.Single(body["participants"]!["attendees"]!.AsArray());
+        var card = AssertOneMeetingCard();
+        Assert.Contains("Zed Stranger (not a member of this conversation)", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, int, string> GraphFailures => new()
+    {
+        { """{"mode":"NoApplicationAccessPolicy"}""", 403, "Grant-CsApplicationAccessPolicy" },
+        { """{"mode":"UserNotFound"}""", 404, "licence" },
+        { """{"mode":"ServerError","serverErrorStatusCode":500}""", 500, "try again in a minute" },
+        { """{"mode":"Throttle","throttleCount":10,"throttleRetryAfterSeconds":0}""", 429, "asked me to slow down" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GraphFailures))]
+    public async Task Each_Graph_failure_gets_its_own_answer_and_never_a_500(string behavior, int status, string expected)
+    {
+        using (var set = await _client.PostAsync("/_local/graph/_behavior", new StringContent(behavior, System.Text.Encoding.UTF8, "application/json")))
+        {
+            set.EnsureSuccessStatusCode();
+        }
+
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at>");
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.Contains(expected, reply.Activity.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(reply.Activity.Attachments);
+        Assert.Contains(await GraphRequestsAsync(), r => r.Path.EndsWith("/createOrGet", StringComparison.Ordinal));
+        Assert.True(status > 0);
+    }
+
+    [Fact]
+    public async Task Organizer_cancels_with_the_card_button_the_meeting_is_deleted_and_the_card_updated_in_place()
+    {
+        var (cardId, meetingKey) = await CreateMeetingAsync();
+
+        var invoke = TestActivities.Invoke(_connector.ServiceUrl, "cancelMeeting", new JsonObject { ["meetingKey"] = meetingKey }, cardId);
+        var envelope = await TestActivities.PostInvokeAsync(_client, invoke);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)envelope["type"]!);
+        CardValidator.AssertValid(envelope["value"]!);
+        Assert.Contains("Cancelled", envelope["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(await GraphRequestsAsync(), r => r.Method == "DELETE");
+        var update = Assert.Single(_connector.UpdatedActivities);
+        Assert.Equal(cardId, update.Activity.Id);
+        CardValidator.AssertValid(update.Activity.Attachments![0].Content!);
+    }
+
+    [Fact]
+    public async Task Someone_else_pressing_cancel_is_told_politely_and_nothing_is_deleted()
+    {
+        var (cardId, meetingKey) = await CreateMeetingAsync();
+
+        var invoke = TestActivities.Invoke(_connector.ServiceUrl, "cancelMeeting", new JsonObject { ["meetingKey"] = meetingKey }, cardId);
+        TestActivities.SetFrom(invoke, "29:alice-id", "Alice Anders", PlaygroundTeam.Alice.AadObjectId);
+        var envelope = await TestActivities.PostInvokeAsync(_client, invoke);
+
+        Assert.Contains("Only Olivia Organizer", (string)envelope["value"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(await GraphRequestsAsync(), r => r.Method == "DELETE");
+        Assert.Empty(_connector.UpdatedActivities);
+    }
+
+    [Fact]
+    public async Task A_cancel_button_replayed_from_another_conversation_is_refused()
+    {
+        var (cardId, meetingKey) = await CreateMeetingAsync();
+
+        var invoke = TestActivities.Invoke(_connector.ServiceUrl, "cancelMeeting", new JsonObject { ["meetingKey"] = meetingKey }, cardId);
+        invoke["conversation"]!["id"] = "19:some-other-chat@thread.v2";
+        var envelope = await TestActivities.PostInvokeAsync(_client, invoke);
+
+        Assert.Contains("can't find that meeting", (string)envelope["value"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(await GraphRequestsAsync(), r => r.Method == "DELETE");
+    }
+
+    [Fact]
+    public async Task Typed_cancel_cancels_the_senders_latest_meeting()
+    {
+        await CreateMeetingAsync();
+
+        using var response = await TestActivities.PostAsync(_client, TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> cancel"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(await GraphRequestsAsync(), r => r.Method == "DELETE");
+        Assert.Single(_connector.UpdatedActivities);
+        Assert.Contains(_connector.PostedActivities, p => p.Activity.Text?.StartsWith("Cancelled", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Scheduled_meeting_uses_the_senders_time_zone()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet tomorrow at 3pm for 45 min with <at>Bob Brown</at> about the release");
+        TestActivities.SetTimeZone(activity, "America/Los_Angeles");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var localTomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date.AddDays(1).AddHours(15);
+        var expected = new DateTimeOffset(localTomorrow, zone.GetUtcOffset(localTomorrow)).ToUniversalTime();
+        Assert.Equal(expected, DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected.AddMinutes(45), DateTimeOffset.Parse((string)body["endDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("the release", (string)body["subject"]!);
+        var card = AssertOneMeetingCard();
+        Assert.Contains("{{DATE(" + expected.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_time_in_the_past_is_explained_and_no_Graph_request_is_made()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet yesterday at 3pm");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await GraphRequestsAsync());
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Activity.Text ?? reply.Activity.Attachments?[0].Content?.ToJsonString()));
+    }
+
+    private async Task<(string CardId, string MeetingKey)> CreateMeetingAsync()
+    {
+        using var response = await TestActivities.PostAsync(_client, TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at>"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posted = Assert.Single(_connector.PostedActivities);
+        var card = posted.Activity.Attachments![0].Content!;
+        var cancel = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "cancelMeeting");
+        return (posted.ActivityId, (string)cancel!["data"]!["meetingKey"]!);
+    }
+
+    private JsonObject AssertOneMeetingCard()
+    {
+        var posted = Assert.Single(_connector.PostedActivities);
+        Assert.Null(posted.Activity.Text);
+        var attachment = Assert.Single(posted.Activity.Attachments!);
+        var card = attachment.Content!.AsObject();
+        CardValidator.AssertValid(card);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024);
+        return card;
+    }
+}

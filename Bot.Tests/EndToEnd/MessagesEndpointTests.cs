@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using TeamsMeetBot.BotFramework.Schema;
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.EndToEnd;
+
+/// <summary>/api/messages in local mode over real HTTP on loopback, with captured payloads and a fake connector.</summary>
+public sealed class MessagesEndpointTests : IAsyncLifetime
+{
+    private readonly BotHost _bot = new();
+    private FakeConnector _connector = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        PlaygroundTeam.AddTo(_connector);
+        _client = _bot.CreateLoopbackClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("teams-payloads", "personal-message.json", "help")]
+    [InlineData("playground-captures", "to-bot-03-message-personal-meet-now.json", "help")]
+    [InlineData("playground-captures", "to-bot-03-message-personal-meet-now.json", "what can you do?")]
+    [InlineData("teams-payloads", "channel-message-bot-mention.json", null)]
+    [InlineData("playground-captures", "to-bot-16-message-channel-thread-reply.json", "<at>TeamsMeetBot</at> blorp")]
+    public async Task Help_or_anything_not_understood_gets_one_valid_help_card_in_the_same_thread(string folder, string file, string? text)
+    {
+        var activity = TestActivities.Load(folder, file, _connector.ServiceUrl, text);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posted = Assert.Single(await _connector.WaitForActivitiesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal((string)activity["conversation"]!["id"]!, posted.ConversationId);
+        Assert.Equal((string)activity["id"]!, posted.ReplyToId);
+        var attachment = Assert.Single(posted.Activity.Attachments!);
+        Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
+        CardValidator.AssertValid(attachment.Content!);
+    }
+
+    [Fact]
+    public async Task Same_message_delivered_three_times_concurrently_gets_one_reply()
+    {
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "help");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => TestActivities.PostAsync(_client, activity)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Task.Delay(300);
+        Assert.Single(_connector.PostedActivities);
+        using var again = await TestActivities.PostAsync(_client, activity);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(_connector.PostedActivities);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"type\":")]
+    [InlineData("[]")]
+    [InlineData("{\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}}")]
+    [InlineData("{\"type\":\"message\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"a:1\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1/\"}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"not a url\",\"conversation\":{\"id\":\"a:1\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"webchat\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}}")]
+    public async Task Malformed_or_incomplete_activities_get_400(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync("/api/messages", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Oversized_body_gets_413()
+    {
+        var activity = TestActivities.Personal(_connector.ServiceUrl, new string('x', 300 * 1024));
+        using var response = await TestActivities.PostAsync(_client, activity);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Other_methods_get_405(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
+        using var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoint_answers()
+    {
+        using var response = await _client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("to-bot-01-installationUpdate-personal.json", "to-bot-02-conversationUpdate-personal.json")]
+    [InlineData("to-bot-06-installationUpdate-groupChat.json", "to-bot-07-conversationUpdate-groupChat.json")]
+    [InlineData("to-bot-11-installationUpdate-channel.json", "to-bot-12-conversationUpdate-channel.json")]
+    public async Task Installation_is_welcomed_once_although_Teams_announces_it_twice(string installation, string conversationUpdate)
+    {
+        using var first = await TestActivities.PostAsync(_client, TestActivities.Load("playground-captures", installation, _connector.ServiceUrl));
+        using var second = await TestActivities.PostAsync(_client, TestActivities.Load("playground-captures", conversationUpdate, _connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var welcome = Assert.Single(_connector.PostedActivities);
+        Assert.Contains("meet now", welcome.Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_gets_the_invoke_envelope_even_for_an_unknown_button()
+    {
+        var invoke = TestActivities.Invoke(_connector.ServiceUrl, "launchRockets", new JsonObject { ["x"] = 1 });
+        var envelope = await TestActivities.PostInvokeAsync(_client, invoke);
+        Assert.Equal(200, (int)envelope["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.activity.message", (string)envelope["type"]!);
+        Assert.Contains("no longer supported", (string)envelope["value"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_that_is_not_an_Action_Execute_gets_a_400_envelope_not_an_HTTP_error()
+    {
+        var invoke = TestActivities.Load("playground-captures", "to-bot-10-invoke-groupChat-ActionExecute.json", _connector.ServiceUrl,
+            change: a => a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Submit" } });
+        var envelope = await TestActivities.PostInvokeAsync(_client, invoke);
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.error", (string)envelope["type"]!);
+    }
+
+    [Fact]
+    public async Task Connector_outage_makes_the_turn_fail_with_503_so_Teams_redelivers_and_the_redelivery_is_answered()
+    {
+        // 500 is not retried: the help card fails, then the "something went wrong" reply fails too.
+        _connector.FailNext(2, _ => true, FakeResponse.Error(500, "InternalServerError"));
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "help");
+
+        using var failed = await TestActivities.PostAsync(_client, activity);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+
+        var redelivery = activity.DeepClone().AsObject();
+        await Task.Delay(50);
+        using var ok = await TestActivities.PostAsync(_client, redelivery);
+        Assert.True(ok.StatusCode == HttpStatusCode.OK, $"redelivery got {ok.StatusCode}");
+    }
+}
