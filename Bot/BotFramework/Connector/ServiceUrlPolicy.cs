@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+using TeamsMeetBot.Hosting;
+
+namespace TeamsMeetBot.BotFramework.Connector;
+
+/// <summary>
+/// Decides which serviceUrls the bot may call and which of them get its bearer token. The token
+/// goes only to absolute <c>https</c> URLs on the default port whose host is on the allow-list
+/// (<c>Connector:AllowedServiceHosts</c>). In local mode, loopback URLs (127.0.0.0/8, ::1,
+/// localhost; http or https) are also allowed, without a token. Everything else is refused before
+/// a request is built, so the token never leaves for a foreign host.
+/// </summary>
+public class ServiceUrlPolicy
+{
+    private readonly BotRuntime runtime;
+    private readonly IReadOnlyList<string> allowedHosts;
+
+    public ServiceUrlPolicy(BotRuntime runtime, IOptions<ConnectorOptions> options)
+    {
+        this.runtime = runtime;
+        allowedHosts = options.Value.EffectiveAllowedServiceHosts
+            .Select(h => h.Trim().TrimEnd('.').ToLowerInvariant())
+            .ToArray();
+    }
+
+    public IReadOnlyList<string> AllowedHosts => allowedHosts;
+
+    /// <summary>Evaluates a serviceUrl as given by an activity or a stored conversation reference.</summary>
+    public virtual ServiceUrlDecision Evaluate(string? serviceUrl)
+    {
+        if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var uri))
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl is not an absolute URL");
+        }
+
+        return Evaluate(uri);
+    }
+
+    /// <summary>Evaluates an absolute URL (a serviceUrl or a full request URL built from one).</summary>
+    public virtual ServiceUrlDecision Evaluate(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.IsAbsoluteUri)
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl is not an absolute URL");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl carries user information");
+        }
+
+        if (!string.IsNullOrEmpty(uri.Fragment))
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl carries a fragment");
+        }
+
+        bool isHttps = string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase);
+        bool isHttp = string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
+        if (runtime.IsLocalMode && uri.IsLoopback && (isHttp || isHttps))
+        {
+            return new ServiceUrlDecision(true, false, BaseOf(uri), null);
+        }
+
+        if (!isHttps)
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl is not https");
+        }
+
+        if (!uri.IsDefaultPort)
+        {
+            return ServiceUrlDecision.Refuse("the serviceUrl uses a non-default port");
+        }
+
+        if (!IsAllowedHost(uri.IdnHost))
+        {
+            return ServiceUrlDecision.Refuse($"the host '{uri.IdnHost}' is not in Connector:AllowedServiceHosts");
+        }
+
+        return new ServiceUrlDecision(true, true, BaseOf(uri), null);
+    }
+
+    private bool IsAllowedHost(string host)
+    {
+        string normalized = host.TrimEnd('.').ToLowerInvariant();
+        foreach (string allowed in allowedHosts)
+        {
+            if (allowed.StartsWith("*.", StringComparison.Ordinal))
+            {
+                string suffix = allowed[1..];
+                if (normalized.Length > suffix.Length && normalized.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            else if (string.Equals(normalized, allowed, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Scheme, authority and path (no query), with exactly one trailing '/'.</summary>
+    private static Uri BaseOf(Uri uri)
+    {
+        string path = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(path + "/", UriKind.Absolute);
+    }
+}
