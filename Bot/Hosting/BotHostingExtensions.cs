@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Authentication;
+using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
@@ -50,6 +51,7 @@ public static class BotHostingExtensions
 
         // The protocol edge.
         builder.Services.AddChannelTokenValidation(builder.Configuration);
+        builder.Services.AddConnectorClient(builder.Configuration);
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<MessagesEndpoint>();
 
