@@ -47,7 +47,11 @@ public static class ConnectorServiceCollectionExtensions
                 client.MaxResponseContentBufferSize = MaxResponseBytes;
             })
             .AddHttpMessageHandler<ConnectorRetryHandler>()
-            .AddHttpMessageHandler<ConnectorAuthHandler>();
+            .AddHttpMessageHandler<ConnectorAuthHandler>()
+            // The client is held by singletons (BotMessenger, AttendeeResolver): instead of rotating the handler,
+            // recycle pooled connections so DNS changes of the Connector hosts are still picked up.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
 }
