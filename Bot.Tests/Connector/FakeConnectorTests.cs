@@ -26,7 +26,7 @@ public sealed class FakeConnectorTests : IAsyncLifetime
     {
         fake.FailNext(1, "POST", "/activities", FakeResponse.Error(400, "BadSyntax"));
 
-        await Assert.ThrowsAsync<BotFramework.Connector.ConnectorException>(() =>
+        await Assert.ThrowsAsync<global::TeamsMeetBot.BotFramework.Connector.ConnectorException>(() =>
             host.Client.SendToConversationAsync(fake.ServiceUrl, "a:1", new Activity { Type = "message", Text = "1" }, CancellationToken.None));
         await host.Client.SendToConversationAsync(fake.ServiceUrl, "a:1", new Activity { Type = "message", Text = "2" }, CancellationToken.None);
 
