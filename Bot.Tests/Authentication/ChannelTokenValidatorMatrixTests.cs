@@ -23,6 +23,7 @@ public sealed class ValidatorMatrixFixture : IAsyncLifetime
         ImposterKey = Harness.Issuer.CreateKey("imposter");
         Harness.Issuer.AddKey(CertificateKey);
         Harness.Issuer.AddKey(WebChatKey);
+        await Harness.WarmUpAsync();
     }
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();

@@ -59,6 +59,29 @@ internal sealed class ValidatorHarness : IAsyncDisposable
         return new ValidatorHarness(time, issuer, services.BuildServiceProvider(validateScopes: true), logs);
     }
 
+    /// <summary>
+    /// Loads the keys before a table of cases runs. On a busy machine the first download can be slow;
+    /// the fake clock never reaches the cache's retry interval, so a failed first load would otherwise
+    /// turn every later case into "no signing keys have ever been loaded".
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            if (await Cache.RefreshAsync(CancellationToken.None))
+            {
+                return;
+            }
+
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException("The test key server did not answer five times in a row.");
+            }
+
+            Time.Advance(TimeSpan.FromMinutes(10));
+        }
+    }
+
     public string Header(TestSigningKey? key = null, TestTokenOptions? options = null, string? audience = AppId, string? serviceUrl = ServiceUrl) =>
         Issuer.CreateAuthorizationHeader(audience, serviceUrl, key, options);
 

@@ -36,6 +36,13 @@ public sealed class MeetNowTests : IAsyncLifetime
         return System.Text.Json.JsonSerializer.Deserialize(json, LocalGraphJsonContext.Default.IReadOnlyListRecordedGraphRequest)!;
     }
 
+    private async Task<JsonObject> SingleCreateOrGetAsync2(string organizer)
+    {
+        var create = Assert.Single(await GraphRequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal));
+        Assert.Contains("/users/" + organizer + "/", create.Path, StringComparison.Ordinal);
+        return create.Body!.AsObject();
+    }
+
     private async Task<JsonObject> SingleCreateOrGetAsync()
     {
         var creates = (await GraphRequestsAsync()).Where(r => r.Method == "POST" && r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal)).ToList();
@@ -133,6 +140,35 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Single(body["participants"]!["attendees"]!.AsArray());
         var card = AssertOneMeetingCard();
         Assert.Contains(card["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Zed Stranger (not a member of this conversation)", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_tag_mention_in_a_team_channel_expands_to_the_tags_members()
+    {
+        const string groupId = "bbbbbbbb-0000-0000-0000-000000000001";
+        using (var set = await _client.PostAsync("/_local/graph/_behavior", new StringContent(
+            """{"tags":{"oncall-db":[{"userId":"aaaaaaaa-0000-0000-0000-000000000003","displayName":"Carol Chen"},{"userId":"aaaaaaaa-0000-0000-0000-000000000002","displayName":"Bob Brown"}]}}""",
+            System.Text.Encoding.UTF8, "application/json")))
+        {
+            set.EnsureSuccessStatusCode();
+        }
+
+        _connector.Respond(r => r.Method == "GET" && r.Path.StartsWith("/v3/teams/", StringComparison.Ordinal)
+            ? FakeResponse.Json(200, $$"""{"id":"{{r.Segments[2]}}","name":"Ops","aadGroupId":"{{groupId}}"}""")
+            : null);
+        var activity = TestActivities.Load("teams-payloads", "channel-message-bot-mention.json", _connector.ServiceUrl,
+            "<at>Chat SDK Demo</at> meet now with <at>oncall-db</at> about the failover");
+        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>oncall-db</at>", ["mentioned"] = new JsonObject { ["id"] = "29:tag-oncall-db", ["name"] = "oncall-db" } });
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync2("00000000-1111-2222-3333-444444444444");
+        var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order().ToList();
+        Assert.Equal(["aaaaaaaa-0000-0000-0000-000000000002", "aaaaaaaa-0000-0000-0000-000000000003"], attendees);
+        Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{groupId}/tags/oncall-db/members");
+        var card = AssertOneMeetingCard();
+        Assert.Equal(2, card["msteams"]!["entities"]!.AsArray().Count);
     }
 
     public static TheoryData<string, int, string> GraphFailures => new()

@@ -104,6 +104,24 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
         return member;
     }
 
+    /// <summary>Message payloads often lack <c>channelData.team.aadGroupId</c>; the Connector's team details have it.</summary>
+    private async Task<string?> TeamGroupIdAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        string cacheKey = "team-group|" + teamId;
+        if (cache.TryGetValue(cacheKey, out string? groupId))
+        {
+            return groupId;
+        }
+
+        groupId = (await connector.GetTeamAsync(serviceUrl, teamId, cancellationToken))?.AadGroupId;
+        if (groupId is not null)
+        {
+            cache.Set(cacheKey, groupId, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1), Size = 1 });
+        }
+
+        return groupId;
+    }
+
     private async Task AddEveryoneAsync(string serviceUrl, string conversationId, Action<MeetingPerson> add, Action<NotInvited> skip, CancellationToken cancellationToken)
     {
         await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, cancellationToken))
@@ -121,7 +139,8 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
     private async Task ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, CancellationToken cancellationToken)
     {
-        string? groupId = activity.ChannelData?.Team?.AadGroupId;
+        string? teamId = activity.ChannelData?.Team?.Id ?? activity.ChannelData?.TeamsTeamId;
+        string? groupId = activity.ChannelData?.Team?.AadGroupId ?? (teamId is null ? null : await TeamGroupIdAsync(activity.ServiceUrl!, teamId, cancellationToken));
         if (groupId is null)
         {
             skip(mention.Name, "tags can only be used in a team channel");

@@ -174,6 +174,22 @@ public class ConnectorClient
         while (!string.IsNullOrEmpty(continuationToken));
     }
 
+    /// <summary><c>GET v3/teams/{teamId}</c>: the team's name and Entra group id (<c>channelData.team.id</c> is the Teams thread id, not the group id).</summary>
+    public virtual async Task<TeamDetails?> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        try
+        {
+            using var response = await SendAsync(ConnectorOperations.GetTeam, HttpMethod.Get, serviceUrl,
+                ["v3", "teams", teamId], query: null, body: null, paceConversationId: null, cancellationToken);
+            return await ReadRequiredAsync(ConnectorOperations.GetTeam, response, BotJsonContext.Default.TeamDetails, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary><c>POST v3/conversations</c>: creates (or returns the existing) 1:1 conversation, or a new channel thread.</summary>
     public virtual async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {

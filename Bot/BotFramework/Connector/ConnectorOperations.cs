@@ -8,6 +8,7 @@ public static class ConnectorOperations
     public const string UpdateActivity = "UpdateActivity";
     public const string DeleteActivity = "DeleteActivity";
     public const string GetMember = "GetMember";
+    public const string GetTeam = "GetTeam";
     public const string GetPagedMembers = "GetPagedMembers";
     public const string CreateConversation = "CreateConversation";
 }

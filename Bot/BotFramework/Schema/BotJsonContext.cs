@@ -21,4 +21,5 @@ namespace TeamsMeetBot.BotFramework.Schema;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConnectorErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
+[JsonSerializable(typeof(TeamDetails))]
 public sealed partial class BotJsonContext : JsonSerializerContext;

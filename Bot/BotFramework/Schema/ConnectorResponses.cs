@@ -48,3 +48,12 @@ public sealed class ConnectorError
     [JsonPropertyName("code")] public string? Code { get; set; }
     [JsonPropertyName("message")] public string? Message { get; set; }
 }
+
+/// <summary><c>GET /v3/teams/{teamId}</c>.</summary>
+public sealed class TeamDetails
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("aadGroupId")] public string? AadGroupId { get; set; }
+    [JsonPropertyName("tenantId")] public string? TenantId { get; set; }
+}
