@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Authentication;
 using TeamsMeetBot.BotFramework.Connector;
+using TeamsMeetBot.Calls;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
@@ -73,6 +74,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton<MeetingStore>();
         builder.Services.AddSingleton<AttendeeResolver>();
         builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddCalls(builder.Configuration);
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
@@ -102,6 +104,7 @@ public static class BotHostingExtensions
         }
 
         app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapCalls();
         app.MapHealthChecks("/healthz");
         if (runtime.IsLocalMode)
         {
