@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsMeetBot.BotFramework.Schema;
+using TeamsMeetBot.Calls;
 using TeamsMeetBot.Meetings;
 using static TeamsMeetBot.Cards.CardElements;
 
@@ -14,8 +15,16 @@ namespace TeamsMeetBot.Cards;
 public static class MeetingCard
 {
     public const string CancelVerb = "cancelMeeting";
+    public const string JoinCallVerb = "joinCall";
+    public const string RingVerb = "ringAttendees";
+    public const string LeaveCallVerb = "leaveCall";
 
-    public static JsonObject Build(MeetingRecord meeting)
+    /// <summary>Most names listed in the call section, so the card stays well under Teams' 28 KB.</summary>
+    private const int MaxNamesShown = 20;
+
+    /// <param name="meeting">The meeting.</param>
+    /// <param name="calls">Null when calling is not set up (no call buttons); else the meeting's call, if any.</param>
+    public static JsonObject Build(MeetingRecord meeting, CallCardView? calls = null)
     {
         bool cancelled = meeting.Status == MeetingStatus.Cancelled;
         var body = new JsonArray
@@ -97,10 +106,29 @@ public static class MeetingCard
             body.Add(Text("Cancelled by " + CardText.Plain(meeting.CancelledBy ?? meeting.Organizer.Name) + ". The join link no longer works.", subtle: true));
         }
 
+        if (!cancelled && calls?.Call is { } call)
+        {
+            body.Add(CallSection(call, calls));
+        }
+
         var actions = new JsonArray();
         if (!cancelled)
         {
             actions.Add(OpenUrl("Join", meeting.JoinWebUrl, style: "positive"));
+            if (calls is not null)
+            {
+                var data = new JsonObject { ["meetingKey"] = meeting.Key };
+                if (calls.Call is { IsActive: true })
+                {
+                    actions.Add(Execute("Ring attendees", RingVerb, data));
+                    actions.Add(Execute("Bot leaves", LeaveCallVerb, data));
+                }
+                else
+                {
+                    actions.Add(Execute(calls.Call is null ? "Bring the bot in" : "Join again with the bot", JoinCallVerb, data));
+                }
+            }
+
             actions.Add(Execute("Cancel meeting", CancelVerb, new JsonObject { ["meetingKey"] = meeting.Key }, style: "destructive"));
         }
 
@@ -111,6 +139,68 @@ public static class MeetingCard
         }
 
         return Card(body, actions, msteams, fallbackText: meeting.Subject + " — join: " + meeting.JoinWebUrl);
+    }
+
+    private static JsonObject CallSection(CallRecord call, CallCardView view)
+    {
+        var items = new JsonArray();
+        switch (call.State)
+        {
+            case CallState.Establishing:
+                items.Add(Text("Call: the bot is joining…", weight: "Bolder"));
+                break;
+            case CallState.Established:
+                {
+                    string since = call.EstablishedAt is { } started
+                        ? " · started " + CardTime.Time(started) + ", running " + CallService.Minutes(view.Now - started)
+                        : "";
+                    items.Add(Text("Call in progress" + since, weight: "Bolder", color: "Good"));
+                    var people = CallService.PeopleIn(call);
+                    items.Add(Text(people.Count == 0 ? "No one but the bot is in the call." : "In the call (" + people.Count.ToString(CultureInfo.InvariantCulture) + "): " + NameList(people), spacing: "Small"));
+                    var lobby = call.Participants.Where(p => p.IsInLobby).Select(p => p.DisplayName).ToList();
+                    if (lobby.Count > 0)
+                    {
+                        items.Add(Text("Waiting in the lobby: " + NameList(lobby), subtle: true, spacing: "Small"));
+                    }
+
+                    break;
+                }
+
+            default:
+                {
+                    string ended = call.EndedAt is { } at ? " at " + CardTime.Time(at) : "";
+                    string how = call.LeaveRequested ? "The bot left the call" + ended + "." : "The call ended" + ended + ".";
+                    string reason = call.EndReason is { Length: > 0 } r && !call.LeaveRequested ? " (" + CardText.Plain(r) + ")" : "";
+                    items.Add(Text(how + reason + " Press \"Join again with the bot\" to start the call again.", weight: "Bolder"));
+                    break;
+                }
+        }
+
+        if (call.Invited.Count > 0 && call.State != CallState.Terminated)
+        {
+            var rung = call.Invited.Take(MaxNamesShown)
+                .Select(i => CardText.Plain(i.Name) + ": " + CallService.Describe(i.EffectiveStatus(view.Now, view.RingTimeout)))
+                .ToList();
+            if (call.Invited.Count > MaxNamesShown)
+            {
+                rung.Add("and " + (call.Invited.Count - MaxNamesShown).ToString(CultureInfo.InvariantCulture) + " more");
+            }
+
+            items.Add(Text("Rung: " + string.Join("; ", rung), size: "Small", spacing: "Small"));
+        }
+
+        return Container(items, style: "emphasis", separator: true);
+    }
+
+    private static string NameList(IReadOnlyList<string> names)
+    {
+        var shown = names.Take(MaxNamesShown).Select(CardText.Plain).ToList();
+        if (names.Count > MaxNamesShown)
+        {
+            shown.Add("and " + (names.Count - MaxNamesShown).ToString(CultureInfo.InvariantCulture) + " more");
+        }
+
+        return string.Join(", ", shown);
     }
 
     private static string When(MeetingRecord meeting)

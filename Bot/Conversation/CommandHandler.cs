@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsMeetBot.BotFramework.Schema;
+using TeamsMeetBot.Calls;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Commands;
 using TeamsMeetBot.Meetings;
@@ -14,6 +15,7 @@ namespace TeamsMeetBot.Conversation;
 public sealed class CommandHandler(
     BotMessenger messenger,
     MeetingService meetings,
+    CallService calls,
     IOptions<MeetingsOptions> meetingOptions,
     TimeProvider timeProvider)
 {
@@ -41,8 +43,27 @@ public sealed class CommandHandler(
             case RescheduleMeetingCommand reschedule:
                 await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
                 break;
-            case JoinCallCommand or RingCommand or LeaveCallCommand or StatusCommand:
-                await messenger.ReplyTextAsync(activity, CallingNotConfiguredMessage, cancellationToken);
+            case JoinCallCommand:
+                await messenger.ReplyTextAsync(activity, (await calls.JoinAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+                break;
+            case RingCommand ring:
+                {
+                    var targets = ring.Targets.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
+                    string message = (await calls.RingAsync(activity, meetingKey: null, targets, cancellationToken)).Message;
+                    if (ring.UnmatchedNames.Count > 0)
+                    {
+                        message += " Not rung: " + string.Join(", ", ring.UnmatchedNames.Select(n => "@" + n)) + " (pick people from the @ list so Teams knows who they are).";
+                    }
+
+                    await messenger.ReplyTextAsync(activity, message, cancellationToken);
+                    break;
+                }
+
+            case LeaveCallCommand:
+                await messenger.ReplyTextAsync(activity, (await calls.LeaveAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+                break;
+            case StatusCommand:
+                await messenger.ReplyTextAsync(activity, await calls.StatusAsync(activity, cancellationToken), cancellationToken);
                 break;
             case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
                 await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup), cancellationToken);

@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Authentication;
 using TeamsMeetBot.BotFramework.Connector;
+using TeamsMeetBot.Calls;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
@@ -79,6 +80,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton<MeetingStore>();
         builder.Services.AddSingleton<AttendeeResolver>();
         builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddCalls(builder.Configuration);
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
@@ -108,6 +110,7 @@ public static class BotHostingExtensions
         }
 
         app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapCalls();
         app.MapHealthChecks("/healthz");
         if (runtime.IsLocalMode)
         {

@@ -34,6 +34,10 @@ public static class LocalGraphEndpoints
         control.MapGet("/_behavior", ([FromServices] LocalGraphBehavior current) =>
             Results.Text(JsonSerializer.Serialize(current.Current, LocalGraphJsonContext.Default.LocalGraphOptions), "application/json"));
         control.MapPost("/_behavior", SetBehaviorAsync);
+        control.MapGet("/_keys/openid-configuration", (HttpContext context) =>
+            Results.Text(LocalGraphSigningKey.Metadata($"{context.Request.Scheme}://{context.Request.Host}").ToJsonString(), "application/json"));
+        control.MapGet("/_keys/jwks", ([FromServices] LocalGraphSigningKey key) => Results.Text(key.Keys().ToJsonString(), "application/json"));
+        control.MapPost("/_calls/{callId}/leave/{userId}", SimulatedCallEndpoints.Leave);
 
         var graph = endpoints.MapGroup(GraphBasePath).ExcludeFromDescription().AddEndpointFilter<LocalGraphRequestFilter>();
         var meetings = graph.MapGroup("/users/{userId}/onlineMeetings");
@@ -44,6 +48,9 @@ public static class LocalGraphEndpoints
         meetings.MapDelete("/{meetingId}", SimulatedOnlineMeetingEndpoints.Delete);
         graph.MapGet("/teams/{teamId}/tags", SimulatedTeamworkEndpoints.Tags);
         graph.MapGet("/teams/{teamId}/tags/{tagId}/members", SimulatedTeamworkEndpoints.TagMembers);
+        graph.MapPost("/communications/calls", SimulatedCallEndpoints.Create);
+        graph.MapPost("/communications/calls/{callId}/participants/invite", SimulatedCallEndpoints.Invite);
+        graph.MapDelete("/communications/calls/{callId}", SimulatedCallEndpoints.Delete);
         graph.Map("/{**segments}", (string? segments, HttpContext context, [FromServices] TimeProvider time) =>
             GraphResponses.BadRequest(context, time, $"Resource not found for the segment '{LastSegment(segments)}'."));
         return endpoints;

@@ -13,4 +13,12 @@ internal static partial class LocalGraphLog
     [LoggerMessage(EventId = 302, Level = LogLevel.Debug,
         Message = "Simulated Graph {Method} {Path} answered {StatusCode}: {Reason}")]
     public static partial void Rejected(ILogger logger, string method, string path, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning,
+        Message = "Simulated Graph: posting a call notification for {CallId} to the callback failed")]
+    public static partial void NotificationFailed(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Debug,
+        Message = "Simulated Graph: call notification for {CallId} answered {StatusCode}")]
+    public static partial void NotificationSent(ILogger logger, string callId, int statusCode);
 }

@@ -41,6 +41,18 @@ public sealed class LocalGraphOptions
     /// <summary>Optional directory: Entra object id → display name and UPN (used for organizers and tag members).</summary>
     public Dictionary<string, LocalGraphUser> Users { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Milliseconds before an invited person joins the call (unless listed in <see cref="NoAnswerUsers"/>).</summary>
+    public int InviteAnswerDelayMilliseconds { get; set; } = 3000;
+
+    /// <summary>Entra object ids of people who never answer when rung (Teams sends no event for that).</summary>
+    public List<string> NoAnswerUsers { get; set; } = [];
+
+    /// <summary>Entra object ids of people already in a meeting call when the bot joins, besides the organizer.</summary>
+    public List<string> CallParticipants { get; set; } = [];
+
+    /// <summary>Whether the meeting's organizer is in the call when the bot joins.</summary>
+    public bool OrganizerInCall { get; set; } = true;
+
     /// <summary>A copy, so a caller changing its instance later does not change the running behaviour.</summary>
     public LocalGraphOptions Clone() => new()
     {
@@ -53,5 +65,9 @@ public sealed class LocalGraphOptions
         TenantId = TenantId,
         Tags = Tags.ToDictionary(t => t.Key, t => t.Value.Select(m => m with { }).ToList(), StringComparer.Ordinal),
         Users = Users.ToDictionary(u => u.Key, u => u.Value with { }, StringComparer.OrdinalIgnoreCase),
+        InviteAnswerDelayMilliseconds = InviteAnswerDelayMilliseconds,
+        NoAnswerUsers = [.. NoAnswerUsers],
+        CallParticipants = [.. CallParticipants],
+        OrganizerInCall = OrganizerInCall,
     };
 }

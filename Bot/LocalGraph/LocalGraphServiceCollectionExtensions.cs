@@ -18,6 +18,10 @@ public static class LocalGraphServiceCollectionExtensions
         services.TryAddSingleton<LocalGraphRecorder>();
         services.TryAddSingleton<SimulatedMeetingStore>();
         services.TryAddSingleton<SimulatedOnlineMeetingFactory>();
+        services.TryAddSingleton<LocalGraphSigningKey>();
+        services.TryAddSingleton<SimulatedCallStore>();
+        services.TryAddSingleton<SimulatedCallNotifier>();
+        services.AddHttpClient(SimulatedCallNotifier.HttpClientName);
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class MeetingService(
     AttendeeResolver attendees,
     MeetingStore meetings,
     BotMessenger messenger,
+    Calls.MeetingCardRenderer cards,
     BotRuntime runtime,
     IOptions<MeetingsOptions> options,
     BotTelemetry telemetry,
@@ -225,7 +226,7 @@ public sealed class MeetingService(
 
         try
         {
-            await messenger.UpdateCardAsync(meeting.Conversation, meeting.CardActivityId, MeetingCard.Build(meeting), cancellationToken);
+            await messenger.UpdateCardAsync(meeting.Conversation, meeting.CardActivityId, await cards.BuildAsync(meeting, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -235,7 +236,7 @@ public sealed class MeetingService(
 
     private async Task PostCardAsync(Activity activity, MeetingRecord record, CancellationToken cancellationToken)
     {
-        string? cardId = await messenger.ReplyCardAsync(activity, MeetingCard.Build(record), cancellationToken);
+        string? cardId = await messenger.ReplyCardAsync(activity, await cards.BuildAsync(record, cancellationToken), cancellationToken);
         if (cardId is not null)
         {
             await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardActivityId = cardId }, cancellationToken);

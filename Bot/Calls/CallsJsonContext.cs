@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace TeamsMeetBot.Calls;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CallRecord))]
+[JsonSerializable(typeof(CallPointer))]
+internal sealed partial class CallsJsonContext : JsonSerializerContext;

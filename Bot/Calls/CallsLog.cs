@@ -1,0 +1,34 @@
+namespace TeamsMeetBot.Calls;
+
+internal static partial class CallsLog
+{
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Joined the call of meeting {MeetingKey}: call {CallId}")]
+    public static partial void Joined(ILogger logger, string meetingKey, string callId);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Joining the call failed: {Kind}, status {StatusCode}, code {ErrorCode}, Graph request-id {RequestId}")]
+    public static partial void JoinFailed(ILogger logger, string kind, int statusCode, string errorCode, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Call notification refused: {Reason}")]
+    public static partial void NotificationRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Call notification for call {CallId} came with tenant {TokenTenant}, but the call belongs to another tenant")]
+    public static partial void TenantMismatch(ILogger logger, string callId, string tokenTenant);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Information, Message = "Call {CallId} is now {State}")]
+    public static partial void StateChanged(ILogger logger, string callId, CallState state);
+
+    [LoggerMessage(EventId = 505, Level = LogLevel.Warning, Message = "Ringing into call {CallId} failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
+    public static partial void InviteFailed(ILogger logger, string callId, string kind, int statusCode, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 506, Level = LogLevel.Warning, Message = "Leaving call {CallId} failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
+    public static partial void LeaveFailed(ILogger logger, string callId, string kind, int statusCode, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 507, Level = LogLevel.Warning, Message = "Refused a call action for meeting {MeetingKey}: it does not belong to this tenant and conversation")]
+    public static partial void ActionForUnknownMeeting(ILogger logger, string meetingKey);
+
+    [LoggerMessage(EventId = 508, Level = LogLevel.Warning, Message = "Updating the card of meeting {MeetingKey} failed")]
+    public static partial void CardRefreshFailed(ILogger logger, string meetingKey, Exception exception);
+
+    [LoggerMessage(EventId = 509, Level = LogLevel.Warning, Message = "Call notification body was not a commsNotifications envelope")]
+    public static partial void MalformedNotification(ILogger logger);
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using TeamsMeetBot.Cards;
+using TeamsMeetBot.Meetings;
+
+namespace TeamsMeetBot.Calls;
+
+/// <summary>Builds the meeting card with its call section from the store, so whichever instance renders shows the latest call state.</summary>
+public sealed class MeetingCardRenderer(CallingSetup setup, CallStore calls, TimeProvider timeProvider)
+{
+    public async Task<JsonObject> BuildAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (!setup.IsConfigured)
+        {
+            return MeetingCard.Build(meeting);
+        }
+
+        var call = await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken);
+        return MeetingCard.Build(meeting, new CallCardView(call, timeProvider.GetUtcNow(), setup.RingTimeout));
+    }
+}
