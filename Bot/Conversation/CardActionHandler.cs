@@ -1,6 +1,7 @@
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 
 namespace TeamsMeetBot.Conversation;
 
@@ -8,7 +9,7 @@ namespace TeamsMeetBot.Conversation;
 /// Runs card button presses by verb. The card's data is untrusted: a meeting is looked up only in the
 /// tenant and conversation the press came from, and the handler checks who pressed.
 /// </summary>
-public sealed class CardActionHandler(MeetingService meetings)
+public sealed class CardActionHandler(MeetingService meetings, SchedulingCardHandler schedulingCards)
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
@@ -29,6 +30,9 @@ public sealed class CardActionHandler(MeetingService meetings)
                         ? AdaptiveCardInvokeResponse.Card(MeetingCard.Build(meeting))
                         : AdaptiveCardInvokeResponse.Message(message);
                 }
+
+            case SchedulingCard.CreateVerb:
+                return await schedulingCards.HandleSubmitAsync(action, cancellationToken);
 
             default:
                 return AdaptiveCardInvokeResponse.Message("This button is no longer supported. Type help to see what I can do.");

@@ -3,6 +3,7 @@ using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Commands;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 
 namespace TeamsMeetBot.Conversation;
 
@@ -15,6 +16,7 @@ public sealed class CommandHandler(
     BotMessenger messenger,
     MeetingService meetings,
     IOptions<MeetingsOptions> meetingOptions,
+    SchedulingCardHandler schedulingCards,
     TimeProvider timeProvider)
 {
     public const string CallingNotConfiguredMessage =
@@ -46,6 +48,9 @@ public sealed class CommandHandler(
                 break;
             case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
                 await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup), cancellationToken);
+                break;
+            case ParseFailure failure when SchedulingCardHandler.Offers(failure):
+                await schedulingCards.OfferAsync(activity, input, failure, cancellationToken);
                 break;
             case ParseFailure failure:
                 await messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken);

@@ -10,6 +10,7 @@ using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 using Azure.Core;
 using TeamsMeetBot.Storage;
 using TeamsMeetBot.Telemetry;
@@ -73,6 +74,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton<MeetingStore>();
         builder.Services.AddSingleton<AttendeeResolver>();
         builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddScheduling(builder.Configuration);
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
