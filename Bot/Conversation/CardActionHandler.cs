@@ -2,6 +2,7 @@ using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Calls;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 
 namespace TeamsMeetBot.Conversation;
 
@@ -9,7 +10,7 @@ namespace TeamsMeetBot.Conversation;
 /// Runs card button presses by verb. The card's data is untrusted: a meeting is looked up only in the
 /// tenant and conversation the press came from, and the handler checks who pressed.
 /// </summary>
-public sealed class CardActionHandler(MeetingService meetings, CallService calls, MeetingCardRenderer cards)
+public sealed class CardActionHandler(MeetingService meetings, CallService calls, MeetingCardRenderer cards, SchedulingCardHandler schedulingCards)
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
@@ -49,6 +50,9 @@ public sealed class CardActionHandler(MeetingService meetings, CallService calls
                         ? AdaptiveCardInvokeResponse.Card(await cards.BuildAsync(changed, cancellationToken))
                         : AdaptiveCardInvokeResponse.Message(result.Message);
                 }
+
+            case SchedulingCard.CreateVerb:
+                return await schedulingCards.HandleSubmitAsync(action, cancellationToken);
 
             default:
                 return AdaptiveCardInvokeResponse.Message("This button is no longer supported. Type help to see what I can do.");

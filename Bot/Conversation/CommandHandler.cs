@@ -4,6 +4,7 @@ using TeamsMeetBot.Calls;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Commands;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 
 namespace TeamsMeetBot.Conversation;
 
@@ -17,6 +18,7 @@ public sealed class CommandHandler(
     MeetingService meetings,
     CallService calls,
     IOptions<MeetingsOptions> meetingOptions,
+    SchedulingCardHandler schedulingCards,
     TimeProvider timeProvider)
 {
     public const string CallingNotConfiguredMessage =
@@ -67,6 +69,9 @@ public sealed class CommandHandler(
                 break;
             case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
                 await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup), cancellationToken);
+                break;
+            case ParseFailure failure when SchedulingCardHandler.Offers(failure):
+                await schedulingCards.OfferAsync(activity, input, failure, cancellationToken);
                 break;
             case ParseFailure failure:
                 await messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken);

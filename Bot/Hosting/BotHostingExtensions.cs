@@ -11,6 +11,7 @@ using TeamsMeetBot.Calls;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Scheduling;
 using Azure.Core;
 using TeamsMeetBot.Storage;
 using TeamsMeetBot.Telemetry;
@@ -81,6 +82,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton<AttendeeResolver>();
         builder.Services.AddSingleton<MeetingService>();
         builder.Services.AddCalls(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();

@@ -3,6 +3,7 @@ using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.Hosting;
+using TeamsMeetBot.Scheduling;
 using TeamsMeetBot.Storage;
 using TeamsMeetBot.Telemetry;
 
@@ -23,13 +24,22 @@ public sealed class MeetingService(
     BotRuntime runtime,
     IOptions<MeetingsOptions> options,
     BotTelemetry telemetry,
+    MeetingReminders reminders,
     TimeProvider timeProvider,
     ILogger<MeetingService> logger)
 {
     public const string NoEntraAccountMessage =
         "I can only create meetings for people signed in with a work or school (Microsoft Entra) account of this organization, and I can't see yours. Guests can join meetings with the link.";
 
-    public async Task CreateAsync(Activity activity, MeetingRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates the meeting a message asked for (keyed on the message's activity id); null when it could not (the sender was told why).</summary>
+    public Task<MeetingRecord?> CreateAsync(Activity activity, MeetingRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(activity, request, activity.Id ?? Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>
+    /// Creates a meeting keyed on <paramref name="idempotencySource"/> (the same source gets the same meeting, e.g. a
+    /// scheduling card's message id and the sender); returns the stored meeting, or null when it could not (the sender was told why).
+    /// </summary>
+    public async Task<MeetingRecord?> CreateAsync(Activity activity, MeetingRequest request, string idempotencySource, CancellationToken cancellationToken)
     {
         string tenantId = activity.TenantId ?? "";
         string conversationId = activity.Conversation!.Id!;
@@ -37,10 +47,10 @@ public sealed class MeetingService(
         if (string.IsNullOrEmpty(organizerId))
         {
             await messenger.ReplyTextAsync(activity, NoEntraAccountMessage, cancellationToken);
-            return;
+            return null;
         }
 
-        string key = ExternalIds.ForActivity(tenantId, conversationId, activity.Id ?? Guid.NewGuid().ToString("N"));
+        string key = ExternalIds.ForActivity(tenantId, conversationId, idempotencySource);
         var existing = await meetings.GetAsync(tenantId, conversationId, key, cancellationToken);
         if (existing is not null)
         {
@@ -49,7 +59,7 @@ public sealed class MeetingService(
                 await PostCardAsync(activity, existing.Value, cancellationToken);
             }
 
-            return;
+            return existing.Value;
         }
 
         var resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
@@ -68,7 +78,7 @@ public sealed class MeetingService(
             telemetry.GraphFailures.Add(1, new KeyValuePair<string, object?>("status", failure.StatusCode ?? 0));
             MeetingLog.CreateFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
             await messenger.ReplyTextAsync(activity, MeetingReplies.ForFailure(failure, runtime.AppId, organizerId), cancellationToken);
-            return;
+            return null;
         }
 
         var reference = ConversationReferenceStore.From(activity)!;
@@ -108,15 +118,17 @@ public sealed class MeetingService(
         catch (StoreConflictException)
         {
             // A concurrent delivery of the same activity got here first; it posts the card.
-            return;
+            return (await meetings.GetAsync(tenantId, conversationId, key, cancellationToken))?.Value ?? record;
         }
 
         telemetry.MeetingsCreated.Add(1);
         MeetingLog.Created(logger, record.GraphMeetingId, resolved.Attendees.Count, resolved.NotInvited.Count);
 
         var settings = ApplySettingsAsync(organizerId, record.GraphMeetingId, cancellationToken);
+        await reminders.AfterCreatedAsync(record, cancellationToken);
         await PostCardAsync(activity, record, cancellationToken);
         await settings;
+        return record;
     }
 
     /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
@@ -162,6 +174,7 @@ public sealed class MeetingService(
         string by = activity.From?.Name ?? meeting.Organizer.Name;
         var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
             m => m.Status == MeetingStatus.Cancelled ? null : m with { Status = MeetingStatus.Cancelled, CancelledBy = by }, cancellationToken) ?? meeting;
+        await reminders.AfterCancelledAsync(meeting, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
         return ($"Cancelled \"{meeting.Subject}\".", updated);
     }
@@ -205,8 +218,11 @@ public sealed class MeetingService(
         bool scheduled = meeting.IsScheduled || start != meeting.StartUtc;
         var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
             m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
+        await reminders.AfterRescheduledAsync(meeting, updated, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
-        return $"Done: \"{meeting.Subject}\" is now {command.ScheduleDescription}. The card above shows the new time.";
+        var senderZone = Commands.TimeZoneResolver.Resolve(activity.ClientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
+        string when = Commands.ZonedTime.Describe(start, end, senderZone.Zone, senderZone.Assumed, now);
+        return $"Done: \"{meeting.Subject}\" is now {when}. The card above shows the new time.";
     }
 
     public bool MayControl(Activity activity, MeetingRecord meeting)

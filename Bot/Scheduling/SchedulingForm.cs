@@ -1,0 +1,25 @@
+using TeamsMeetBot.Meetings;
+
+namespace TeamsMeetBot.Scheduling;
+
+/// <summary>
+/// What a scheduling card shows and, once submitted and validated, what it asks for. Date and time are wall-clock
+/// values in <see cref="TimeZoneId"/> (the sender's zone).
+/// </summary>
+public sealed record SchedulingForm
+{
+    public DateOnly? Date { get; init; }
+    public TimeOnly? Time { get; init; }
+    public required int DurationMinutes { get; init; }
+    public string? Subject { get; init; }
+    public IReadOnlyList<MentionTarget> People { get; init; } = [];
+    public bool InviteEveryone { get; init; }
+    public required string TimeZoneId { get; init; }
+    public bool TimeZoneAssumed { get; init; }
+
+    /// <summary>The Entra object id of the person the card was offered to (only they can submit it).</summary>
+    public string? RequesterAadObjectId { get; init; }
+
+    /// <summary>Today in the sender's zone: the date picker's minimum.</summary>
+    public required DateOnly Today { get; init; }
+}
