@@ -61,7 +61,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # The bot in local mode: Development environment and no MicrosoftAppId (this overrides user secrets).
-ASPNETCORE_ENVIRONMENT=Development MicrosoftAppId="" \
+# Its store starts empty on every run, like the Playground (whose history lives in the browser page)
+# and the simulated Graph (in memory): welcomes are shown again and no card points at a vanished meeting.
+rm -f "${run_dir}"/bot.db "${run_dir}"/bot.db-*
+ASPNETCORE_ENVIRONMENT=Development MicrosoftAppId="" Storage__Provider=Sqlite Storage__Sqlite__Path="${run_dir}/bot.db" \
     dotnet run --project Bot --no-build --no-launch-profile -- --urls "http://127.0.0.1:${BOT_PORT}" &
 bot_pid=$!
 
