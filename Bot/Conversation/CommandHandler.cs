@@ -19,6 +19,7 @@ public sealed class CommandHandler(
     CallService calls,
     IOptions<MeetingsOptions> meetingOptions,
     SchedulingCardHandler schedulingCards,
+    CallingSetup calling,
     TimeProvider timeProvider)
 {
     public const string CallingNotConfiguredMessage =
@@ -34,7 +35,7 @@ public sealed class CommandHandler(
         switch (CommandParser.Parse(input))
         {
             case HelpCommand:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(isGroup: isGroup), cancellationToken);
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(isGroup: isGroup, callingEnabled: calling.IsConfigured), cancellationToken);
                 break;
             case CreateMeetingCommand create:
                 await meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken);
@@ -68,7 +69,7 @@ public sealed class CommandHandler(
                 await messenger.ReplyTextAsync(activity, await calls.StatusAsync(activity, cancellationToken), cancellationToken);
                 break;
             case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup), cancellationToken);
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken);
                 break;
             case ParseFailure failure when SchedulingCardHandler.Offers(failure):
                 await schedulingCards.OfferAsync(activity, input, failure, cancellationToken);
@@ -77,7 +78,7 @@ public sealed class CommandHandler(
                 await messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken);
                 break;
             default:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup), cancellationToken);
+                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken);
                 break;
         }
     }
