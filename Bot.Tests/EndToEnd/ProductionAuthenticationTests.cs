@@ -118,6 +118,16 @@ public sealed class ProductionAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await PostAsync(Invoke(), _issuer.CreateAuthorizationHeader(AppId, ServiceUrl, rotated)));
     }
 
+    [Theory]
+    [InlineData("https://evil.example/teams/")]
+    [InlineData("http://smba.trafficmanager.net/amer/")]
+    public async Task A_validly_signed_activity_naming_a_foreign_service_url_gets_401(string serviceUrl)
+    {
+        // The signature covers the serviceurl claim, so this can only happen with a token Azure Bot Service
+        // issued for another channel; the bot still refuses to treat that host as a Teams Connector.
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Invoke(serviceUrl), _issuer.CreateAuthorizationHeader(AppId, serviceUrl)));
+    }
+
     [Fact]
     public async Task Loopback_callers_get_no_bypass_when_an_app_id_is_configured()
     {
