@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using TeamsMeetBot.Cards;
+using TeamsMeetBot.Conversation;
+using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.Cards;
+
+public class MeetingCardTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 23, 0, 0, TimeSpan.Zero);
+
+    private static MeetingRecord Meeting(int attendees, bool scheduled = true, MeetingStatus status = MeetingStatus.Active) => new()
+    {
+        Key = new string('a', 64),
+        TenantId = PlaygroundTeam.TenantId,
+        Conversation = new ConversationReference { ConversationId = "19:chat@thread.v2", ServiceUrl = "https://smba.trafficmanager.net/amer/", TenantId = PlaygroundTeam.TenantId, BotId = "28:bot" },
+        SourceActivityId = "a1",
+        Organizer = new MeetingPerson("29:organizer-id", "Olivia Organizer", PlaygroundTeam.OrganizerAad, null),
+        Subject = "DB *failover* [runbook](https://evil.example) <at>Eve</at>",
+        StartUtc = Start,
+        EndUtc = Start.AddMinutes(45),
+        IsScheduled = scheduled,
+        GraphMeetingId = "m1",
+        JoinWebUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0",
+        JoinMeetingId = "123456789012",
+        Passcode = "aB3dE",
+        DialInNumber = "+1 425-555-0100",
+        ConferenceId = "98765432",
+        Attendees = [.. Enumerable.Range(0, attendees).Select(i => new MeetingPerson($"29:user-{i:D2}-{new string('x', 60)}", $"Attendee Number {i:D2} & Co", Guid.NewGuid().ToString(), $"user{i}@contoso.example"))],
+        NotInvited = [new NotInvited("@alice", "typed as text")],
+        Status = status,
+        CancelledBy = status == MeetingStatus.Cancelled ? "Olivia Organizer" : null,
+    };
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(2, false)]
+    [InlineData(50, true)]
+    public void Meeting_card_is_valid_and_under_28_KB_with_up_to_50_attendees(int attendees, bool scheduled)
+    {
+        var card = MeetingCard.Build(Meeting(attendees, scheduled));
+
+        CardValidator.AssertValid(card);
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024, $"{Encoding.UTF8.GetByteCount(card.ToJsonString())} bytes");
+        Assert.Equal(attendees, card["msteams"]?["entities"]?.AsArray().Count ?? 0);
+    }
+
+    [Fact]
+    public void Times_are_rendered_with_the_card_date_and_time_functions_in_utc()
+    {
+        string json = MeetingCard.Build(Meeting(1)).ToJsonString();
+        Assert.Contains("{{DATE(2026-11-27T23:00:00Z, LONG)}}", json, StringComparison.Ordinal);
+        Assert.Contains("{{TIME(2026-11-27T23:45:00Z)}}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subject_from_the_user_cannot_inject_markdown_links_or_mentions()
+    {
+        var card = MeetingCard.Build(Meeting(0));
+        string title = (string)card["body"]![0]!["text"]!;
+        Assert.DoesNotContain("[runbook](", title, StringComparison.Ordinal);
+        Assert.DoesNotContain("<at>", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Join_details_and_the_cancel_button_are_on_an_active_card()
+    {
+        var card = MeetingCard.Build(Meeting(1));
+        string json = card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("123 456 789 012", json, StringComparison.Ordinal);
+        Assert.Contains("+1 425-555-0100", json, StringComparison.Ordinal);
+        Assert.Contains(card["actions"]!.AsArray(), a => (string?)a!["verb"] == MeetingCard.CancelVerb && (string?)a["data"]!["meetingKey"] == new string('a', 64));
+        var cancel = card["actions"]!.AsArray().First(a => (string?)a!["verb"] == MeetingCard.CancelVerb)!;
+        Assert.Equal("Action.Submit", (string)cancel["fallback"]!["type"]!);
+        Assert.Equal(MeetingCard.CancelVerb, (string)cancel["fallback"]!["data"]!["verb"]!);
+    }
+
+    [Fact]
+    public void Cancelled_card_has_no_join_button_and_says_who_cancelled()
+    {
+        var card = MeetingCard.Build(Meeting(2, status: MeetingStatus.Cancelled));
+        CardValidator.AssertValid(card);
+        Assert.DoesNotContain(card["actions"]?.AsArray() ?? [], a => (string?)a!["type"] == "Action.OpenUrl");
+        Assert.Contains("Cancelled by Olivia Organizer", card.ToJsonString(), StringComparison.Ordinal);
+    }
+}
