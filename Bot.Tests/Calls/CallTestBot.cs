@@ -45,7 +45,7 @@ internal sealed class CallTestBot : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<CallTestBot> StartAsync(FakeConnector? connector = null, string? sqlitePath = null)
+    public static async Task<CallTestBot> StartAsync(FakeConnector? connector = null, string? sqlitePath = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var fake = connector ?? await FakeConnector.StartAsync();
         if (connector is null)
@@ -53,7 +53,13 @@ internal sealed class CallTestBot : IAsyncDisposable
             PlaygroundTeam.AddTo(fake);
         }
 
-        var bot = new BotHost(Settings(sqlitePath));
+        var settings = Settings(sqlitePath);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var bot = new BotHost(settings);
         return new CallTestBot(bot, fake, bot.CreateLoopbackClient());
     }
 

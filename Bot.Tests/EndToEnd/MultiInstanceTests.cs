@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using TeamsMeetBot.Calls;
 using TeamsMeetBot.LocalGraph;
+using TeamsMeetBot.Tests.Calls;
 using TeamsMeetBot.Tests.Storage;
 using TeamsMeetBot.Tests.Support;
 
@@ -79,6 +82,60 @@ public sealed class MultiInstanceTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string)envelope["type"]!);
         Assert.Contains(_a.Service<LocalGraphRecorder>().Snapshot(), r => r.Method == "DELETE");
         Assert.Equal(posted.ActivityId, Assert.Single(_connector.UpdatedActivities).Activity.Id);
+    }
+}
+
+/// <summary>Call notifications that Graph delivers to whichever instance the load balancer picks.</summary>
+public sealed class MultiInstanceCallTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Call_notifications_alternating_between_two_instances_yield_a_consistent_card()
+    {
+        var shared = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "AzureTables",
+            ["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:AzureTables:TablePrefix"] = "Calls" + Guid.NewGuid().ToString("N")[..12],
+            ["Storage:AzureTables:MaxRetries"] = "1",
+        };
+        await using var first = await CallTestBot.StartAsync(extraSettings: shared);
+        var secondSettings = CallTestBot.Settings();
+        foreach (var (setting, value) in shared)
+        {
+            secondSettings[setting] = value;
+        }
+
+        await using var second = new BotHost(secondSettings);
+        var (cardId, key, _) = await first.CreateMeetingAsync();
+        await first.PressAsync(TeamsMeetBot.Cards.MeetingCard.JoinCallVerb, key, cardId);
+        await first.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var call = (await first.Bot.Service<CallStore>().CurrentForMeetingAsync(PlaygroundTeam.TenantId, first.Connector.PostedActivities[0].ConversationId, key, CancellationToken.None))!;
+
+        // A roster update lands on the second instance, which never saw the call.
+        var roster = JsonNode.Parse(SharedData.ReadText("graph-payloads", "notification-roster-after-join.json"))!.AsObject();
+        roster["value"]![0]!["resourceUrl"] = "/communications/calls/" + call.CallId + "/participants";
+        using (var response = await first.NotifyAsync(roster, CallTestBot.Token(second, PlaygroundTeam.TenantId), second))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await first.WaitForCardAsync(cardId, c => c.Contains("In the call (1): John", StringComparison.Ordinal));
+
+        // The same roster again on the first instance (a duplicate), then the end of the call on the second.
+        using (var duplicate = await first.NotifyAsync(roster, CallTestBot.Token(first.Bot, PlaygroundTeam.TenantId)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, duplicate.StatusCode);
+        }
+
+        var terminated = CallTestBot.Notification("/communications/calls/" + call.CallId, new JsonObject { ["state"] = "terminated" }, "deleted");
+        using (var ended = await first.NotifyAsync(terminated, CallTestBot.Token(second, PlaygroundTeam.TenantId), second))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, ended.StatusCode);
+        }
+
+        await first.WaitForCardAsync(cardId, c => c.Contains("The call ended", StringComparison.Ordinal));
+        Assert.Equal(CallState.Terminated, (await second.Service<CallStore>().GetAsync(call.CallId, CancellationToken.None))!.State);
+        Assert.Equal(CallState.Terminated, (await first.Bot.Service<CallStore>().GetAsync(call.CallId, CancellationToken.None))!.State);
     }
 }
 
