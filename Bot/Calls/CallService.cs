@@ -20,6 +20,7 @@ public sealed class CallService(
     AttendeeResolver attendees,
     CallingSetup setup,
     CardUpdateCoalescer cards,
+    CallKeepAlive keepAlive,
     IBotStore store,
     TimeProvider timeProvider,
     ILogger<CallService> logger)
@@ -92,6 +93,7 @@ public sealed class CallService(
                 },
                 cancellationToken);
             await calls.SetCurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, callId, cancellationToken);
+            await keepAlive.TrackAsync(callId, meeting.TenantId, cancellationToken);
             CallsLog.Joined(logger, meeting.Key, callId);
             RefreshCard(meeting);
             return new("Joining the call. The card shows who is in it.", meeting);

@@ -31,4 +31,13 @@ internal static partial class CallsLog
 
     [LoggerMessage(EventId = 509, Level = LogLevel.Warning, Message = "Call notification body was not a commsNotifications envelope")]
     public static partial void MalformedNotification(ILogger logger);
+
+    [LoggerMessage(EventId = 520, Level = LogLevel.Information, Message = "Graph no longer knows call {CallId}; it is no longer kept alive")]
+    public static partial void KeepAliveCallGone(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 521, Level = LogLevel.Warning, Message = "Keep-alive for call {CallId} failed with status {StatusCode}; it is tried again next round")]
+    public static partial void KeepAliveFailed(ILogger logger, string callId, int statusCode, Exception exception);
+
+    [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "A keep-alive round failed")]
+    public static partial void KeepAliveRoundFailed(ILogger logger, Exception exception);
 }

@@ -25,6 +25,9 @@ public sealed class CallsOptions
     /// <summary>At most one card update per card in this interval; the last state wins.</summary>
     public int CardUpdateIntervalMilliseconds { get; set; } = 2000;
 
+    /// <summary>Minutes between keep-alives of a call the bot is in (Graph drops the bot after 45 minutes without one).</summary>
+    public int KeepAliveMinutes { get; set; } = 15;
+
     /// <summary>Issuer of the legacy ("OID") notification token.</summary>
     public string NotificationIssuer { get; set; } = LegacyIssuer;
 

@@ -17,6 +17,8 @@ public static class CallsServiceCollectionExtensions
         services.AddSingleton<MeetingCardRenderer>();
         services.AddSingleton<CardUpdateCoalescer>();
         services.AddSingleton<CallService>();
+        services.AddSingleton<CallKeepAlive>();
+        services.AddHostedService<CallKeepAliveService>();
         services.AddSingleton<CallNotificationsEndpoint>();
         return services;
     }

@@ -95,6 +95,24 @@ public class GraphCallsClient
         }
     }
 
+    /// <summary>POST /communications/calls/{id}/keepAlive. False when Graph no longer knows the call.</summary>
+    public virtual async Task<bool> KeepAliveAsync(string callId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(async () =>
+            {
+                await _graph().Communications.Calls[callId].KeepAlive.PostAsync(cancellationToken: cancellationToken);
+                return true;
+            });
+            return true;
+        }
+        catch (GraphFailureException ex) when (ex.Kind == GraphFailureKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary>DELETE /communications/calls/{id}: the bot hangs up its leg. False when Graph no longer knows the call.</summary>
     public virtual async Task<bool> HangUpAsync(string callId, CancellationToken cancellationToken)
     {

@@ -51,6 +51,7 @@ public static class LocalGraphEndpoints
         graph.MapPost("/communications/calls", SimulatedCallEndpoints.Create);
         graph.MapPost("/communications/calls/{callId}/participants/invite", SimulatedCallEndpoints.Invite);
         graph.MapDelete("/communications/calls/{callId}", SimulatedCallEndpoints.Delete);
+        graph.MapPost("/communications/calls/{callId}/keepAlive", SimulatedCallEndpoints.KeepAlive);
         graph.Map("/{**segments}", (string? segments, HttpContext context, [FromServices] TimeProvider time) =>
             GraphResponses.BadRequest(context, time, $"Resource not found for the segment '{LastSegment(segments)}'."));
         return endpoints;

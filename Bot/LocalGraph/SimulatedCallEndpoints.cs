@@ -185,6 +185,10 @@ internal static class SimulatedCallEndpoints
         return Results.NoContent();
     }
 
+    /// <summary><c>POST /communications/calls/{id}/keepAlive</c>: 200 while the call exists, 404 (8522 "call not found") after it ended.</summary>
+    public static IResult KeepAlive(string callId, HttpContext context, [FromServices] SimulatedCallStore calls, [FromServices] TimeProvider time) =>
+        calls.Get(callId) is { Terminated: false } ? Results.Ok() : CallNotFound(context, time, callId);
+
     /// <summary>Control endpoint: someone leaves the call; when the last person has left, the call ends.</summary>
     public static IResult Leave(string callId, string userId, [FromServices] SimulatedCallStore calls, [FromServices] SimulatedCallNotifier notifier)
     {
