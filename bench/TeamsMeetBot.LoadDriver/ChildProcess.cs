@@ -65,6 +65,15 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Peak resident set size of the process so far (VmHWM), in MB.</summary>
     public double PeakRssMegabytes() => ReadStatusKilobytes("VmHWM:") / 1024.0;
 
+    /// <summary>CPU time (user + system) the process has used so far, in seconds (from /proc/&lt;pid&gt;/stat).</summary>
+    public double CpuSeconds()
+    {
+        string stat = File.ReadAllText($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks / 100.0;
+    }
+
     /// <summary>Current resident set size (VmRSS), in MB.</summary>
     public double RssMegabytes() => ReadStatusKilobytes("VmRSS:") / 1024.0;
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace TeamsMeetBot.LoadDriver;
 
 /// <summary>Outcome of one closed-loop run: requests answered 2xx in the measured window, failures, latency.</summary>
-internal sealed record LoadResult(int Connections, double Seconds, long Succeeded, long Failed, LatencySummary Latency)
+internal sealed record LoadResult(int Connections, double Seconds, long Succeeded, long Failed, LatencySummary Latency, long SucceededIncludingWarmUp)
 {
     public double RequestsPerSecond => Succeeded / Seconds;
 }
@@ -35,6 +35,7 @@ internal static class ClosedLoopLoad
         var perWorker = new List<long>[connections];
         long succeeded = 0;
         long failed = 0;
+        long succeededIncludingWarmUp = 0;
 
         async Task WorkerAsync(int worker)
         {
@@ -67,6 +68,11 @@ internal static class ClosedLoopLoad
                 }
 
                 long end = Stopwatch.GetTimestamp();
+                if (ok)
+                {
+                    Interlocked.Increment(ref succeededIncludingWarmUp);
+                }
+
                 if (start >= measureFrom && end <= measureTo)
                 {
                     if (ok)
@@ -84,6 +90,6 @@ internal static class ClosedLoopLoad
 
         await Task.WhenAll(Enumerable.Range(0, connections).Select(w => Task.Run(() => WorkerAsync(w), cancellationToken)));
         var all = perWorker.SelectMany(l => l).ToList();
-        return new LoadResult(connections, measured.TotalSeconds, succeeded, failed, LatencySummary.FromTimestampDeltas(all));
+        return new LoadResult(connections, measured.TotalSeconds, succeeded, failed, LatencySummary.FromTimestampDeltas(all), succeededIncludingWarmUp);
     }
 }

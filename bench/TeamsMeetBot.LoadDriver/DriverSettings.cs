@@ -17,7 +17,7 @@ internal sealed record DriverSettings
     public int Conversations { get; init; } = 200;
 
     /// <summary>Each conversation sends its next command this long after the previous one was sent (or when it is answered, if later).</summary>
-    public TimeSpan CommandInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CommandInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public int TraceCommands => Quick ? 4 : 8;
 
@@ -40,7 +40,7 @@ internal sealed record DriverSettings
             GraphLatencyMilliseconds = Int("--graph-latency-ms", 40),
             ConnectorLatencyMilliseconds = Int("--connector-latency-ms", 20),
             Conversations = Int("--conversations", 200),
-            CommandInterval = TimeSpan.FromMilliseconds(Int("--interval-ms", 1000)),
+            CommandInterval = TimeSpan.FromMilliseconds(Int("--interval-ms", 10_000)),
         };
     }
 }

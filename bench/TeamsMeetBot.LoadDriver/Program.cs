@@ -4,7 +4,7 @@ namespace TeamsMeetBot.LoadDriver;
 
 /// <summary>
 /// <c>TeamsMeetBot.LoadDriver --bot-dll &lt;TeamsMeetBot.dll&gt; --bare-dll &lt;TeamsMeetBot.BareEndpoint.dll&gt; [--quick]
-/// [--work-dir dir] [--graph-latency-ms 40] [--connector-latency-ms 20] [--conversations 200] [--interval-ms 1000]
+/// [--work-dir dir] [--graph-latency-ms 40] [--connector-latency-ms 20] [--conversations 200] [--interval-ms 10000]
 /// [--only protocol|meeting]</c>. All traffic stays on 127.0.0.1; every phase is bounded in time.
 /// </summary>
 public static class Program
@@ -13,6 +13,12 @@ public static class Program
     {
         var settings = DriverSettings.Parse(args);
         Directory.CreateDirectory(settings.WorkDirectory);
+        foreach (string stale in Directory.EnumerateFiles(settings.WorkDirectory).Where(f => f.Contains(".db", StringComparison.Ordinal) || f.EndsWith(".log", StringComparison.Ordinal)))
+        {
+            // Each run starts with empty bot databases, so no activity id counts as a redelivery of an earlier run's.
+            File.Delete(stale);
+        }
+
         int only = Array.IndexOf(args, "--only");
         string scope = only >= 0 && only + 1 < args.Length ? args[only + 1] : "all";
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(settings.Quick ? 5 : 15));

@@ -68,6 +68,7 @@ internal static class ProtocolScenario
         foreach (int connections in ConnectionCounts)
         {
             string tag = connections.ToString(CultureInfo.InvariantCulture);
+            double cpuBefore = process.CpuSeconds();
             var result = await ClosedLoopLoad.RunAsync(
                 new Uri(process.BaseAddress, "api/messages"), connections, settings.WarmUp, settings.Measured,
                 (worker, sequence) =>
@@ -77,12 +78,13 @@ internal static class ProtocolScenario
                 },
                 authorization, cancellationToken);
             runs.Add(result);
-            output.WriteLine($"  {connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed)");
+            double cpuPerRequest = (process.CpuSeconds() - cpuBefore) * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
+            output.WriteLine($"  {connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request)");
         }
 
         double peak = process.PeakRssMegabytes();
         long posted = (connector?.ActivitiesPosted ?? 0) - postedBefore;
-        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted}"));
+        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
         return new ServerFigures(name, first, runs, peak, posted);
     }
 }
