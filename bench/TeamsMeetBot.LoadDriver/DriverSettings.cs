@@ -9,9 +9,9 @@ internal sealed record DriverSettings
     public required string BareDll { get; init; }
     public required string WorkDirectory { get; init; }
     public bool Quick { get; init; }
-    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
-    public TimeSpan Measured => Quick ? TimeSpan.FromSeconds(6) : TimeSpan.FromSeconds(20);
-    public TimeSpan MeetingMeasured => Quick ? TimeSpan.FromSeconds(12) : TimeSpan.FromSeconds(30);
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+    public TimeSpan Measured => Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
+    public TimeSpan MeetingMeasured => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30);
     public int GraphLatencyMilliseconds { get; init; } = 40;
     public int ConnectorLatencyMilliseconds { get; init; } = 20;
     public int Conversations { get; init; } = 200;
@@ -19,7 +19,7 @@ internal sealed record DriverSettings
     /// <summary>Each conversation sends its next command this long after the previous one was sent (or when it is answered, if later).</summary>
     public TimeSpan CommandInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    public int TraceCommands => Quick ? 4 : 8;
+    public int TraceCommands => Quick ? 3 : 8;
 
     public static DriverSettings Parse(string[] args)
     {

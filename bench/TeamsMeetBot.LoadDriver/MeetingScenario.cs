@@ -45,6 +45,7 @@ internal static class MeetingScenario
         int warmFailures = warmUp.Count(r => !r.Ok);
         output.WriteLine($"  warm-up: {settings.Conversations} conversations, one command each, {warmFailures} failed");
 
+        double cpuBefore = bot.CpuSeconds();
         long measureFrom = Stopwatch.GetTimestamp();
         long measureTo = measureFrom + (long)(settings.MeetingMeasured.TotalSeconds * Stopwatch.Frequency);
         var cardLatencies = new List<long>[settings.Conversations];
@@ -86,10 +87,12 @@ internal static class MeetingScenario
 
         await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(() => ConversationAsync(c), cancellationToken)));
         double seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
+        double cpuPerCommand = (bot.CpuSeconds() - cpuBefore) * 1000.0;
         var card = LatencySummary.FromTimestampDeltas(cardLatencies.SelectMany(l => l).ToList());
         var http = LatencySummary.FromTimestampDeltas(httpLatencies.SelectMany(l => l).ToList());
         double peak = bot.PeakRssMegabytes();
-        output.WriteLine($"  {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed");
+        cpuPerCommand /= Math.Max(1, card.Count + failed);
+        output.WriteLine($"  {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph included)");
         output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms");
         output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
         output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
