@@ -8,12 +8,19 @@ internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds
 /// <summary>
 /// The protocol load: the real bot in production authentication mode answering <c>help</c> (token
 /// validated against loopback OpenID metadata/JWKS, help card posted to the fake Connector), then the
-/// same load against the bare ASP.NET Core endpoint. 64 then 8 connections; unique activity and
-/// conversation id per request.
+/// same load against the bare ASP.NET Core endpoint. 64 then 8 connections; a unique activity id per
+/// request, round-robin over <see cref="ConversationPool"/> conversations.
 /// </summary>
 internal static class ProtocolScenario
 {
     public const string AppId = "6b2e7c1a-0d7e-4a3c-9f51-3f1d2e4c5a6b";
+    /// <summary>
+    /// Conversations the requests rotate through. Each one then gets well under Teams' per-conversation
+    /// write limits (which the bot enforces, 60 per 30 s) even at several thousand requests per second,
+    /// while the bot still sees thousands of distinct conversations, as an organisation's bot does.
+    /// </summary>
+    public const int ConversationPool = 4096;
+
     private static readonly int[] ConnectionCounts = [64, 8];
 
     public static async Task<(ServerFigures Bot, ServerFigures Bare)> RunAsync(DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
@@ -65,6 +72,7 @@ internal static class ProtocolScenario
         output.WriteLine($"  start to first answer: {first.ToString("0", CultureInfo.InvariantCulture)} ms");
         long postedBefore = connector?.ActivitiesPosted ?? 0;
         var runs = new List<LoadResult>();
+        long requestCounter = 0;
         foreach (int connections in ConnectionCounts)
         {
             string tag = connections.ToString(CultureInfo.InvariantCulture);
@@ -74,7 +82,8 @@ internal static class ProtocolScenario
                 (worker, sequence) =>
                 {
                     string id = string.Create(CultureInfo.InvariantCulture, $"{tag}-{worker}-{sequence}");
-                    return ActivityJson.PersonalHelp(serviceUrl, "a:bench-" + id, "bench-" + id, TimeProvider.System.GetUtcNow());
+                    long conversation = Interlocked.Increment(ref requestCounter) % ConversationPool;
+                    return ActivityJson.PersonalHelp(serviceUrl, "a:bench-conversation-" + conversation.ToString(CultureInfo.InvariantCulture), "bench-" + id, TimeProvider.System.GetUtcNow());
                 },
                 authorization, cancellationToken);
             runs.Add(result);
