@@ -74,3 +74,34 @@ public sealed class ServiceUrlPolicyTests
         Assert.Equal("https://smba.trafficmanager.net/amer/tenant/", decision.BaseUri!.AbsoluteUri);
     }
 }
+
+/// <summary><c>Connector:AllowLoopbackServiceUrls</c> (for benchmarks against a loopback fake Connector in production mode).</summary>
+public sealed class LoopbackServiceUrlSettingTests
+{
+    private static ServiceUrlPolicy Policy(bool allowLoopback) =>
+        new(new BotRuntime(false, "6b2e7c1a-0d7e-4a3c-9f51-3f1d2e4c5a6b", "11111111-1111-1111-1111-111111111111"),
+            Options.Create(new ConnectorOptions { AllowLoopbackServiceUrls = allowLoopback }));
+
+    public static TheoryData<string, bool, bool, bool> Cases => new()
+    {
+        // serviceUrl, setting on, allowed, token attached
+        { "http://127.0.0.1:39011/", false, false, false },
+        { "http://[::1]:39011/", false, false, false },
+        { "http://127.0.0.1:39011/", true, true, false },
+        { "https://127.0.0.1:39011/", true, true, false },
+        { "http://[::1]:39011/", true, true, false },
+        { "http://localhost:39011/", true, false, false },
+        { "http://10.0.0.5:39011/", true, false, false },
+        { "https://example.com/", true, false, false },
+        { "https://smba.trafficmanager.net/amer/", true, true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Loopback_ip_literals_are_allowed_without_a_token_only_when_the_setting_is_on(string serviceUrl, bool settingOn, bool allowed, bool token)
+    {
+        var decision = Policy(settingOn).Evaluate(serviceUrl);
+        Assert.Equal(allowed, decision.IsAllowed);
+        Assert.Equal(token, decision.AttachToken);
+    }
+}

@@ -36,7 +36,7 @@ public sealed class InboundAuthenticator(BotRuntime runtime, ChannelTokenValidat
         }
 
         var decision = serviceUrls.Evaluate(activity.ServiceUrl);
-        return decision.IsAllowed && decision.AttachToken
+        return decision.IsAllowed
             ? outcome
             : new TokenValidationOutcome(false, "serviceUrl host is not an allowed Teams Connector host: " + (decision.RefusalReason ?? "no token would be sent there"));
     }

@@ -111,6 +111,11 @@ public static class BotHostingExtensions
             StartupLog.ProductionMode(logger, runtime.AppId ?? "", runtime.TenantId ?? "(multi-tenant)");
         }
 
+        if (app.Services.GetRequiredService<IOptions<ConnectorOptions>>().Value.AllowLoopbackServiceUrls)
+        {
+            StartupLog.LoopbackServiceUrlsAllowed(logger);
+        }
+
         app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapCalls();
         app.MapHealthChecks("/healthz");

@@ -9,4 +9,8 @@ internal static partial class StartupLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
         Message = "Production mode: app id {AppId}, tenant {TenantId}; inbound Bot Connector tokens are required on /api/messages.")]
     public static partial void ProductionMode(ILogger logger, string appId, string tenantId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "Connector:AllowLoopbackServiceUrls is on: outbound calls to loopback IP serviceUrls (127.0.0.0/8, ::1) are allowed without a token. This setting is for load benchmarks only; turn it off in any deployment.")]
+    public static partial void LoopbackServiceUrlsAllowed(ILogger logger);
 }

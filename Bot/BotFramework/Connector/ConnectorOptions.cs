@@ -23,6 +23,16 @@ public sealed class ConnectorOptions
     /// </summary>
     public string[]? AllowedServiceHosts { get; set; }
 
+    /// <summary>
+    /// For load benchmarks only; default false, and never needed in a deployment. When true, a bot
+    /// in production mode may also call serviceUrls whose host is a loopback IP literal (127.0.0.0/8
+    /// or ::1, http or https) such as a fake Connector on the same machine, and those calls carry
+    /// no token. No other host is affected (not even <c>localhost</c>): the https allow-list and the
+    /// token rules above stay exactly as they are. Teams never signs a channel token for a loopback
+    /// serviceUrl, so a real activity cannot make the bot use this; the bot warns at start-up when it is on.
+    /// </summary>
+    public bool AllowLoopbackServiceUrls { get; set; }
+
     /// <summary>How many times one call is retried after a retryable failure (429, 412, 502, 504, transport).</summary>
     public int MaxRetries { get; set; } = 3;
 

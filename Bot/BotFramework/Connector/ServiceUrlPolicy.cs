@@ -7,13 +7,16 @@ namespace TeamsMeetBot.BotFramework.Connector;
 /// Decides which serviceUrls the bot may call and which of them get its bearer token. The token
 /// goes only to absolute <c>https</c> URLs on the default port whose host is on the allow-list
 /// (<c>Connector:AllowedServiceHosts</c>). In local mode, loopback URLs (127.0.0.0/8, ::1,
-/// localhost; http or https) are also allowed, without a token. Everything else is refused before
-/// a request is built, so the token never leaves for a foreign host.
+/// localhost; http or https) are also allowed, without a token; in production mode the same holds
+/// for loopback IP literals only, and only when <c>Connector:AllowLoopbackServiceUrls</c> is set
+/// (load benchmarks). Everything else is refused before a request is built, so the token never
+/// leaves for a foreign host.
 /// </summary>
 public class ServiceUrlPolicy
 {
     private readonly BotRuntime runtime;
     private readonly IReadOnlyList<string> allowedHosts;
+    private readonly bool allowLoopbackIpLiterals;
 
     public ServiceUrlPolicy(BotRuntime runtime, IOptions<ConnectorOptions> options)
     {
@@ -21,6 +24,7 @@ public class ServiceUrlPolicy
         allowedHosts = options.Value.EffectiveAllowedServiceHosts
             .Select(h => h.Trim().TrimEnd('.').ToLowerInvariant())
             .ToArray();
+        allowLoopbackIpLiterals = options.Value.AllowLoopbackServiceUrls;
     }
 
     public IReadOnlyList<string> AllowedHosts => allowedHosts;
@@ -57,7 +61,7 @@ public class ServiceUrlPolicy
 
         bool isHttps = string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase);
         bool isHttp = string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
-        if (runtime.IsLocalMode && uri.IsLoopback && (isHttp || isHttps))
+        if ((runtime.IsLocalMode || (allowLoopbackIpLiterals && IsLoopbackIpLiteral(uri))) && uri.IsLoopback && (isHttp || isHttps))
         {
             return new ServiceUrlDecision(true, false, BaseOf(uri), null);
         }
@@ -79,6 +83,11 @@ public class ServiceUrlPolicy
 
         return new ServiceUrlDecision(true, true, BaseOf(uri), null);
     }
+
+    private static bool IsLoopbackIpLiteral(Uri uri) =>
+        uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+        && System.Net.IPAddress.TryParse(uri.IdnHost, out var address)
+        && System.Net.IPAddress.IsLoopback(address);
 
     private bool IsAllowedHost(string host)
     {

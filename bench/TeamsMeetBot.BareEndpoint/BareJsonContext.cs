@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace TeamsMeetBot.BareEndpoint;
+
+[JsonSerializable(typeof(BareActivity))]
+internal sealed partial class BareJsonContext : JsonSerializerContext;

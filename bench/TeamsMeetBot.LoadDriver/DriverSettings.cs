@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace TeamsMeetBot.LoadDriver;
+
+/// <summary>Command-line settings of the load driver; every run is bounded in time and count.</summary>
+internal sealed record DriverSettings
+{
+    public required string BotDll { get; init; }
+    public required string BareDll { get; init; }
+    public required string WorkDirectory { get; init; }
+    public bool Quick { get; init; }
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+    public TimeSpan Measured => Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
+    public TimeSpan MeetingMeasured => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30);
+    public int GraphLatencyMilliseconds { get; init; } = 40;
+    public int ConnectorLatencyMilliseconds { get; init; } = 20;
+    public int Conversations { get; init; } = 200;
+
+    /// <summary>Each conversation sends its next command this long after the previous one was sent (or when it is answered, if later).</summary>
+    public TimeSpan CommandInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int TraceCommands => Quick ? 3 : 8;
+
+    public static DriverSettings Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        return new DriverSettings
+        {
+            BotDll = Path.GetFullPath(Value("--bot-dll") ?? throw new ArgumentException("--bot-dll <path to TeamsMeetBot.dll> is required")),
+            BareDll = Path.GetFullPath(Value("--bare-dll") ?? throw new ArgumentException("--bare-dll <path to TeamsMeetBot.BareEndpoint.dll> is required")),
+            WorkDirectory = Path.GetFullPath(Value("--work-dir") ?? Path.Combine(Path.GetTempPath(), "teamsmeetbot-bench")),
+            Quick = args.Contains("--quick", StringComparer.Ordinal),
+            GraphLatencyMilliseconds = Int("--graph-latency-ms", 40),
+            ConnectorLatencyMilliseconds = Int("--connector-latency-ms", 20),
+            Conversations = Int("--conversations", 200),
+            CommandInterval = TimeSpan.FromMilliseconds(Int("--interval-ms", 10_000)),
+        };
+    }
+}

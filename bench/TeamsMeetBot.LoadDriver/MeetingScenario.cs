@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace TeamsMeetBot.LoadDriver;
+
+/// <summary>Figures of the meeting load.</summary>
+internal sealed record MeetingFigures(
+    int ColdSequentialCalls,
+    IReadOnlyList<int> WarmSequentialCalls,
+    int Conversations,
+    long Commands,
+    long Failed,
+    double Seconds,
+    LatencySummary CardPosted,
+    LatencySummary HttpAnswered,
+    double PeakRssMegabytes);
+
+/// <summary>
+/// "meet now with @Alice @Bob" in local mode against the simulated Graph (injected latency per call)
+/// and the fake Connector (injected latency per call). First a trace run through <see cref="GraphTap"/>
+/// counts the sequential remote calls of one command from recorded timestamps; then a load run (no
+/// tap) with many concurrent conversations measures request-to-card-posted latency and peak memory.
+/// </summary>
+internal static class MeetingScenario
+{
+    public static async Task<MeetingFigures> RunAsync(DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var connector = await BenchConnector.StartAsync(ActivityJson.Members, cancellationToken);
+        connector.Latency = TimeSpan.FromMilliseconds(settings.ConnectorLatencyMilliseconds);
+        output.WriteLine($"== Meeting load: 'meet now with @Alice @Bob', local mode, Graph latency {settings.GraphLatencyMilliseconds} ms, connector latency {settings.ConnectorLatencyMilliseconds} ms per call ==");
+
+        var (cold, warm) = await TraceAsync(settings, connector, output, cancellationToken);
+        connector.Recording = false;
+
+        using var bot = ChildProcess.Start(settings.BotDll, LocalEnvironment(settings, "meeting-load-bot.db", graphBaseUrl: null), Path.Combine(settings.WorkDirectory, "meeting-load-bot.log"));
+        await ServerProbe.WaitHealthyAsync(bot, cancellationToken);
+        var url = new Uri(bot.BaseAddress, "api/messages");
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = settings.Conversations }) { Timeout = TimeSpan.FromSeconds(30) };
+        string serviceUrl = connector.ServiceUrl;
+
+        // Warm-up: one command per conversation (fills the member cache, connection pools, JIT).
+        var warmUp = await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(c =>
+            SendAsync(client, url, connector, serviceUrl, Conversation(c), $"warm-{c}", cancellationToken)));
+        int warmFailures = warmUp.Count(r => !r.Ok);
+        output.WriteLine($"  warm-up: {settings.Conversations} conversations, one command each, {warmFailures} failed");
+
+        double cpuBefore = bot.CpuSeconds();
+        long measureFrom = Stopwatch.GetTimestamp();
+        long measureTo = measureFrom + (long)(settings.MeetingMeasured.TotalSeconds * Stopwatch.Frequency);
+        var cardLatencies = new List<long>[settings.Conversations];
+        var httpLatencies = new List<long>[settings.Conversations];
+        long failed = 0;
+        var jitter = new Random(8);
+        var offsets = Enumerable.Range(0, settings.Conversations).Select(_ => jitter.NextDouble() * settings.CommandInterval.TotalMilliseconds).ToArray();
+
+        async Task ConversationAsync(int c)
+        {
+            var cards = cardLatencies[c] = [];
+            var answers = httpLatencies[c] = [];
+            await Task.Delay(TimeSpan.FromMilliseconds(offsets[c]), cancellationToken);
+            for (int n = 0; Stopwatch.GetTimestamp() < measureTo; n++)
+            {
+                long sent = Stopwatch.GetTimestamp();
+                var result = await SendAsync(client, url, connector, serviceUrl, Conversation(c), string.Create(CultureInfo.InvariantCulture, $"meet-{c}-{n}"), cancellationToken);
+                if (result.Ok)
+                {
+                    cards.Add(result.CardPosted - result.Sent);
+                    answers.Add(result.Answered - result.Sent);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+
+                var wait = settings.CommandInterval - Stopwatch.GetElapsedTime(sent);
+                if (wait > TimeSpan.Zero && Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency) < measureTo)
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+                else if (wait > TimeSpan.Zero)
+                {
+                    break;
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(() => ConversationAsync(c), cancellationToken)));
+        double seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
+        double cpuPerCommand = (bot.CpuSeconds() - cpuBefore) * 1000.0;
+        var card = LatencySummary.FromTimestampDeltas(cardLatencies.SelectMany(l => l).ToList());
+        var http = LatencySummary.FromTimestampDeltas(httpLatencies.SelectMany(l => l).ToList());
+        double peak = bot.PeakRssMegabytes();
+        cpuPerCommand /= Math.Max(1, card.Count + failed);
+        output.WriteLine($"  {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph included)");
+        output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms");
+        output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
+        output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
+        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB");
+        return new MeetingFigures(cold, warm, settings.Conversations, card.Count, failed, seconds, card, http, peak);
+    }
+
+    private static string Conversation(int index) => "19:bench-meet-" + index.ToString(CultureInfo.InvariantCulture) + "@thread.v2";
+
+    /// <summary>Runs a few commands one at a time through the Graph tap and reads the call order from timestamps.</summary>
+    private static async Task<(int Cold, IReadOnlyList<int> Warm)> TraceAsync(DriverSettings settings, BenchConnector connector, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var tap = await GraphTap.StartAsync(cancellationToken);
+        using var bot = ChildProcess.Start(settings.BotDll, LocalEnvironment(settings, "meeting-trace-bot.db", tap.BaseUrl), Path.Combine(settings.WorkDirectory, "meeting-trace-bot.log"));
+        tap.Target = new Uri(bot.BaseAddress, "_local/graph/v1.0");
+        await ServerProbe.WaitHealthyAsync(bot, cancellationToken);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        var url = new Uri(bot.BaseAddress, "api/messages");
+        connector.Recording = true;
+        int cold = 0;
+        var warm = new List<int>();
+        for (int i = 0; i < settings.TraceCommands; i++)
+        {
+            connector.ClearCalls();
+            tap.ClearCalls();
+            var result = await SendAsync(client, url, connector, connector.ServiceUrl, "19:bench-trace@thread.v2", "trace-" + i.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            if (!result.Ok)
+            {
+                throw new InvalidOperationException("A traced 'meet now' got no card; see meeting-trace-bot.log in the work directory.");
+            }
+
+            var calls = connector.Calls.Select(c => (Start: c.StartTimestamp, End: c.EndTimestamp, What: "connector " + c.Method + " " + c.What))
+                .Concat(tap.Calls.Select(g => (Start: g.StartTimestamp, End: g.EndTimestamp, What: "graph " + g.Method + " " + ShortGraphPath(g.Path) + " -> " + g.Status.ToString(CultureInfo.InvariantCulture))))
+                .Where(c => c.Start >= result.Sent && c.Start <= result.Answered)
+                .OrderBy(c => c.Start)
+                .ToList();
+            int sequential = LongestSequentialChain(calls.Select(c => (c.Start, c.End)));
+            if (i == 0)
+            {
+                cold = sequential;
+            }
+            else
+            {
+                warm.Add(sequential);
+            }
+
+            if (i <= 1)
+            {
+                output.WriteLine($"  trace of command {i + 1} ({(i == 0 ? "cold member cache" : "warm caches")}): {sequential} sequential remote calls on the critical path");
+                foreach (var call in calls)
+                {
+                    output.WriteLine($"    +{Ms(call.Start - result.Sent),7} ms .. +{Ms(call.End - result.Sent),7} ms  {call.What}");
+                }
+
+                output.WriteLine($"    +{Ms(result.CardPosted - result.Sent),7} ms  card post answered; +{Ms(result.Answered - result.Sent)} ms HTTP 200 to the channel");
+            }
+
+            await Task.Delay(600, cancellationToken);
+        }
+
+        output.WriteLine($"  sequential remote calls per command: cold {cold}; warm {string.Join(", ", warm)} (trace goes through a recording proxy in front of the simulated Graph)");
+        return (cold, warm);
+    }
+
+    /// <summary>The longest chain of calls each starting after the previous one ended (greedy by earliest end).</summary>
+    internal static int LongestSequentialChain(IEnumerable<(long Start, long End)> calls)
+    {
+        int count = 0;
+        long lastEnd = long.MinValue;
+        foreach (var (start, end) in calls.OrderBy(c => c.End))
+        {
+            if (start >= lastEnd)
+            {
+                count++;
+                lastEnd = end;
+            }
+        }
+
+        return count;
+    }
+
+    private static string ShortGraphPath(string path)
+    {
+        int meetings = path.IndexOf("/onlineMeetings", StringComparison.Ordinal);
+        return meetings >= 0 ? path[meetings..] : path;
+    }
+
+    private static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> LocalEnvironment(DriverSettings settings, string database, string? graphBaseUrl)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["MicrosoftAppId"] = "",
+            ["LocalGraph__LatencyMilliseconds"] = settings.GraphLatencyMilliseconds.ToString(CultureInfo.InvariantCulture),
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__Sqlite__Path"] = Path.Combine(settings.WorkDirectory, database),
+        };
+        if (graphBaseUrl is not null)
+        {
+            environment["Graph__BaseUrl"] = graphBaseUrl;
+        }
+
+        return environment;
+    }
+
+    private static async Task<CommandResult> SendAsync(HttpClient client, Uri url, BenchConnector connector, string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var reply = connector.WatchReply(activityId);
+        using var content = new StringContent(ActivityJson.GroupMeetNow(serviceUrl, conversationId, activityId, TimeProvider.System.GetUtcNow()), Encoding.UTF8, "application/json");
+        long sent = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.PostAsync(url, content, cancellationToken);
+            long answered = Stopwatch.GetTimestamp();
+            if (!response.IsSuccessStatusCode)
+            {
+                connector.ForgetReply(activityId);
+                return new CommandResult(false, sent, 0, answered);
+            }
+
+            long posted = await reply.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return new CommandResult(true, sent, posted, answered);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            connector.ForgetReply(activityId);
+            return new CommandResult(false, sent, 0, Stopwatch.GetTimestamp());
+        }
+    }
+
+    private readonly record struct CommandResult(bool Ok, long Sent, long CardPosted, long Answered);
+}

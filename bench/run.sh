@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# TeamsMeetBot benchmarks: builds Release, then runs
+#   1. the micro-benchmarks (BenchmarkDotNet: command parsing, card building, token validation, activity deserialization),
+#   2. the protocol load (the bot in production auth mode answering "help", then a bare ASP.NET Core endpoint),
+#   3. the meeting load ("meet now with @Alice @Bob" in local mode against the simulated Graph and a fake Connector),
+# and prints the figures. Everything runs on 127.0.0.1 and is bounded in time.
+#
+#   bench/run.sh            full run (about 6-8 minutes on 2 cores)
+#   bench/run.sh --quick    short run (about 2-3 minutes): BenchmarkDotNet short job, shorter load windows
+#   Extra arguments after the flags go to the load driver, e.g. --graph-latency-ms 40 --connector-latency-ms 20
+#   --conversations 200 --interval-ms 10000 --only protocol|meeting
+#
+# Not part of the test suite. Output is also saved under bench/artifacts/ (git-ignored).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+quick=""
+skip_micro=""
+driver_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick="--quick" ;;
+    --no-micro) skip_micro="1" ;;
+    *) driver_args+=("$arg") ;;
+  esac
+done
+
+artifacts="$here/artifacts"
+mkdir -p "$artifacts"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== Building Release =="
+dotnet build "$root/Bot/Bot.csproj" -c Release -nologo -v quiet
+dotnet build "$here/TeamsMeetBot.Bench/TeamsMeetBot.Bench.csproj" -c Release -nologo -v quiet
+dotnet build "$here/TeamsMeetBot.LoadDriver/TeamsMeetBot.LoadDriver.csproj" -c Release -nologo -v quiet
+dotnet build "$here/TeamsMeetBot.BareEndpoint/TeamsMeetBot.BareEndpoint.csproj" -c Release -nologo -v quiet
+
+bot_dll="$root/Bot/bin/Release/net10.0/TeamsMeetBot.dll"
+bare_dll="$here/TeamsMeetBot.BareEndpoint/bin/Release/net10.0/TeamsMeetBot.BareEndpoint.dll"
+
+echo "== Machine =="
+echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(free -m | awk '/Mem:/ {print $2 " MB RAM"}'); load average $(cut -d' ' -f1-3 /proc/loadavg); dotnet $(dotnet --version)"
+
+if [[ -z "$skip_micro" ]]; then
+  echo "== Micro-benchmarks (BenchmarkDotNet${quick:+, short run}) =="
+  (cd "$artifacts" && dotnet "$here/TeamsMeetBot.Bench/bin/Release/net10.0/TeamsMeetBot.Bench.dll" $quick --artifacts "$artifacts/bdn" >"$artifacts/micro.log" 2>&1) \
+    || { tail -40 "$artifacts/micro.log"; exit 1; }
+  # The result tables only (full BenchmarkDotNet output is in bench/artifacts/micro.log).
+  grep -E '^\|' "$artifacts/micro.log" | grep -v -- '-----|' || true
+fi
+
+echo "== Load =="
+dotnet "$here/TeamsMeetBot.LoadDriver/bin/Release/net10.0/TeamsMeetBot.LoadDriver.dll" \
+  --bot-dll "$bot_dll" --bare-dll "$bare_dll" --work-dir "$artifacts/load" $quick "${driver_args[@]}" | tee "$artifacts/load.log"
