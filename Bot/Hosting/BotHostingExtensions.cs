@@ -40,18 +40,20 @@ public static class BotHostingExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         builder.Services.AddSingleton<BotTelemetry>();
-        builder.Logging.AddOpenTelemetry(o =>
-        {
-            o.IncludeScopes = true;
-            o.IncludeFormattedMessage = true;
-        });
-        builder.Services.AddOpenTelemetry()
-            .WithLogging()
-            .WithTracing(t => t.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        // Traces, metrics and logs go through OpenTelemetry when an exporter is configured (OTLP endpoint).
+        // Without one, the pipeline is not registered at all: recording every request for nobody costs CPU.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            builder.Logging.AddOpenTelemetry(o =>
+            {
+                o.IncludeScopes = true;
+                o.IncludeFormattedMessage = true;
+            });
+            builder.Services.AddOpenTelemetry()
+                .WithLogging()
+                .WithTracing(t => t.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
 
         builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
