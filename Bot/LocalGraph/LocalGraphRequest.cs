@@ -19,4 +19,22 @@ internal sealed class LocalGraphRequest
 
     public static LocalGraphRequest Of(HttpContext context) =>
         context.Features.Get<LocalGraphRequest>() ?? throw new InvalidOperationException("The simulated Graph's request filter did not run.");
+
+    /// <summary>The body as a JSON object valid against <paramref name="definition"/> (enum spellings normalized), or the 400 to answer.</summary>
+    public static IResult? ValidBody(HttpContext context, GraphSchemaValidator validator, TimeProvider time, string definition, out JsonObject body)
+    {
+        body = [];
+        if (Of(context).Body is not JsonObject sent)
+        {
+            return GraphResponses.BadRequest(context, time, "Invalid request body: a JSON object is required.");
+        }
+
+        if (validator.NormalizeAndValidate(sent, definition) is { } problem)
+        {
+            return GraphResponses.BadRequest(context, time, problem);
+        }
+
+        body = sent;
+        return null;
+    }
 }

@@ -21,14 +21,9 @@ internal static class SimulatedCallEndpoints
         [FromServices] LocalGraphBehavior behavior,
         [FromServices] TimeProvider time)
     {
-        if (LocalGraphRequest.Of(context).Body is not JsonObject body)
+        if (LocalGraphRequest.ValidBody(context, validator, time, GraphSchemaDefinitions.Call, out var body) is { } invalid)
         {
-            return GraphResponses.BadRequest(context, time, "Invalid request body: a JSON object is required.");
-        }
-
-        if (validator.NormalizeAndValidate(body, GraphSchemaDefinitions.Call) is { } problem)
-        {
-            return GraphResponses.BadRequest(context, time, problem);
+            return invalid;
         }
 
         string? mediaType = body["mediaConfig"]?["@odata.type"]?.GetValue<string>();
@@ -102,14 +97,9 @@ internal static class SimulatedCallEndpoints
         [FromServices] LocalGraphBehavior behavior,
         [FromServices] TimeProvider time)
     {
-        if (LocalGraphRequest.Of(context).Body is not JsonObject body)
+        if (LocalGraphRequest.ValidBody(context, validator, time, GraphSchemaDefinitions.InviteParticipants, out var body) is { } invalid)
         {
-            return GraphResponses.BadRequest(context, time, "Invalid request body: a JSON object is required.");
-        }
-
-        if (validator.NormalizeAndValidate(body, GraphSchemaDefinitions.InviteParticipants) is { } problem)
-        {
-            return GraphResponses.BadRequest(context, time, problem);
+            return invalid;
         }
 
         if (calls.Get(callId) is not { Terminated: false } call)

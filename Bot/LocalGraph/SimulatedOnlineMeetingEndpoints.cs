@@ -17,7 +17,7 @@ internal static class SimulatedOnlineMeetingEndpoints
         [FromServices] SimulatedOnlineMeetingFactory factory,
         [FromServices] TimeProvider time)
     {
-        if (ValidBody(context, validator, time, GraphSchemaDefinitions.OnlineMeeting, out var body) is { } invalid)
+        if (LocalGraphRequest.ValidBody(context, validator, time, GraphSchemaDefinitions.OnlineMeeting, out var body) is { } invalid)
         {
             return invalid;
         }
@@ -39,7 +39,7 @@ internal static class SimulatedOnlineMeetingEndpoints
         [FromServices] SimulatedOnlineMeetingFactory factory,
         [FromServices] TimeProvider time)
     {
-        if (ValidBody(context, validator, time, GraphSchemaDefinitions.CreateOrGetOnlineMeeting, out var body) is { } invalid)
+        if (LocalGraphRequest.ValidBody(context, validator, time, GraphSchemaDefinitions.CreateOrGetOnlineMeeting, out var body) is { } invalid)
         {
             return invalid;
         }
@@ -71,7 +71,7 @@ internal static class SimulatedOnlineMeetingEndpoints
         [FromServices] SimulatedMeetingStore store,
         [FromServices] TimeProvider time)
     {
-        if (ValidBody(context, validator, time, GraphSchemaDefinitions.OnlineMeeting, out var body) is { } invalid)
+        if (LocalGraphRequest.ValidBody(context, validator, time, GraphSchemaDefinitions.OnlineMeeting, out var body) is { } invalid)
         {
             return invalid;
         }
@@ -84,24 +84,6 @@ internal static class SimulatedOnlineMeetingEndpoints
 
     public static IResult Delete(string userId, string meetingId, HttpContext context, [FromServices] SimulatedMeetingStore store, [FromServices] TimeProvider time) =>
         store.Delete(userId, meetingId) ? Results.NoContent() : MeetingNotFound(context, time, userId, meetingId);
-
-    /// <summary>The body as a JSON object valid against <paramref name="definition"/> (enum spellings normalized), or the 400 to answer.</summary>
-    private static IResult? ValidBody(HttpContext context, GraphSchemaValidator validator, TimeProvider time, string definition, out JsonObject body)
-    {
-        body = [];
-        if (LocalGraphRequest.Of(context).Body is not JsonObject sent)
-        {
-            return GraphResponses.BadRequest(context, time, "Invalid request body: a JSON object is required.");
-        }
-
-        if (validator.NormalizeAndValidate(sent, definition) is { } problem)
-        {
-            return GraphResponses.BadRequest(context, time, problem);
-        }
-
-        body = sent;
-        return null;
-    }
 
     private static IResult MeetingNotFound(HttpContext context, TimeProvider time, string userId, string meetingId) =>
         GraphResponses.NotFound(context, time, $"The online meeting '{meetingId}' was not found for user '{userId}'.");
