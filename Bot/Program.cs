@@ -1,5 +1,6 @@
 using TeamsMeetBot.Hosting;
 
+BotHostingExtensions.UsePollingSettingsWatcher();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTeamsMeetBot();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,6 +17,15 @@ namespace TeamsMeetBot.BotFramework.Authentication;
 /// <c>msteams</c> and the key is endorsed for it; the <c>serviceurl</c> claim equals the activity's
 /// <c>serviceUrl</c> (case-insensitive, whole string). No emulator, skill or anonymous path.
 /// <para>Thread-safe singleton. Bad tokens never throw; only cancellation does.</para>
+/// <para>
+/// Azure Bot Service sends the same token with every activity for about an hour, so the RSA signature check
+/// (most of the cost of a request) is remembered: a token whose signature, issuer and audience were verified
+/// against a key is remembered with that key instance, its lifetime and its <c>serviceurl</c> claim, keyed by
+/// the whole compact token. A remembered token is accepted again only while the key set still returns that same
+/// key for its <c>kid</c> (a rotation or refresh drops it) and while it is within its lifetime; the channel,
+/// endorsement and <c>serviceurl</c> checks run on every request. Only tokens that passed the signature check
+/// are remembered, so forged tokens cannot fill the memo; it holds at most <see cref="MaxRememberedTokens"/>.
+/// </para>
 /// </summary>
 public sealed class ChannelTokenValidator
 {
@@ -24,6 +34,9 @@ public sealed class ChannelTokenValidator
 
     /// <summary>Name of the token claim that binds a token to the activity's serviceUrl.</summary>
     public const string ServiceUrlClaim = "serviceurl";
+
+    /// <summary>Upper bound of the verified-token memo (a bot sees a handful of live tokens at a time).</summary>
+    public const int MaxRememberedTokens = 1024;
 
     private const string BearerPrefix = "Bearer ";
 
@@ -38,6 +51,8 @@ public sealed class ChannelTokenValidator
     private readonly ConditionalWeakTable<SigningKey, TokenValidationParameters> _parametersByKey = new();
     private readonly ConditionalWeakTable<SigningKey, TokenValidationParameters>.CreateValueCallback _createParameters;
     private readonly LifetimeValidator _validateLifetime;
+    private readonly ConcurrentDictionary<string, VerifiedToken> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VerifiedToken>.AlternateLookup<ReadOnlySpan<char>> _verifiedBySpan;
 
     public ChannelTokenValidator(
         SigningKeyCache keys,
@@ -53,7 +68,11 @@ public sealed class ChannelTokenValidator
         _appId = string.IsNullOrWhiteSpace(runtime.AppId) ? null : runtime.AppId;
         _createParameters = CreateParameters;
         _validateLifetime = ValidateLifetime;
+        _verifiedBySpan = _verified.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>How many verified tokens are remembered (for tests and diagnostics).</summary>
+    internal int RememberedTokenCount => _verified.Count;
 
     /// <summary>
     /// Validates one request. <paramref name="channelId"/> and <paramref name="serviceUrl"/> come from
@@ -104,6 +123,18 @@ public sealed class ChannelTokenValidator
         if (encodedToken.Length > _handler.MaximumTokenSizeInBytes)
         {
             return TokenValidationOutcome.Fail(TokenFailureReasons.TokenTooLarge);
+        }
+
+        if (_verifiedBySpan.TryGetValue(encodedToken.Span, out var remembered))
+        {
+            var current = await _keys.FindKeyAsync(remembered.KeyId, cancellationToken);
+            if (current.Status == SigningKeyLookupStatus.Found && ReferenceEquals(current.Key, remembered.Key) && IsWithinLifetime(remembered))
+            {
+                return CheckBinding(remembered.Key, remembered.ServiceUrlClaim, channelId, serviceUrl);
+            }
+
+            // Key rotated or refreshed, or the token ran out: forget it and let the full check give the verdict.
+            _verifiedBySpan.TryRemove(encodedToken.Span, out _);
         }
 
         JsonWebToken token;
@@ -159,6 +190,19 @@ public sealed class ChannelTokenValidator
             return TokenValidationOutcome.Fail(DescribeFailure(result.Exception));
         }
 
+        token.TryGetPayloadValue(ServiceUrlClaim, out string? serviceUrlClaim);
+        Remember(encodedToken.ToString(), new VerifiedToken(
+            keyId,
+            signingKey,
+            token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom,
+            token.ValidTo,
+            serviceUrlClaim));
+        return CheckBinding(signingKey, serviceUrlClaim, channelId, serviceUrl);
+    }
+
+    /// <summary>The per-request checks that bind a verified token to this activity (§1.10 steps 6 and 7).</summary>
+    private static TokenValidationOutcome CheckBinding(SigningKey signingKey, string? serviceUrlClaim, string? channelId, string? serviceUrl)
+    {
         // Endorsement binds the token's key to the activity's channel (the SDK lets an empty channelId through; we don't).
         if (!string.Equals(channelId, TeamsChannelId, StringComparison.Ordinal))
         {
@@ -171,7 +215,7 @@ public sealed class ChannelTokenValidator
         }
 
         // The serviceurl claim binds the token to where replies will be sent.
-        if (!token.TryGetPayloadValue(ServiceUrlClaim, out string? serviceUrlClaim) || string.IsNullOrEmpty(serviceUrlClaim))
+        if (string.IsNullOrEmpty(serviceUrlClaim))
         {
             return TokenValidationOutcome.Fail(TokenFailureReasons.MissingServiceUrlClaim);
         }
@@ -184,6 +228,35 @@ public sealed class ChannelTokenValidator
         return string.Equals(serviceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase)
             ? TokenValidationOutcome.Success
             : TokenValidationOutcome.Fail(TokenFailureReasons.ServiceUrlMismatch);
+    }
+
+    /// <summary>The same boundaries as <see cref="ValidateLifetime"/>, without exceptions.</summary>
+    private bool IsWithinLifetime(VerifiedToken verified)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return (verified.NotBefore is not { } notBefore || notBefore <= now + _options.ClockSkew)
+            && verified.Expires >= now - _options.ClockSkew;
+    }
+
+    private void Remember(string encodedToken, VerifiedToken verified)
+    {
+        if (_verified.Count >= MaxRememberedTokens)
+        {
+            foreach (var entry in _verified)
+            {
+                if (!IsWithinLifetime(entry.Value))
+                {
+                    _verified.TryRemove(entry.Key, out _);
+                }
+            }
+
+            if (_verified.Count >= MaxRememberedTokens)
+            {
+                _verified.Clear();
+            }
+        }
+
+        _verified[encodedToken] = verified;
     }
 
     private TokenValidationParameters CreateParameters(SigningKey signingKey) => new()

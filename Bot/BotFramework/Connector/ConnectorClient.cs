@@ -1,11 +1,9 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Telemetry;
@@ -55,7 +53,7 @@ public class ConnectorClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity);
+        byte[] body = Serialize(activity);
         using var response = await SendAsync(ConnectorOperations.SendToConversation, HttpMethod.Post, serviceUrl,
             ["v3", "conversations", conversationId, "activities"], query: null, body, paceConversationId: conversationId, cancellationToken);
         return await ReadResourceResponseAsync(ConnectorOperations.SendToConversation, response, cancellationToken);
@@ -67,13 +65,7 @@ public class ConnectorClient
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(replyToId);
         ArgumentNullException.ThrowIfNull(activity);
-        byte[] body = SerializeWith(activity, node =>
-        {
-            if (string.IsNullOrEmpty(activity.ReplyToId))
-            {
-                node["replyToId"] = replyToId;
-            }
-        });
+        byte[] body = Serialize(string.IsNullOrEmpty(activity.ReplyToId) ? activity.CopyWith(replyToId: replyToId) : activity);
         using var response = await SendAsync(ConnectorOperations.ReplyToActivity, HttpMethod.Post, serviceUrl,
             ["v3", "conversations", conversationId, "activities", replyToId], query: null, body, paceConversationId: conversationId, cancellationToken);
         return await ReadResourceResponseAsync(ConnectorOperations.ReplyToActivity, response, cancellationToken);
@@ -90,7 +82,7 @@ public class ConnectorClient
             throw new ArgumentException("The activity's id differs from the activity id being updated.", nameof(activity));
         }
 
-        byte[] body = SerializeWith(activity, node => node["id"] = activityId);
+        byte[] body = Serialize(activity.CopyWith(id: activityId));
         using var response = await SendAsync(ConnectorOperations.UpdateActivity, HttpMethod.Put, serviceUrl,
             ["v3", "conversations", conversationId, "activities", activityId], query: null, body, paceConversationId: conversationId, cancellationToken);
         return await ReadResourceResponseAsync(ConnectorOperations.UpdateActivity, response, cancellationToken);
@@ -360,18 +352,7 @@ public class ConnectorClient
         throw new ConnectorException($"Bot Connector {operation} answered with an empty body.", response.StatusCode, ConnectorErrorCodes.InvalidResponse);
     }
 
-    private static byte[] SerializeWith(Activity activity, Action<JsonObject> adjust)
-    {
-        var node = JsonSerializer.SerializeToNode(activity, BotJsonContext.Default.Activity)?.AsObject() ?? [];
-        adjust(node);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            node.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] Serialize(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity);
 
     private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
 

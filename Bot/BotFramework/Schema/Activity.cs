@@ -53,5 +53,14 @@ public sealed class Activity
     [JsonIgnore]
     public IEnumerable<Entity> Mentions => Entities?.Where(e => string.Equals(e.Type, EntityTypes.Mention, StringComparison.OrdinalIgnoreCase) && e.Mentioned is not null) ?? [];
 
+    /// <summary>A shallow copy with <c>id</c> and/or <c>replyToId</c> replaced; the caller's activity is left as it was.</summary>
+    public Activity CopyWith(string? id = null, string? replyToId = null)
+    {
+        var copy = (Activity)MemberwiseClone();
+        copy.Id = id ?? Id;
+        copy.ReplyToId = replyToId ?? ReplyToId;
+        return copy;
+    }
+
     public bool IsType(string activityType) => string.Equals(Type, activityType, StringComparison.OrdinalIgnoreCase);
 }
