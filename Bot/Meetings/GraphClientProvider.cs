@@ -54,7 +54,8 @@ public sealed class GraphClientProvider
 
     /// <summary>
     /// Registers the provider and its HTTP client: SocketsHttpHandler with pooled-connection recycling (so one
-    /// long-lived client still follows DNS changes) under the Graph SDK's default handlers, rebuilt per pipeline.
+    /// long-lived client still follows DNS changes) under <see cref="GraphRequestBodyCopier"/> and the Graph SDK's
+    /// default handlers, rebuilt per pipeline.
     /// </summary>
     public static IServiceCollection Register(IServiceCollection services)
     {
@@ -63,6 +64,7 @@ public sealed class GraphClientProvider
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
+                handlers.Add(new GraphRequestBodyCopier());
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
                 {
                     handlers.Add(handler);
