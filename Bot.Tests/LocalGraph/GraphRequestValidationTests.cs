@@ -67,6 +67,18 @@ public sealed class GraphRequestValidationTests
         Assert.Single(host.Recorder.Snapshot());
     }
 
+    [Fact]
+    public async Task WithValidationSwitchedOff_AnInvalidBodyIsAccepted_ButEnumsAreStillNormalised()
+    {
+        await using var host = await LocalGraphTestHost.StartAsync(new() { ["LocalGraph:ValidateRequestBodies"] = "false" });
+        string json = """{"subjekt":"typo","subject":"Failover","allowedPresenters":"EVERYONE"}""";
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Post, $"/users/{Organizer}/onlineMeetings", json);
+
+        Assert.Equal(201, status);
+        Assert.Equal("everyone", body!["allowedPresenters"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("Organizer", "organizer")]
     [InlineData("ROLEISPRESENTER", "roleIsPresenter")]

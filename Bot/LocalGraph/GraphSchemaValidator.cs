@@ -30,15 +30,20 @@ public sealed class GraphSchemaValidator
     /// </summary>
     public string? NormalizeAndValidate(JsonNode? document, string definition, GraphSchemaKind kind = GraphSchemaKind.Strict)
     {
-        var root = Document(kind);
-        var definitions = (JsonObject)root["$defs"]!;
+        Normalize(document, definition, kind);
+        return Validate(document, definition, kind);
+    }
+
+    /// <summary>Rewrites enum values to their declared spelling (in place), without validating.</summary>
+    public void Normalize(JsonNode? document, string definition, GraphSchemaKind kind = GraphSchemaKind.Strict)
+    {
+        var definitions = (JsonObject)Document(kind)["$defs"]!;
         if (definitions[definition] is not JsonObject schemaNode)
         {
             throw new ArgumentException($"The Graph schema has no definition '{definition}'.", nameof(definition));
         }
 
         GraphEnumCasing.Normalize(document, schemaNode, definitions);
-        return Validate(document, definition, kind);
     }
 
     /// <summary>Validates without changing the document. Null when valid, else a message naming the property path.</summary>

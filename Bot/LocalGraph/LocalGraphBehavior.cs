@@ -35,6 +35,18 @@ public sealed class LocalGraphBehavior : IDisposable
         }
     }
 
+    /// <summary>Whether request bodies are validated against the Graph schema (<see cref="LocalGraphOptions.ValidateRequestBodies"/>).</summary>
+    public bool ValidatesRequestBodies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.ValidateRequestBodies;
+            }
+        }
+    }
+
     /// <summary>App id named in the 403 body.</summary>
     public string AppId
     {

@@ -29,9 +29,16 @@ internal sealed class LocalGraphRequest
             return GraphResponses.BadRequest(context, time, "Invalid request body: a JSON object is required.");
         }
 
-        if (validator.NormalizeAndValidate(sent, definition) is { } problem)
+        if (context.RequestServices.GetRequiredService<LocalGraphBehavior>().ValidatesRequestBodies)
         {
-            return GraphResponses.BadRequest(context, time, problem);
+            if (validator.NormalizeAndValidate(sent, definition) is { } problem)
+            {
+                return GraphResponses.BadRequest(context, time, problem);
+            }
+        }
+        else
+        {
+            validator.Normalize(sent, definition);
         }
 
         body = sent;
