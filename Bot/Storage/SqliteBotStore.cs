@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,33 @@ namespace TeamsMeetBot.Storage;
 
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode, one <c>items</c> table for every logical
-/// table. Reads use pooled connections and run in parallel; writes go through one long-lived writer
-/// connection behind an async gate (SQLite has a single writer anyway, and queuing in-process is far
-/// cheaper than SQLite's busy-sleeps). Another process on the same file is waited for with
-/// <c>busy_timeout</c>, and a write that still finds the file busy is retried a few times.
+/// table. Reads use pooled connections and run in parallel.
+/// <para>
+/// Writes use group commit. A write becomes a request on an in-process queue and its caller awaits
+/// the request's task. One writer loop (a background task started by <see cref="InitializeAsync"/>,
+/// the only user of the long-lived writer connection) takes everything queued, at most
+/// <see cref="MaxBatchSize"/> requests, and runs them in order inside one <c>BEGIN IMMEDIATE</c> …
+/// <c>COMMIT</c>, so a burst of writes pays for one WAL commit instead of one each. An exception from
+/// one request (a conflict found by a multi-statement delete, a constraint error, a bug in its own
+/// code) becomes only that caller's outcome and leaves none of that request's changes: a request runs
+/// inside its own savepoint, except the single-statement writes, which SQLite undoes by itself (see
+/// <see cref="WriteSingleStatementAsync"/>). Callers learn their outcome only after the <c>COMMIT</c>
+/// succeeded; completions run asynchronously, never on the writer loop.
+/// </para>
+/// <para>
+/// An SQLite error that makes the transaction unusable (busy, I/O error, disk full, corrupt, read-only,
+/// or any error after which SQLite rolled the transaction back itself, and a failed <c>COMMIT</c>)
+/// rolls the batch back and fails every request of it with the same <see cref="StoreUnavailableException"/>;
+/// the writer connection is then reopened for the next batch. A batch that found the file busy past
+/// <c>busy_timeout</c> (another process writing) is retried whole a few times first.
+/// </para>
+/// <para>
+/// A caller whose token is cancelled while its request is still queued gets an
+/// <see cref="OperationCanceledException"/> and the request is skipped; once the writer loop has
+/// started a request, its outcome stands. <see cref="Dispose"/> lets the batch in progress finish and
+/// commit, fails every request still queued with <see cref="ObjectDisposedException"/>, and waits for
+/// the loop to end (at most one batch, bounded by <c>busy_timeout</c>).
+/// </para>
 /// </summary>
 public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposable
 {
@@ -20,6 +44,16 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     private const string IsLive = "(expires_at IS NULL OR expires_at > $now)";
     private const int MaxBusyAttempts = 3;
     private const int PurgeBatchSize = 500;
+
+    /// <summary>The most write requests one transaction commits together.</summary>
+    internal const int MaxBatchSize = 128;
+
+    private const string BeginSql = "BEGIN IMMEDIATE;";
+    private const string CommitSql = "COMMIT;";
+    private const string RollbackSql = "ROLLBACK;";
+    private const string SavepointSql = "SAVEPOINT request;";
+    private const string ReleaseSql = "RELEASE request;";
+    private const string RollbackRequestSql = "ROLLBACK TO request; RELEASE request;";
 
     private const string SelectOneSql = $"SELECT data, etag, expires_at FROM items WHERE {KeyMatch} AND {IsLive};";
     private const string SelectPartitionSql = $"SELECT rk, data, etag, expires_at FROM items WHERE tbl = $tbl AND pk = $pk AND {IsLive} ORDER BY rk;";
@@ -45,14 +79,20 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
     private readonly string _path;
     private readonly string _connectionString;
+    private readonly string _writerConnectionString;
     private readonly int _busyTimeoutMs;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteBotStore> _logger;
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private WriterSession? _writer;
+    // The writer loop is the only reader, but the single-reader channel cannot count its items (QueuedWrites).
+    private readonly Channel<IWriteRequest> _writes = Channel.CreateUnbounded<IWriteRequest>(
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false, AllowSynchronousContinuations = false });
+
+    private WriterSession? _writer; // used only by the writer loop, and by Dispose after the loop ended
+    private Task? _writerLoop;
+    private long _committedBatches;
     private volatile bool _initialized;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public SqliteBotStore(IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger)
     {
@@ -72,6 +112,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             Pooling = true,
             DefaultTimeout = Math.Max(1, _busyTimeoutMs / 1000),
         }.ToString();
+
+        // The writer is long-lived, so a pool gains it nothing; without one, resetting it after a failure
+        // really closes the handle instead of parking it (and its state) in the readers' pool.
+        _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _time = time;
         _logger = logger;
     }
@@ -117,6 +161,8 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             }
 
             StorageLog.SqliteReady(_logger, _path, SqliteStorageMigrator.LatestVersion);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writerLoop = StartWriterLoop();
             _initialized = true;
         }
         catch (SqliteException ex)
@@ -175,6 +221,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken)
     {
         ValidateKeys(table, partitionKey, rowKey);
+
+        // Up to three statements, but only the first or the last one changes anything, and the conflict is
+        // thrown only when the first one deleted nothing; the request's savepoint (see the class comment)
+        // would undo a partial delete all the same.
         return WriteAsync(session =>
         {
             long now = NowMs();
@@ -257,7 +307,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         while (true)
         {
             // Batches keep the write lock short so the bot's own writes interleave with a large purge.
-            int removed = await WriteAsync(session =>
+            int removed = await WriteSingleStatementAsync(session =>
             {
                 var purge = session.Command(PurgeBatchSql);
                 purge.Parameters.AddWithValue("$now", now);
@@ -272,6 +322,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         }
     }
 
+    /// <summary>
+    /// Lets the write batch in progress commit, fails the writes still queued with
+    /// <see cref="ObjectDisposedException"/>, waits for the writer loop to end and closes the file.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -280,6 +334,11 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         }
 
         _disposed = true;
+        _writes.Writer.TryComplete();
+
+        // The loop never faults (it turns every failure into the callers' outcomes); waiting here bounds
+        // the wait to the batch in progress.
+        _writerLoop?.GetAwaiter().GetResult();
         _writer?.Dispose();
         _writer = null;
         using (var connection = new SqliteConnection(_connectionString))
@@ -287,9 +346,17 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             SqliteConnection.ClearPool(connection);
         }
 
-        _writeGate.Dispose();
         _initializeGate.Dispose();
     }
+
+    /// <summary>How many write transactions have committed (for tests).</summary>
+    internal long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>How many write requests wait in the queue (for tests).</summary>
+    internal int QueuedWrites => _writes.Reader.Count;
+
+    /// <summary>True once <see cref="Dispose"/> has started (for tests).</summary>
+    internal bool IsDisposed => _disposed;
 
     private async Task<StoredItem<T>> WriteValueAsync<T>(
         string sql, string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt,
@@ -302,7 +369,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         long? expiresMs = expiresAt?.ToUnixTimeMilliseconds();
         string etag = NewETag();
 
-        int written = await WriteAsync(session =>
+        int written = await WriteSingleStatementAsync(session =>
         {
             var command = session.Command(sql);
             AddKey(command, table, partitionKey, rowKey);
@@ -331,37 +398,174 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         return new StoredItem<T>(partitionKey, rowKey, value, etag, storedExpiry);
     }
 
-    private async Task<TResult> WriteAsync<TResult>(Func<WriterSession, TResult> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="write"/> for the writer loop and completes with its result once the batch it ran
+    /// in has committed. <paramref name="write"/> runs on the writer loop, inside a transaction and its own
+    /// savepoint, so an exception from it undoes whatever it changed; it may run more than once when the
+    /// batch is retried because the file was busy.
+    /// </summary>
+    internal Task<TResult> WriteAsync<TResult>(Func<WriterSession, TResult> write, CancellationToken cancellationToken) =>
+        EnqueueAsync(write, savepoint: true, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteAsync"/> without the savepoint, for a write that runs exactly one data-changing statement
+    /// and nothing after it that can throw. It cannot leave a partial change behind: an exception before the
+    /// statement ran changed nothing, and SQLite undoes a failed statement by itself (a statement is atomic
+    /// inside a transaction; an error that ends the whole transaction fails the batch). This saves two
+    /// statements per write on the hot path (the insert and replace of every turn).
+    /// </summary>
+    internal Task<TResult> WriteSingleStatementAsync<TResult>(Func<WriterSession, TResult> write, CancellationToken cancellationToken) =>
+        EnqueueAsync(write, savepoint: false, cancellationToken);
+
+    private async Task<TResult> EnqueueAsync<TResult>(Func<WriterSession, TResult> write, bool savepoint, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var request = new WriteRequest<TResult>(write, savepoint, cancellationToken);
+        if (!_writes.Writer.TryWrite(request))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            for (int attempt = 1; ; attempt++)
+            // Dispose completed the queue after the check above.
+            request.Fail(new ObjectDisposedException(GetType().FullName));
+        }
+
+        return await request.Task;
+    }
+
+    private async Task RunWriterLoopAsync()
+    {
+        var reader = _writes.Reader;
+        var batch = new List<IWriteRequest>(MaxBatchSize);
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < MaxBatchSize && reader.TryRead(out var request))
             {
-                try
+                batch.Add(request);
+            }
+
+            if (_disposed)
+            {
+                foreach (var request in batch)
                 {
-                    _writer ??= WriterSession.Open(_connectionString, _busyTimeoutMs);
-                    return write(_writer);
-                }
-                catch (SqliteException ex) when (IsBusy(ex) && attempt < MaxBusyAttempts)
-                {
-                    // Another process holds the write lock past busy_timeout: try again, briefly.
-                    StorageLog.SqliteBusyRetry(_logger, attempt);
-                }
-                catch (SqliteException ex) when (IsUnavailable(ex))
-                {
-                    _writer?.Dispose();
-                    _writer = null;
-                    throw Unavailable(ex);
+                    request.Fail(new ObjectDisposedException(GetType().FullName));
                 }
             }
+            else
+            {
+                RunBatch(batch);
+            }
+
+            batch.Clear();
         }
-        finally
+    }
+
+    private Task StartWriterLoop()
+    {
+        // The loop lives as long as the store: it must not keep the first caller's context (activity, log scopes).
+        if (ExecutionContext.IsFlowSuppressed())
         {
-            _writeGate.Release();
+            return Task.Run(RunWriterLoopAsync, CancellationToken.None);
         }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(RunWriterLoopAsync, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs one batch in one transaction and completes every request in it; never throws.</summary>
+    private void RunBatch(List<IWriteRequest> batch)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _writer ??= WriterSession.Open(_writerConnectionString, _busyTimeoutMs);
+                RunInTransaction(_writer, batch);
+                Interlocked.Increment(ref _committedBatches);
+                foreach (var request in batch)
+                {
+                    request.Publish();
+                }
+
+                return;
+            }
+            catch (SqliteException ex) when (IsBusy(ex) && attempt < MaxBusyAttempts)
+            {
+                // Another process holds the write lock past busy_timeout: roll back and run the whole batch again.
+                if (_writer?.TryRollback() == false)
+                {
+                    _writer.Dispose();
+                    _writer = null;
+                }
+
+                StorageLog.SqliteBusyRetry(_logger, attempt);
+            }
+            catch (Exception ex)
+            {
+                // The transaction is unusable: nothing of this batch was committed. A fresh connection
+                // serves the next batch (closing this one rolls back whatever is left).
+                _writer?.TryRollback();
+                _writer?.Dispose();
+                _writer = null;
+                foreach (var request in batch)
+                {
+                    // One exception object per caller: several callers rethrowing one instance would race on its stack trace.
+                    request.Fail(ex is SqliteException sqlite
+                        ? Unavailable(sqlite)
+                        : new StoreUnavailableException($"The SQLite database {_path} failed: {ex.Message}", ex));
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE, each request (in its savepoint when it asked for one), COMMIT. Throws (leaving the
+    /// transaction to be rolled back by the caller) only when the transaction as a whole cannot go on.
+    /// </summary>
+    private static void RunInTransaction(WriterSession session, List<IWriteRequest> batch)
+    {
+        session.RunSql(BeginSql);
+        foreach (var request in batch)
+        {
+            if (!request.TryStart())
+            {
+                continue; // cancelled while queued: its caller already has its answer
+            }
+
+            bool savepoint = request.NeedsSavepoint;
+            if (savepoint)
+            {
+                session.RunSql(SavepointSql);
+            }
+
+            try
+            {
+                request.Run(session);
+                if (savepoint)
+                {
+                    session.RunSql(ReleaseSql);
+                }
+            }
+            catch (SqliteException ex) when (IsUnavailable(ex) || !session.InTransaction)
+            {
+                throw; // the file is the problem, or SQLite already rolled the whole transaction back
+            }
+            catch (Exception ex)
+            {
+                // Only this request failed: undo what it may have changed (a single statement undid itself), keep the others.
+                if (savepoint)
+                {
+                    session.RunSql(RollbackRequestSql);
+                }
+
+                request.SetError(ex);
+            }
+        }
+
+        session.RunSql(CommitSql);
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
@@ -428,8 +632,8 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         return command.ExecuteScalar();
     }
 
-    /// <summary>The writer connection and its prepared commands, one per statement; used only under the write gate.</summary>
-    private sealed class WriterSession : IDisposable
+    /// <summary>The writer connection and its prepared commands, one per statement; used only by the writer loop.</summary>
+    internal sealed class WriterSession : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -457,7 +661,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             if (!_commands.TryGetValue(sql, out var command))
             {
                 command = _connection.CreateCommand();
-#pragma warning disable CA2100 // The SQL comes from this class's constants; values are always parameters.
+#pragma warning disable CA2100 // The SQL comes from this class's constants (or a test's); values are always parameters.
                 command.CommandText = sql;
 #pragma warning restore CA2100
                 _commands[sql] = command;
@@ -465,6 +669,29 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
             command.Parameters.Clear();
             return command;
+        }
+
+        /// <summary>False once SQLite has ended the transaction by itself (it does so on some errors).</summary>
+        public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
+        public void RunSql(string sql) => Command(sql).ExecuteNonQuery();
+
+        /// <summary>Rolls back the open transaction, if any. False when that failed: the connection must then be closed.</summary>
+        public bool TryRollback()
+        {
+            try
+            {
+                if (InTransaction)
+                {
+                    RunSql(RollbackSql);
+                }
+
+                return !InTransaction;
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+            {
+                return false;
+            }
         }
 
         public void Dispose()
@@ -476,6 +703,111 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
             _commands.Clear();
             _connection.Dispose();
+        }
+    }
+
+    /// <summary>A queued write as the writer loop sees it.</summary>
+    private interface IWriteRequest
+    {
+        /// <summary>False for a single-statement write, which cannot leave a partial change (see <see cref="WriteSingleStatementAsync"/>).</summary>
+        bool NeedsSavepoint { get; }
+
+        /// <summary>Claims the request for execution; false when its caller cancelled it while it was queued.</summary>
+        bool TryStart();
+
+        /// <summary>Runs the write, keeping its result for <see cref="Publish"/>; exceptions go to the batch.</summary>
+        void Run(WriterSession session);
+
+        /// <summary>Keeps the request's own failure for <see cref="Publish"/>.</summary>
+        void SetError(Exception error);
+
+        /// <summary>After the commit: completes the caller's task with the kept result or failure.</summary>
+        void Publish();
+
+        /// <summary>Completes the caller's task with <paramref name="error"/> (the batch failed, or the store was disposed).</summary>
+        void Fail(Exception error);
+    }
+
+    /// <summary>
+    /// One write and its caller's task. The completion source runs continuations asynchronously, so callers
+    /// never continue on the writer loop.
+    /// </summary>
+    private sealed class WriteRequest<TResult> : TaskCompletionSource<TResult>, IWriteRequest
+    {
+        private const int Queued = 0;
+        private const int Started = 1;
+        private const int Cancelled = 2;
+
+        private readonly Func<WriterSession, TResult> _write;
+        private readonly CancellationToken _cancellationToken;
+        private CancellationTokenRegistration _cancellation;
+        private int _state;
+        private TResult? _result;
+        private Exception? _error;
+
+        public WriteRequest(Func<WriterSession, TResult> write, bool needsSavepoint, CancellationToken cancellationToken)
+            : base(TaskCreationOptions.RunContinuationsAsynchronously)
+        {
+            _write = write;
+            NeedsSavepoint = needsSavepoint;
+            _cancellationToken = cancellationToken;
+            if (cancellationToken.CanBeCanceled)
+            {
+                _cancellation = cancellationToken.UnsafeRegister(static state => ((WriteRequest<TResult>)state!).CancelIfQueued(), this);
+            }
+        }
+
+        public bool NeedsSavepoint { get; }
+
+        public bool TryStart()
+        {
+            int state = Interlocked.CompareExchange(ref _state, Started, Queued);
+            return state != Cancelled;
+        }
+
+        public void Run(WriterSession session)
+        {
+            _error = null;
+            _result = _write(session);
+        }
+
+        public void SetError(Exception error) => _error = error;
+
+        public void Publish()
+        {
+            if (Volatile.Read(ref _state) != Started)
+            {
+                return;
+            }
+
+            _cancellation.Unregister();
+            if (_error is not null)
+            {
+                TrySetException(_error);
+            }
+            else
+            {
+                TrySetResult(_result!);
+            }
+        }
+
+        public void Fail(Exception error)
+        {
+            if (Interlocked.CompareExchange(ref _state, Started, Queued) == Cancelled)
+            {
+                return;
+            }
+
+            _cancellation.Unregister();
+            TrySetException(error);
+        }
+
+        private void CancelIfQueued()
+        {
+            if (Interlocked.CompareExchange(ref _state, Cancelled, Queued) == Queued)
+            {
+                TrySetCanceled(_cancellationToken);
+            }
         }
     }
 }
