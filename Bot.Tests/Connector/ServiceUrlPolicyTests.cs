@@ -56,6 +56,31 @@ public sealed class ServiceUrlPolicyTests
     }
 
     [Fact]
+    public void Remembered_decisions_are_the_same_as_fresh_ones_and_the_memo_stays_bounded()
+    {
+        foreach (bool localMode in new[] { false, true })
+        {
+            var shared = Policy(localMode);
+            foreach (var row in Cases.Where(c => (bool)c[1] == localMode))
+            {
+                string serviceUrl = (string)row[0];
+                var fresh = Policy(localMode).Evaluate(serviceUrl);
+                Assert.Equal(fresh, shared.Evaluate(serviceUrl));
+                Assert.Equal(fresh, shared.Evaluate(serviceUrl));
+            }
+        }
+
+        var policy = Policy(localMode: false);
+        for (int i = 0; i < ServiceUrlPolicy.MaxRememberedDecisions * 3; i++)
+        {
+            Assert.False(policy.Evaluate($"https://evil{i}.example.com/").IsAllowed);
+            Assert.InRange(policy.RememberedDecisionCount, 1, ServiceUrlPolicy.MaxRememberedDecisions);
+        }
+
+        Assert.True(policy.Evaluate("https://smba.trafficmanager.net/amer/").AttachToken);
+    }
+
+    [Fact]
     public void Configured_hosts_replace_the_defaults_and_support_wildcards()
     {
         var policy = Policy(localMode: false, ["connector.contoso.test", "*.botframework.com"]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TeamsMeetBot.Hosting;
 
@@ -18,6 +19,13 @@ public class ServiceUrlPolicy
     private readonly IReadOnlyList<string> allowedHosts;
     private readonly bool allowLoopbackIpLiterals;
 
+    // A decision depends only on the string and the configuration, and a bot sees a handful of serviceUrls (one per
+    // region), each checked twice per turn (inbound, then before the reply); parsing a Uri each time showed in profiles.
+    private readonly ConcurrentDictionary<string, ServiceUrlDecision> decisions = new(StringComparer.Ordinal);
+
+    /// <summary>Upper bound of remembered decisions; the memo starts over when it is reached.</summary>
+    internal const int MaxRememberedDecisions = 256;
+
     public ServiceUrlPolicy(BotRuntime runtime, IOptions<ConnectorOptions> options)
     {
         this.runtime = runtime;
@@ -29,15 +37,30 @@ public class ServiceUrlPolicy
 
     public IReadOnlyList<string> AllowedHosts => allowedHosts;
 
+    /// <summary>How many decisions are remembered (tests and diagnostics).</summary>
+    internal int RememberedDecisionCount => decisions.Count;
+
     /// <summary>Evaluates a serviceUrl as given by an activity or a stored conversation reference.</summary>
     public virtual ServiceUrlDecision Evaluate(string? serviceUrl)
     {
+        if (serviceUrl is not null && decisions.TryGetValue(serviceUrl, out var known))
+        {
+            return known;
+        }
+
         if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var uri))
         {
             return ServiceUrlDecision.Refuse("the serviceUrl is not an absolute URL");
         }
 
-        return Evaluate(uri);
+        var decision = Evaluate(uri);
+        if (decisions.Count >= MaxRememberedDecisions)
+        {
+            decisions.Clear();
+        }
+
+        decisions[serviceUrl] = decision;
+        return decision;
     }
 
     /// <summary>Evaluates an absolute URL (a serviceUrl or a full request URL built from one).</summary>
