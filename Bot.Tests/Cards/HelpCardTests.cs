@@ -23,6 +23,25 @@ public class HelpCardTests
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void The_prebuilt_help_card_is_the_built_one_and_each_caller_gets_its_own_copy(bool isGroup, bool callingEnabled)
+    {
+        var built = HelpCard.Build(isGroup: isGroup, callingEnabled: callingEnabled);
+        var first = HelpCard.Standard(isGroup, callingEnabled);
+        var second = HelpCard.Standard(isGroup, callingEnabled);
+
+        Assert.True(JsonNode.DeepEquals(built, first));
+        CardValidator.AssertValid(first);
+        Assert.NotSame(first, second);
+        first["version"] = "changed";
+        Assert.Equal("1.5", second["version"]!.GetValue<string>());
+        Assert.Equal("1.5", HelpCard.Standard(isGroup, callingEnabled)["version"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Help_card_lists_every_command()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using static TeamsMeetBot.Cards.CardElements;
 
@@ -26,6 +27,27 @@ public static class HelpCard
         ("status", "Who is in the call."),
         ("leave", "Make me leave the call (organiser only)."),
     ];
+
+    // The four cards "help" can answer with, built once: index = (isGroup ? 1 : 0) + (callingEnabled ? 2 : 0).
+    private static readonly JsonElement[] StandardCards =
+    [
+        .. from variant in Enumerable.Range(0, 4)
+           select Freeze(Build(isGroup: (variant & 1) != 0, callingEnabled: (variant & 2) != 0)),
+    ];
+
+    /// <summary>
+    /// The plain help card (no "didn't understand" line), as <see cref="Build"/> makes it. Each call returns a new
+    /// <see cref="JsonObject"/> over a card built once, so answering <c>help</c> builds nothing and writes the card as a
+    /// block; a caller that changes the object changes only its own copy.
+    /// </summary>
+    public static JsonObject Standard(bool isGroup, bool callingEnabled) =>
+        JsonObject.Create(StandardCards[(isGroup ? 1 : 0) + (callingEnabled ? 2 : 0)])!;
+
+    private static JsonElement Freeze(JsonObject card)
+    {
+        using var document = JsonDocument.Parse(card.ToJsonString());
+        return document.RootElement.Clone();
+    }
 
     public static JsonObject Build(string? notUnderstood = null, string? suggestion = null, bool isGroup = false, bool callingEnabled = false)
     {

@@ -35,7 +35,7 @@ public sealed class CommandHandler(
         switch (CommandParser.Parse(input))
         {
             case HelpCommand:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(isGroup: isGroup, callingEnabled: calling.IsConfigured), cancellationToken);
+                await messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken);
                 break;
             case CreateMeetingCommand create:
                 await meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken);
