@@ -83,6 +83,11 @@ public sealed class SchedulingHost : WebApplicationFactory<Program>
         {
             ["Storage:Sqlite:Path"] = _databasePath,
             ["Logging:LogLevel:Default"] = "Warning",
+            // The Connector pacer runs on this fake clock too. With Teams' limits (7 writes per second in a conversation)
+            // a table that talks in one chat without moving the clock would hold its 8th write forever; pacing has its
+            // own tests, so here one loose window keeps writes unpaced (a test can still set Connector:Pacing itself).
+            ["Connector:Pacing:Limits:0:PermitLimit"] = "1000000",
+            ["Connector:Pacing:Limits:0:Window"] = "00:00:01",
         };
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {

@@ -28,10 +28,12 @@ public static class ConnectorServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
 
+        // The clock of the token provider and the pacer (tests replace it with fake time).
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<BotTelemetry>();
         services.TryAddSingleton<ServiceUrlPolicy>();
+        // Activated with its (IOptions<ConnectorOptions>, TimeProvider) constructor, so it runs on the clock above.
         services.TryAddSingleton<ConversationWritePacer>();
         services.TryAddSingleton(sp => new ConnectorTokenProvider(
             sp.GetRequiredService<IOptions<BotCredentialsOptions>>(),
