@@ -23,6 +23,7 @@ public sealed class MeetingService(
     Calls.MeetingCardRenderer cards,
     BotRuntime runtime,
     IOptions<MeetingsOptions> options,
+    IOptions<BotOptions> botOptions,
     BotTelemetry telemetry,
     MeetingReminders reminders,
     TimeProvider timeProvider,
@@ -54,7 +55,10 @@ public sealed class MeetingService(
         var existing = await meetings.GetAsync(tenantId, conversationId, key, cancellationToken);
         if (existing is not null)
         {
-            if (existing.Value.CardActivityId is null)
+            // A meeting without a card: either the delivery that created it is posting the card right now (a double
+            // press, a concurrent redelivery), or that turn died between storing the meeting and posting. Only the
+            // second is ours to repair, and only once the first turn's lease has run out.
+            if (existing.Value.CardActivityId is null && timeProvider.GetUtcNow() - existing.Value.CreatedAt >= botOptions.Value.TurnLease)
             {
                 await PostCardAsync(activity, existing.Value, cancellationToken);
             }
