@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using TeamsMeetBot.Hosting;
 
 namespace TeamsMeetBot.Storage;
 
@@ -459,19 +460,8 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         }
     }
 
-    private Task StartWriterLoop()
-    {
-        // The loop lives as long as the store: it must not keep the first caller's context (activity, log scopes).
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            return Task.Run(RunWriterLoopAsync, CancellationToken.None);
-        }
-
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(RunWriterLoopAsync, CancellationToken.None);
-        }
-    }
+    // The loop lives as long as the store: it must not keep the first caller's context (activity, log scopes).
+    private Task StartWriterLoop() => WithoutAmbientContext.Start(() => Task.Run(RunWriterLoopAsync, CancellationToken.None));
 
     /// <summary>Runs one batch in one transaction and completes every request in it; never throws.</summary>
     private void RunBatch(List<IWriteRequest> batch)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using TeamsMeetBot.Hosting;
 
 namespace TeamsMeetBot.BotFramework.Connector;
 
@@ -145,18 +146,8 @@ public sealed partial class ConversationWritePacer : IDisposable
         ConnectorErrorCodes.ConversationQueueFull);
 
     /// <summary>A timer whose callbacks do not carry the ambient context of the write that happened to create it.</summary>
-    private ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
-    {
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            return time.CreateTimer(callback, state, dueTime, period);
-        }
-
-        using (ExecutionContext.SuppressFlow())
-        {
-            return time.CreateTimer(callback, state, dueTime, period);
-        }
-    }
+    private ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period) =>
+        WithoutAmbientContext.Start(() => time.CreateTimer(callback, state, dueTime, period));
 
     private void EvictIdle()
     {
