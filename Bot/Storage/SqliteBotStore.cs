@@ -38,6 +38,10 @@ namespace TeamsMeetBot.Storage;
 /// commit, fails every request still queued with <see cref="ObjectDisposedException"/>, and waits for
 /// the loop to end (at most one batch, bounded by <c>busy_timeout</c>).
 /// </para>
+/// <para>
+/// The writer never checkpoints the WAL (that would put two <c>fsync</c> calls inside some commits and
+/// stall every write queued behind them); <see cref="SqliteWalCheckpointer"/> does it in the background.
+/// </para>
 /// </summary>
 public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposable
 {
@@ -89,6 +93,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     private readonly Channel<IWriteRequest> _writes = Channel.CreateUnbounded<IWriteRequest>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false, AllowSynchronousContinuations = false });
 
+    private readonly SqliteWalCheckpointer _checkpointer;
     private WriterSession? _writer; // used only by the writer loop, and by Dispose after the loop ended
     private Task? _writerLoop;
     private long _committedBatches;
@@ -96,6 +101,12 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     private volatile bool _disposed;
 
     public SqliteBotStore(IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger)
+        : this(options, time, logger, SqliteWalCheckpointer.DefaultWritesPerCheckpoint)
+    {
+    }
+
+    /// <param name="writesPerCheckpoint">How many committed writes start a WAL checkpoint (tests set other values).</param>
+    internal SqliteBotStore(IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger, int writesPerCheckpoint)
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Path))
@@ -119,6 +130,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _time = time;
         _logger = logger;
+        _checkpointer = new SqliteWalCheckpointer(_writerConnectionString, _path, time, logger, writesPerCheckpoint: writesPerCheckpoint);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -164,6 +176,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             StorageLog.SqliteReady(_logger, _path, SqliteStorageMigrator.LatestVersion);
             ObjectDisposedException.ThrowIf(_disposed, this);
             _writerLoop = StartWriterLoop();
+            _checkpointer.Start();
             _initialized = true;
         }
         catch (SqliteException ex)
@@ -342,6 +355,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         _writerLoop?.GetAwaiter().GetResult();
         _writer?.Dispose();
         _writer = null;
+        _checkpointer.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -352,6 +366,9 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
     /// <summary>How many write transactions have committed (for tests).</summary>
     internal long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>The background WAL checkpointer (for tests and the bench).</summary>
+    internal SqliteWalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>How many write requests wait in the queue (for tests).</summary>
     internal int QueuedWrites => _writes.Reader.Count;
@@ -473,6 +490,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
                 _writer ??= WriterSession.Open(_writerConnectionString, _busyTimeoutMs);
                 RunInTransaction(_writer, batch);
                 Interlocked.Increment(ref _committedBatches);
+                _checkpointer.Committed(batch.Count);
                 foreach (var request in batch)
                 {
                     request.Publish();
@@ -636,7 +654,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             try
             {
                 connection.Open();
-                Execute(connection, $"PRAGMA busy_timeout = {busyTimeoutMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
+                Execute(connection, $"PRAGMA busy_timeout = {busyTimeoutMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
                 return new WriterSession(connection);
             }
             catch

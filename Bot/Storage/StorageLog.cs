@@ -11,6 +11,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "SQLite database busy (attempt {Attempt}); retrying the write.")]
     public static partial void SqliteBusyRetry(ILogger logger, int attempt);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "SQLite WAL checkpoint of {Path} failed (SQLite error {ErrorCode}: {Reason}); the WAL grows until the next one succeeds.")]
+    public static partial void SqliteCheckpointFailed(ILogger logger, string path, int errorCode, string reason);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Azure table {TableName} created at {Endpoint}.")]
     public static partial void AzureTableCreated(ILogger logger, string tableName, string endpoint);
 

@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsMeetBot.Storage;
+
+namespace TeamsMeetBot.Tests.Storage;
+
+/// <summary>
+/// WAL checkpoints in the SQLite store run in the background (<see cref="SqliteWalCheckpointer"/>), never inside a
+/// commit of the writer loop: after enough writes, or an interval after the first one, and not at all when idle.
+/// </summary>
+public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixture>, IDisposable
+{
+    private const string Table = StoreTables.Meetings;
+    private const int PageSize = 4096;
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly string Payload = new('x', 3_000); // about one page per row
+
+    private readonly List<SqliteBotStore> _stores = [];
+    private readonly string _path;
+
+    public SqliteWalCheckpointTests(TempDirectoryFixture folder) =>
+        _path = Path.Combine(folder.Path, "wal-" + Guid.NewGuid().ToString("N") + ".db");
+
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 30, 0, TimeSpan.Zero));
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<TestRecord> Type => StorageTestJsonContext.Default.TestRecord;
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task The_writer_does_not_checkpoint_a_WAL_past_a_thousand_pages_and_the_interval_then_checkpoints_it_all()
+    {
+        // No write-count trigger and a frozen clock: only the writer itself could checkpoint.
+        var store = Open(writesPerCheckpoint: int.MaxValue);
+        await WriteAsync(store, count: 1_500);
+
+        // SQLite's default would have checkpointed at 1,000 pages and reused the WAL from its start.
+        Assert.True(new FileInfo(_path + "-wal").Length > 1_400L * PageSize, $"WAL is {new FileInfo(_path + "-wal").Length} bytes");
+        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints);
+
+        Clock.Advance(store.Checkpointer.Interval);
+        await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints == 1);
+
+        Assert.Equal(0, store.Checkpointer.FailedCheckpoints);
+
+        // The WAL restarts from its first frame at the next write only when a checkpoint copied all of it.
+        await WriteAsync(store, count: 1, first: 1_500);
+        var (log, copied) = WalFrames();
+        Assert.InRange(log, 1, 20);
+        Assert.Equal(log, copied);
+        await AssertAllReadBackAsync(store, 1_501);
+    }
+
+    [Fact]
+    public async Task Enough_writes_start_a_checkpoint_without_waiting_for_the_interval()
+    {
+        var store = Open(writesPerCheckpoint: 200);
+        await WriteAsync(store, count: 450);
+
+        await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints >= 1);
+        Assert.Equal(0, store.Checkpointer.FailedCheckpoints);
+        await AssertAllReadBackAsync(store, 450);
+    }
+
+    [Fact]
+    public async Task Few_writes_are_checkpointed_once_after_the_interval_and_an_idle_store_never_is()
+    {
+        var store = Open(writesPerCheckpoint: 1_000);
+        await store.InitializeAsync(None);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(100);
+        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints); // nothing written, nothing to do
+
+        await WriteAsync(store, count: 10);
+        await Task.Delay(100);
+        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints); // under the threshold: waits for the interval
+
+        Clock.Advance(store.Checkpointer.Interval - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(100);
+        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints);
+
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints == 1);
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(100);
+        Assert.Equal(1, store.Checkpointer.CompletedCheckpoints); // idle again
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_while_the_checkpointer_waits_returns_promptly_and_keeps_every_write()
+    {
+        var store = Open(writesPerCheckpoint: 1_000);
+        await WriteAsync(store, count: 20);
+        var dispose = Task.Run(store.Dispose);
+        Assert.Same(dispose, await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(10))));
+
+        var reopened = Open(writesPerCheckpoint: 1_000);
+        await AssertAllReadBackAsync(reopened, 20);
+    }
+
+    private SqliteBotStore Open(int writesPerCheckpoint)
+    {
+        var store = new SqliteBotStore(Options.Create(new SqliteStoreOptions { Path = _path }), Clock, NullLogger<SqliteBotStore>.Instance, writesPerCheckpoint);
+        _stores.Add(store);
+        return store;
+    }
+
+    private static async Task WriteAsync(SqliteBotStore store, int count, int first = 0)
+    {
+        // In waves of 50 concurrent writes, so batches of several writes commit together as under load.
+        for (int start = first; start < first + count; start += 50)
+        {
+            await Task.WhenAll(Enumerable.Range(start, Math.Min(50, first + count - start)).Select(i =>
+                store.InsertAsync(Table, "p" + (i % 5), "k" + i, new TestRecord("r" + i, i, Payload), Type, null, None)));
+        }
+    }
+
+    private static async Task AssertAllReadBackAsync(SqliteBotStore store, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            var item = await store.GetAsync(Table, "p" + (i % 5), "k" + i, Type, None);
+            Assert.Equal(new TestRecord("r" + i, i, Payload), item?.Value);
+        }
+    }
+
+    /// <summary>Frames in the WAL and frames already copied into the database, from a passive checkpoint of our own.</summary>
+    private (long Log, long Copied) WalFrames()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the checkpointer");
+            await Task.Delay(10);
+        }
+    }
+}
