@@ -11,6 +11,7 @@ internal sealed record DriverSettings
     public bool Quick { get; init; }
     public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
     public TimeSpan Measured => Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
+    public TimeSpan MeetingWarmUp => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(20);
     public TimeSpan MeetingMeasured => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30);
     public int GraphLatencyMilliseconds { get; init; } = 40;
     public int ConnectorLatencyMilliseconds { get; init; } = 20;
