@@ -115,6 +115,48 @@ public sealed class MeetNowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_meeting_settings_are_applied_while_the_card_post_is_still_in_flight()
+    {
+        // The card post is held at the Connector until the settings PATCH has reached the simulated Graph: the turn
+        // would deadlock (and the test time out) if the PATCH waited for the card.
+        using var patchSeen = new ManualResetEventSlim();
+        bool cardWasHeld = false;
+        _connector.Respond(request =>
+        {
+            if (request.Method == "POST" && request.Path.Contains("/activities", StringComparison.Ordinal) && request.Body.Contains("AdaptiveCard", StringComparison.Ordinal))
+            {
+                cardWasHeld = true;
+                for (var until = DateTime.UtcNow.AddSeconds(10); !patchSeen.IsSet && DateTime.UtcNow < until;)
+                {
+                    patchSeen.Wait(TimeSpan.FromMilliseconds(20));
+                    if (PatchRecorded())
+                    {
+                        patchSeen.Set();
+                    }
+                }
+            }
+
+            return null;
+        });
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at>");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(cardWasHeld);
+        Assert.True(patchSeen.IsSet, "the settings PATCH did not reach Graph while the card post was held");
+        AssertOneMeetingCard();
+
+        bool PatchRecorded()
+        {
+            using var probe = _bot.CreateLoopbackClient();
+            string json = probe.GetStringAsync("/_local/graph/_requests").GetAwaiter().GetResult();
+            return System.Text.Json.JsonSerializer.Deserialize(json, LocalGraphJsonContext.Default.IReadOnlyListRecordedGraphRequest)!
+                .Any(r => r.Method == "PATCH" && r.Path.Contains("/onlineMeetings/", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task The_same_activity_delivered_three_times_concurrently_makes_one_meeting_and_one_card()
     {
         var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with <at>Alice Anders</at>");

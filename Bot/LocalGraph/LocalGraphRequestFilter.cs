@@ -6,8 +6,10 @@ namespace TeamsMeetBot.LocalGraph;
 
 /// <summary>
 /// Runs before every simulated Graph endpoint: sets Graph's <c>request-id</c>/<c>client-request-id</c>
-/// headers, reads and records the request (also ones rejected later), waits the configured latency, and
-/// applies the configured failure mode before the endpoint sees the request.
+/// headers, reads and records the request (also ones rejected later), applies the configured failure mode
+/// before the endpoint sees the request, and answers no sooner than the configured latency after the request
+/// arrived. The simulator's own work counts towards that latency, as a remote service's does: a client sees the
+/// configured figure, not the figure plus the simulator's CPU time.
 /// </summary>
 internal sealed class LocalGraphRequestFilter : IEndpointFilter
 {
@@ -29,6 +31,7 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
         var http = context.HttpContext;
         var request = http.Request;
         CancellationToken cancellationToken = http.RequestAborted;
+        long arrived = _time.GetTimestamp();
 
         http.Response.Headers[GraphResponses.RequestIdHeader] = Guid.NewGuid().ToString("D");
         http.Response.Headers[GraphResponses.ClientRequestIdHeader] =
@@ -63,23 +66,28 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
         _recorder.Record(new RecordedGraphRequest(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", recordedBody));
 
         var behavior = _behavior.Current;
-        if (behavior.LatencyMilliseconds > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(behavior.LatencyMilliseconds), _time, cancellationToken);
-        }
-
+        object? result;
         if (Failure(http, behavior, graphPath) is { } failure)
         {
-            return failure;
+            result = failure;
         }
-
-        if (malformed)
+        else if (malformed)
         {
-            return Reject(http, graphPath, GraphResponses.BadRequest(http, _time, "Invalid request body: the body is not valid JSON."), "malformed JSON");
+            result = Reject(http, graphPath, GraphResponses.BadRequest(http, _time, "Invalid request body: the body is not valid JSON."), "malformed JSON");
+        }
+        else
+        {
+            http.Features.Set(new LocalGraphRequest(body, hasBody));
+            result = await next(context);
         }
 
-        http.Features.Set(new LocalGraphRequest(body, hasBody));
-        return await next(context);
+        var remaining = TimeSpan.FromMilliseconds(behavior.LatencyMilliseconds) - _time.GetElapsedTime(arrived);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, _time, cancellationToken);
+        }
+
+        return result;
     }
 
     private IResult? Failure(HttpContext http, LocalGraphOptions behavior, string graphPath)

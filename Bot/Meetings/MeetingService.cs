@@ -128,10 +128,12 @@ public sealed class MeetingService(
         telemetry.MeetingsCreated.Add(1);
         MeetingLog.Created(logger, record.GraphMeetingId, resolved.Attendees.Count, resolved.NotInvited.Count);
 
+        // The card is what the person waits for: it goes out first. The lobby/presenter settings and the reminder
+        // (scheduled meetings only) are started right after it and run alongside.
+        var card = PostCardAsync(activity, record, cancellationToken);
         var settings = ApplySettingsAsync(organizerId, record.GraphMeetingId, cancellationToken);
-        await reminders.AfterCreatedAsync(record, cancellationToken);
-        await PostCardAsync(activity, record, cancellationToken);
-        await settings;
+        var reminder = reminders.AfterCreatedAsync(record, cancellationToken);
+        await Task.WhenAll(card, settings, reminder);
         return record;
     }
 
@@ -256,7 +258,8 @@ public sealed class MeetingService(
 
     private async Task PostCardAsync(Activity activity, MeetingRecord record, CancellationToken cancellationToken)
     {
-        string? cardId = await messenger.ReplyCardAsync(activity, await cards.BuildAsync(record, cancellationToken), cancellationToken);
+        var built = await cards.BuildAsync(record, cancellationToken);
+        string? cardId = await messenger.ReplyCardAsync(activity, built, cancellationToken);
         if (cardId is not null)
         {
             await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardActivityId = cardId }, cancellationToken);

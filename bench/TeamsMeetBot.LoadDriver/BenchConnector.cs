@@ -69,9 +69,12 @@ internal sealed class BenchConnector : IAsyncDisposable
     {
         long start = Stopwatch.GetTimestamp();
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-        if (Latency > TimeSpan.Zero)
+
+        // The latency counts from the request's arrival, as a remote service's does (reading the body is part of it).
+        var remaining = Latency - Stopwatch.GetElapsedTime(start);
+        if (remaining > TimeSpan.Zero)
         {
-            await Task.Delay(Latency, context.RequestAborted);
+            await Task.Delay(remaining, context.RequestAborted);
         }
 
         // /v3/conversations/{conversationId}/activities[/{activityId}] or /v3/conversations/{id}/members/{memberId}
