@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(StorageOptions.SectionName);
-        var storage = Bind<StorageOptions>(section, "Storage");
+        var storage = Bind(() => section.Get<StorageOptions>(), "Storage");
         if (storage.CleanupInterval <= TimeSpan.Zero)
         {
             throw new ConfigurationException($"Storage:CleanupInterval '{storage.CleanupInterval}' must be positive, e.g. 00:10:00.");
@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         string provider = string.IsNullOrWhiteSpace(storage.Provider) ? StorageOptions.SqliteProvider : storage.Provider.Trim();
         if (string.Equals(provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
-            var sqlite = Bind<SqliteStoreOptions>(section.GetSection("Sqlite"), "Storage:Sqlite");
+            var sqlite = Bind(() => section.GetSection("Sqlite").Get<SqliteStoreOptions>(), "Storage:Sqlite");
             if (string.IsNullOrWhiteSpace(sqlite.Path))
             {
                 throw new ConfigurationException($"Storage:Sqlite:Path is empty: set it to the database file, e.g. {SqliteStoreOptions.DefaultPath}.");
@@ -44,7 +44,7 @@ public static class StorageServiceCollectionExtensions
         }
         else if (string.Equals(provider, StorageOptions.AzureTablesProvider, StringComparison.OrdinalIgnoreCase))
         {
-            var azure = Bind<AzureTableStoreOptions>(section.GetSection("AzureTables"), "Storage:AzureTables");
+            var azure = Bind(() => section.GetSection("AzureTables").Get<AzureTableStoreOptions>(), "Storage:AzureTables");
             if (string.IsNullOrWhiteSpace(azure.ConnectionString) && azure.Endpoint is null)
             {
                 throw new ConfigurationException(
@@ -77,11 +77,12 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static T Bind<T>(IConfiguration section, string path) where T : new()
+    // The Get<T> calls stay at the call sites with concrete types, so the configuration binding generator covers them.
+    private static T Bind<T>(Func<T?> read, string path) where T : new()
     {
         try
         {
-            return section.Get<T>() ?? new T();
+            return read() ?? new T();
         }
         catch (InvalidOperationException ex)
         {
