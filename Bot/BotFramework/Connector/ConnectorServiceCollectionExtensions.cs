@@ -42,12 +42,19 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddTransient<ConnectorRetryHandler>();
         services.TryAddTransient<ConnectorAuthHandler>();
 
-        services.AddHttpClient<ConnectorClient>(client =>
+        services.AddHttpClient(nameof(ConnectorClient), client =>
             {
                 // Attempts are timed by ConnectorRetryHandler; the whole call is bounded by retries and budget.
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = MaxResponseBytes;
             })
+            // A typed client built by an explicit factory: the reflection-based one compiles an expression tree at first use.
+            .AddTypedClient(static (http, sp) => new ConnectorClient(
+                http,
+                sp.GetRequiredService<ServiceUrlPolicy>(),
+                sp.GetRequiredService<ConversationWritePacer>(),
+                sp.GetRequiredService<BotTelemetry>(),
+                sp.GetRequiredService<ILogger<ConnectorClient>>()))
             .AddHttpMessageHandler<ConnectorRetryHandler>()
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             // The client is held by singletons (BotMessenger, AttendeeResolver): instead of rotating the handler,
