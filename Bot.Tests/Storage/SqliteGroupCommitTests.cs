@@ -52,6 +52,20 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
     }
 
     [Fact]
+    public async Task Writes_run_on_the_stores_own_thread_not_on_the_thread_pool()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+
+        var threads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => store.WriteAsync(
+            _ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, Environment.CurrentManagedThreadId), None)));
+
+        Assert.All(threads, t => Assert.False(t.IsThreadPoolThread));
+        Assert.All(threads, t => Assert.Equal("SQLite writer", t.Name));
+        Assert.Single(threads.Select(t => t.CurrentManagedThreadId).Distinct());
+    }
+
+    [Fact]
     public async Task Hundreds_of_concurrent_writes_with_conflicts_each_get_their_own_outcome_and_the_file_matches()
     {
         var store = Open();

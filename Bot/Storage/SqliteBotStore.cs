@@ -14,7 +14,7 @@ namespace TeamsMeetBot.Storage;
 /// table. Reads use pooled connections and run in parallel.
 /// <para>
 /// Writes use group commit. A write becomes a request on an in-process queue and its caller awaits
-/// the request's task. One writer loop (a background task started by <see cref="InitializeAsync"/>,
+/// the request's task. One writer loop (on a thread of its own, started by <see cref="InitializeAsync"/>,
 /// the only user of the long-lived writer connection) takes everything queued, at most
 /// <see cref="MaxBatchSize"/> requests, and runs them in order inside one <c>BEGIN IMMEDIATE</c> …
 /// <c>COMMIT</c>, so a burst of writes pays for one WAL commit instead of one each. An exception from
@@ -95,7 +95,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
     private readonly SqliteWalCheckpointer _checkpointer;
     private WriterSession? _writer; // used only by the writer loop, and by Dispose after the loop ended
-    private Task? _writerLoop;
+    // Wakes the writer thread when a write is queued. Released only when its count is zero, so it never grows
+    // unbounded; the writer re-checks the queue after every wake-up, so no write is missed.
+    private readonly SemaphoreSlim _writesQueued = new(0);
+    private Thread? _writerThread;
     private long _committedBatches;
     private volatile bool _initialized;
     private volatile bool _disposed;
@@ -175,7 +178,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
             StorageLog.SqliteReady(_logger, _path, SqliteStorageMigrator.LatestVersion);
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writerLoop = StartWriterLoop();
+            _writerThread = StartWriterThread();
             _checkpointer.Start();
             _initialized = true;
         }
@@ -349,10 +352,11 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
         _disposed = true;
         _writes.Writer.TryComplete();
+        _writesQueued.Release();
 
         // The loop never faults (it turns every failure into the callers' outcomes); waiting here bounds
         // the wait to the batch in progress.
-        _writerLoop?.GetAwaiter().GetResult();
+        _writerThread?.Join();
         _writer?.Dispose();
         _writer = null;
         _checkpointer.Dispose();
@@ -446,19 +450,38 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             // Dispose completed the queue after the check above.
             request.Fail(new ObjectDisposedException(GetType().FullName));
         }
+        else if (_writesQueued.CurrentCount == 0)
+        {
+            _writesQueued.Release();
+        }
 
         return await request.Task;
     }
 
-    private async Task RunWriterLoopAsync()
+    /// <summary>
+    /// The writer loop, on a thread of its own: SQLite calls block (and under load the loop always has work), so on
+    /// a pool thread it would leave a small machine's pool short of threads for everything else.
+    /// </summary>
+    private void RunWriterLoop()
     {
         var reader = _writes.Reader;
         var batch = new List<IWriteRequest>(MaxBatchSize);
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
             while (batch.Count < MaxBatchSize && reader.TryRead(out var request))
             {
                 batch.Add(request);
+            }
+
+            if (batch.Count == 0)
+            {
+                if (reader.Completion.IsCompleted)
+                {
+                    return; // disposed and drained
+                }
+
+                _writesQueued.Wait();
+                continue;
             }
 
             if (_disposed)
@@ -477,8 +500,13 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         }
     }
 
-    // The loop lives as long as the store: it must not keep the first caller's context (activity, log scopes).
-    private Task StartWriterLoop() => WithoutAmbientContext.Start(() => Task.Run(RunWriterLoopAsync, CancellationToken.None));
+    // The thread lives as long as the store: it must not keep the first caller's context (activity, log scopes).
+    private Thread StartWriterThread() => WithoutAmbientContext.Start(() =>
+    {
+        var thread = new Thread(RunWriterLoop) { IsBackground = true, Name = "SQLite writer" };
+        thread.Start();
+        return thread;
+    });
 
     /// <summary>Runs one batch in one transaction and completes every request in it; never throws.</summary>
     private void RunBatch(List<IWriteRequest> batch)

@@ -138,7 +138,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
             // one, which at worst makes the next checkpoint come early.
             Volatile.Write(ref _thresholdReached, NewSignal());
             Interlocked.Exchange(ref _pendingWrites, 0);
-            Checkpoint();
+
+            // A checkpoint blocks in fsync, possibly for long on a slow disk: on a thread of its own, never the pool's.
+            await Task.Factory.StartNew(Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         }
     }
 
