@@ -81,10 +81,10 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
             result = await next(context);
         }
 
-        var remaining = TimeSpan.FromMilliseconds(behavior.LatencyMilliseconds) - _time.GetElapsedTime(arrived);
-        if (remaining > TimeSpan.Zero)
+        if (behavior.LatencyMilliseconds > 0)
         {
-            await Task.Delay(remaining, _time, cancellationToken);
+            long deadline = arrived + (long)(behavior.LatencyMilliseconds * (double)_time.TimestampFrequency / 1000);
+            await SimulatedLatency.WaitUntilAsync(_time, deadline, cancellationToken);
         }
 
         return result;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TeamsMeetBot.LocalGraph;
 
 namespace TeamsMeetBot.LoadDriver;
 
@@ -71,10 +72,9 @@ internal sealed class BenchConnector : IAsyncDisposable
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
 
         // The latency counts from the request's arrival, as a remote service's does (reading the body is part of it).
-        var remaining = Latency - Stopwatch.GetElapsedTime(start);
-        if (remaining > TimeSpan.Zero)
+        if (Latency > TimeSpan.Zero)
         {
-            await Task.Delay(remaining, context.RequestAborted);
+            await SimulatedLatency.WaitUntilAsync(TimeProvider.System, start + (long)(Latency.TotalSeconds * Stopwatch.Frequency), context.RequestAborted);
         }
 
         // /v3/conversations/{conversationId}/activities[/{activityId}] or /v3/conversations/{id}/members/{memberId}
