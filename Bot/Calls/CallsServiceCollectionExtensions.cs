@@ -12,7 +12,7 @@ public static class CallsServiceCollectionExtensions
         services.AddHttpClient(NotificationTokenValidator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<CallingSetup>();
         services.AddSingleton<CallStore>();
-        services.AddSingleton(sp => new GraphCallsClient(() => sp.GetRequiredService<GraphClientProvider>().Client));
+        services.AddSingleton(sp => new GraphCallsClient(sp.GetRequiredService<GraphClientProvider>()));
         services.AddSingleton<NotificationTokenValidator>();
         services.AddSingleton<MeetingCardRenderer>();
         services.AddSingleton<CardUpdateCoalescer>();

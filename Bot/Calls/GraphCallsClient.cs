@@ -23,9 +23,10 @@ namespace TeamsMeetBot.Calls;
 /// </summary>
 public class GraphCallsClient
 {
-    private readonly Func<GraphServiceClient> _graph;
+    private readonly GraphClientProvider _graph;
 
-    public GraphCallsClient(Func<GraphServiceClient> graph) => _graph = graph;
+    // The provider, not the Graph client: the Graph SDK's assemblies load at the first call, not at start.
+    public GraphCallsClient(GraphClientProvider graph) => _graph = graph;
 
     /// <summary>The join body for a meeting: its own chatInfo and organizer (never parsed from joinWebUrl), service-hosted media, audio.</summary>
     public static Call JoinBody(MeetingRecord meeting, Uri callbackUri)
@@ -65,7 +66,7 @@ public class GraphCallsClient
     public virtual async Task<Call> JoinAsync(MeetingRecord meeting, Uri callbackUri, CancellationToken cancellationToken)
     {
         var body = JoinBody(meeting, callbackUri);
-        var call = await CallAsync(() => _graph().Communications.Calls.PostAsync(body, cancellationToken: cancellationToken));
+        var call = await CallAsync(() => _graph.Client.Communications.Calls.PostAsync(body, cancellationToken: cancellationToken));
         return call is { Id.Length: > 0 } ? call : throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph answered the join without a call id", null);
     }
 
@@ -91,7 +92,7 @@ public class GraphCallsClient
                     },
                 }).ToList(),
             };
-            await CallAsync(() => _graph().Communications.Calls[callId].Participants.Invite.PostAsync(body, cancellationToken: cancellationToken));
+            await CallAsync(() => _graph.Client.Communications.Calls[callId].Participants.Invite.PostAsync(body, cancellationToken: cancellationToken));
         }
     }
 
@@ -102,7 +103,7 @@ public class GraphCallsClient
         {
             await CallAsync(async () =>
             {
-                await _graph().Communications.Calls[callId].KeepAlive.PostAsync(cancellationToken: cancellationToken);
+                await _graph.Client.Communications.Calls[callId].KeepAlive.PostAsync(cancellationToken: cancellationToken);
                 return true;
             });
             return true;
@@ -120,7 +121,7 @@ public class GraphCallsClient
         {
             await CallAsync(async () =>
             {
-                await _graph().Communications.Calls[callId].DeleteAsync(cancellationToken: cancellationToken);
+                await _graph.Client.Communications.Calls[callId].DeleteAsync(cancellationToken: cancellationToken);
                 return true;
             });
             return true;

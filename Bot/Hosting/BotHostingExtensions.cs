@@ -100,7 +100,7 @@ public static class BotHostingExtensions
         }
 
         GraphClientProvider.Register(builder.Services);
-        builder.Services.AddSingleton(sp => new OnlineMeetingsClient(() => sp.GetRequiredService<GraphClientProvider>().Client));
+        builder.Services.AddSingleton(sp => new OnlineMeetingsClient(sp.GetRequiredService<GraphClientProvider>()));
         builder.Services.AddOptions<MeetingsOptions>().Bind(builder.Configuration.GetSection(MeetingsOptions.Section));
         builder.Services.AddSingleton<MeetingStore>();
         builder.Services.AddSingleton<AttendeeResolver>();

@@ -24,30 +24,28 @@ public sealed class GraphClientProvider
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client Graph requests go through.</summary>
     public const string HttpClientName = "TeamsMeetBot.Graph";
 
-    private readonly Lazy<GraphServiceClient> _client;
+    private readonly IHttpClientFactory _httpClients;
+    private readonly BotRuntime _runtime;
+    private readonly IServiceProvider _services;
     private readonly Lazy<Uri> _baseUrl;
+    private readonly Lock _gate = new();
+
+    // Created on first use, not in the constructor: nothing in this class's construction mentions a Graph SDK type,
+    // so the SDK's large assemblies are loaded (and their code compiled) only when the bot first calls Graph.
+    private GraphServiceClient? _client;
 
     public GraphClientProvider(IHttpClientFactory httpClients, IConfiguration configuration, BotRuntime runtime, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         string? configuredBaseUrl = configuration["Graph:BaseUrl"];
+        _httpClients = httpClients;
+        _runtime = runtime;
+        _services = services;
         _baseUrl = new Lazy<Uri>(() => ResolveBaseUrl(configuredBaseUrl, runtime, services));
-        _client = new Lazy<GraphServiceClient>(() =>
-        {
-            var baseUrl = _baseUrl.Value;
-            IAuthenticationProvider authentication = runtime.IsLocalMode
-                ? new AnonymousAuthenticationProvider()
-                : new AzureIdentityAuthenticationProvider(
-                    services.GetService<TokenCredential>()
-                        ?? throw new InvalidOperationException("No TokenCredential is registered: Graph needs the bot's credential outside local mode."),
-                    allowedHosts: [baseUrl.Host],
-                    scopes: [$"{baseUrl.Scheme}://{baseUrl.Host}/.default"]);
-            return new GraphServiceClient(httpClients.CreateClient(HttpClientName), authentication, baseUrl.ToString().TrimEnd('/'));
-        });
     }
 
     /// <summary>The Graph client; created on first use.</summary>
-    public GraphServiceClient Client => _client.Value;
+    public GraphServiceClient Client => Volatile.Read(ref _client) ?? CreateClient();
 
     /// <summary>The Graph base URL in use (resolved on first use).</summary>
     public Uri BaseUrl => _baseUrl.Value;
@@ -72,6 +70,29 @@ public sealed class GraphClientProvider
             });
         services.AddSingleton<GraphClientProvider>();
         return services;
+    }
+
+    private GraphServiceClient CreateClient()
+    {
+        lock (_gate)
+        {
+            if (_client is { } existing)
+            {
+                return existing;
+            }
+
+            var baseUrl = _baseUrl.Value;
+            IAuthenticationProvider authentication = _runtime.IsLocalMode
+                ? new AnonymousAuthenticationProvider()
+                : new AzureIdentityAuthenticationProvider(
+                    _services.GetService<TokenCredential>()
+                        ?? throw new InvalidOperationException("No TokenCredential is registered: Graph needs the bot's credential outside local mode."),
+                    allowedHosts: [baseUrl.Host],
+                    scopes: [$"{baseUrl.Scheme}://{baseUrl.Host}/.default"]);
+            var client = new GraphServiceClient(_httpClients.CreateClient(HttpClientName), authentication, baseUrl.ToString().TrimEnd('/'));
+            Volatile.Write(ref _client, client);
+            return client;
+        }
     }
 
     private static Uri ResolveBaseUrl(string? configured, BotRuntime runtime, IServiceProvider services)

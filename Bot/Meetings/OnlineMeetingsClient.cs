@@ -12,11 +12,16 @@ namespace TeamsMeetBot.Meetings;
 /// </summary>
 public class OnlineMeetingsClient
 {
-    private readonly Func<GraphServiceClient> _graph;
+    private readonly GraphClientProvider? _graph;
 
-    public OnlineMeetingsClient(Func<GraphServiceClient> graph) => _graph = graph;
+    // The provider, not the Graph client: the Graph SDK's assemblies load at the first call, not at start.
+    public OnlineMeetingsClient(GraphClientProvider graph) => _graph = graph;
 
-    protected OnlineMeetingsClient() => _graph = () => throw new InvalidOperationException("No Graph client.");
+    protected OnlineMeetingsClient()
+    {
+    }
+
+    private GraphServiceClient Graph => (_graph ?? throw new InvalidOperationException("No Graph client.")).Client;
 
     /// <summary>Idempotent create: the same organizer + externalId returns the same meeting (201 first, 200 after).</summary>
     public virtual async Task<OnlineMeeting> CreateOrGetAsync(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
@@ -39,13 +44,13 @@ public class OnlineMeetingsClient
                 }).ToList(),
             },
         };
-        return await CallAsync(() => _graph().Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
+        return await CallAsync(() => Graph.Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
             ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
     }
 
     /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
     public virtual Task ApplySettingsAsync(string organizerId, string meetingId, LobbyBypassScope lobbyBypass, OnlineMeetingPresenters presenters, CancellationToken cancellationToken) =>
-        CallAsync(() => _graph().Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
         {
             LobbyBypassSettings = new LobbyBypassSettings { Scope = lobbyBypass, IsDialInBypassEnabled = false },
             AllowedPresenters = presenters,
@@ -53,7 +58,7 @@ public class OnlineMeetingsClient
 
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
     public virtual Task<OnlineMeeting?> RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
-        CallAsync(() => _graph().Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
         {
             StartDateTime = startUtc.ToUniversalTime(),
             EndDateTime = endUtc.ToUniversalTime(),
@@ -66,7 +71,7 @@ public class OnlineMeetingsClient
         {
             await CallAsync(async () =>
             {
-                await _graph().Users[organizerId].OnlineMeetings[meetingId].DeleteAsync(cancellationToken: cancellationToken);
+                await Graph.Users[organizerId].OnlineMeetings[meetingId].DeleteAsync(cancellationToken: cancellationToken);
                 return true;
             });
         }
@@ -78,14 +83,14 @@ public class OnlineMeetingsClient
     /// <summary>Members of a Teams tag (reference: teamworkTag; needs TeamworkTag.Read.All).</summary>
     public virtual async Task<IReadOnlyList<TeamworkTagMember>> GetTagMembersAsync(string teamGroupId, string tagId, CancellationToken cancellationToken)
     {
-        var page = await CallAsync(() => _graph().Teams[teamGroupId].Tags[tagId].Members.GetAsync(cancellationToken: cancellationToken));
+        var page = await CallAsync(() => Graph.Teams[teamGroupId].Tags[tagId].Members.GetAsync(cancellationToken: cancellationToken));
         return page?.Value ?? [];
     }
 
     /// <summary>Finds a team's tag by display name (tag mentions arrive with the tag's name).</summary>
     public virtual async Task<TeamworkTag?> FindTagAsync(string teamGroupId, string displayName, CancellationToken cancellationToken)
     {
-        var page = await CallAsync(() => _graph().Teams[teamGroupId].Tags.GetAsync(cancellationToken: cancellationToken));
+        var page = await CallAsync(() => Graph.Teams[teamGroupId].Tags.GetAsync(cancellationToken: cancellationToken));
         return page?.Value?.FirstOrDefault(t => string.Equals(t.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
     }
 
