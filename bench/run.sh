@@ -6,7 +6,7 @@
 # and prints the figures. Everything runs on 127.0.0.1 and is bounded in time.
 #
 #   bench/run.sh            full run (about 25 minutes on 2 cores, 20 of them BenchmarkDotNet)
-#   bench/run.sh --quick    short run: BenchmarkDotNet short job, shorter load windows
+#   bench/run.sh --quick    short run (about 2.5 minutes): BenchmarkDotNet short job, shorter load windows
 #   bench/run.sh --no-micro the loads only (about 5 minutes)
 #   Extra arguments after the flags go to the load driver, e.g. --graph-latency-ms 40 --connector-latency-ms 20
 #   --conversations 200 --interval-ms 10000 --only protocol|meeting
