@@ -24,7 +24,7 @@ public static class BotHostingExtensions
     private const string PollingWatcherVariable = "DOTNET_USE_POLLING_FILE_WATCHER";
 
     /// <summary>
-    /// Call before <c>WebApplication.CreateBuilder</c>. Settings files are reloaded on change; by default that uses an
+    /// Call before the web application builder is created. Settings files are reloaded on change; by default that uses an
     /// inotify watcher on the whole content root, and the SQLite database lives under the content root
     /// (<c>data/teamsmeetbot.db</c>), so every database write woke the watcher up (about 5 % of the CPU of a busy bot).
     /// Polling the few settings files every 4 seconds costs nothing per write. An explicit
