@@ -1,5 +1,3 @@
-using Microsoft.Graph.Models;
-
 namespace TeamsMeetBot.Meetings;
 
 /// <summary>Meeting defaults (configuration section <c>Meetings</c>).</summary>
@@ -11,10 +9,10 @@ public sealed class MeetingsOptions
     public int DefaultDurationMinutes { get; set; } = 30;
 
     /// <summary>Who skips the lobby: organizer, organization (default), organizationAndFederated, everyone, invited, organizationExcludingGuests.</summary>
-    public LobbyBypassScope LobbyBypass { get; set; } = LobbyBypassScope.Organization;
+    public MeetingLobbyBypass LobbyBypass { get; set; } = MeetingLobbyBypass.Organization;
 
     /// <summary>Who may present: everyone (default), organization, roleIsPresenter, organizer.</summary>
-    public OnlineMeetingPresenters AllowedPresenters { get; set; } = OnlineMeetingPresenters.Everyone;
+    public MeetingPresenters AllowedPresenters { get; set; } = MeetingPresenters.Everyone;
 
     /// <summary>Entra object ids allowed to cancel any meeting (or make the bot leave), besides its organizer (e.g. incident commanders).</summary>
     public IList<string> ExtraControllers { get; } = [];

@@ -49,12 +49,32 @@ public class OnlineMeetingsClient
     }
 
     /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
-    public virtual Task ApplySettingsAsync(string organizerId, string meetingId, LobbyBypassScope lobbyBypass, OnlineMeetingPresenters presenters, CancellationToken cancellationToken) =>
+    public virtual Task ApplySettingsAsync(string organizerId, string meetingId, MeetingLobbyBypass lobbyBypass, MeetingPresenters presenters, CancellationToken cancellationToken) =>
         CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
         {
-            LobbyBypassSettings = new LobbyBypassSettings { Scope = lobbyBypass, IsDialInBypassEnabled = false },
-            AllowedPresenters = presenters,
+            LobbyBypassSettings = new LobbyBypassSettings { Scope = ToGraph(lobbyBypass), IsDialInBypassEnabled = false },
+            AllowedPresenters = ToGraph(presenters),
         }, cancellationToken: cancellationToken));
+
+    internal static LobbyBypassScope ToGraph(MeetingLobbyBypass value) => value switch
+    {
+        MeetingLobbyBypass.Organizer => LobbyBypassScope.Organizer,
+        MeetingLobbyBypass.Organization => LobbyBypassScope.Organization,
+        MeetingLobbyBypass.OrganizationAndFederated => LobbyBypassScope.OrganizationAndFederated,
+        MeetingLobbyBypass.Everyone => LobbyBypassScope.Everyone,
+        MeetingLobbyBypass.Invited => LobbyBypassScope.Invited,
+        MeetingLobbyBypass.OrganizationExcludingGuests => LobbyBypassScope.OrganizationExcludingGuests,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a lobby bypass scope."),
+    };
+
+    internal static OnlineMeetingPresenters ToGraph(MeetingPresenters value) => value switch
+    {
+        MeetingPresenters.Everyone => OnlineMeetingPresenters.Everyone,
+        MeetingPresenters.Organization => OnlineMeetingPresenters.Organization,
+        MeetingPresenters.RoleIsPresenter => OnlineMeetingPresenters.RoleIsPresenter,
+        MeetingPresenters.Organizer => OnlineMeetingPresenters.Organizer,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not an online meeting presenters value."),
+    };
 
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
     public virtual Task<OnlineMeeting?> RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
