@@ -46,6 +46,7 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         Assert.True(new FileInfo(_path + "-wal").Length > 1_400L * PageSize, $"WAL is {new FileInfo(_path + "-wal").Length} bytes");
         Assert.Equal(0, store.Checkpointer.CompletedCheckpoints);
 
+        await WaitForAsync(() => store.Checkpointer.WaitingForInterval);
         Clock.Advance(store.Checkpointer.Interval);
         await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints == 1);
 
@@ -80,8 +81,8 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         Assert.Equal(0, store.Checkpointer.CompletedCheckpoints); // nothing written, nothing to do
 
         await WriteAsync(store, count: 10);
-        await Task.Delay(100);
-        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints); // under the threshold: waits for the interval
+        await WaitForAsync(() => store.Checkpointer.WaitingForInterval); // under the threshold: waits for the interval
+        Assert.Equal(0, store.Checkpointer.CompletedCheckpoints);
 
         Clock.Advance(store.Checkpointer.Interval - TimeSpan.FromMilliseconds(1));
         await Task.Delay(100);

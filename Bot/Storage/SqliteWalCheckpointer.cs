@@ -41,6 +41,7 @@ internal sealed class SqliteWalCheckpointer : IDisposable
     private long _completed;
     private long _failed;
     private int _disposed;
+    private volatile bool _waitingForInterval;
 
     /// <param name="connectionString">A connection string without pooling: the checkpointer keeps its connection open.</param>
     public SqliteWalCheckpointer(string connectionString, string path, TimeProvider time, ILogger logger, TimeSpan? interval = null, int writesPerCheckpoint = DefaultWritesPerCheckpoint)
@@ -65,6 +66,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
 
     /// <summary>Checkpoints that failed (for tests).</summary>
     public long FailedCheckpoints => Interlocked.Read(ref _failed);
+
+    /// <summary>True while the loop waits for <see cref="Interval"/> (its timer exists); for tests on a fake clock.</summary>
+    internal bool WaitingForInterval => _waitingForInterval;
 
     /// <summary>Starts the loop; it waits for the first write.</summary>
     public void Start() =>
@@ -128,7 +132,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
             {
                 using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 var delay = Task.Delay(Interval, _time, delayCancellation.Token);
+                _waitingForInterval = true;
                 await Task.WhenAny(thresholdReached, delay);
+                _waitingForInterval = false;
                 await delayCancellation.CancelAsync();
             }
 
