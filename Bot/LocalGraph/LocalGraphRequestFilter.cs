@@ -81,11 +81,7 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
             result = await next(context);
         }
 
-        if (behavior.LatencyMilliseconds > 0)
-        {
-            long deadline = arrived + (long)(behavior.LatencyMilliseconds * (double)_time.TimestampFrequency / 1000);
-            await SimulatedLatency.WaitUntilAsync(_time, deadline, cancellationToken);
-        }
+        await SimulatedLatency.WaitOutAsync(_time, arrived, TimeSpan.FromMilliseconds(behavior.LatencyMilliseconds), cancellationToken);
 
         return result;
     }

@@ -12,6 +12,12 @@ internal static class SimulatedLatency
     /// <summary>How long before the deadline the sleep ends and yielding starts.</summary>
     public static readonly TimeSpan SpinMargin = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>Completes <paramref name="latency"/> after <paramref name="arrived"/> (a timestamp of <paramref name="time"/>).</summary>
+    public static Task WaitOutAsync(TimeProvider time, long arrived, TimeSpan latency, CancellationToken cancellationToken) =>
+        latency > TimeSpan.Zero
+            ? WaitUntilAsync(time, arrived + (long)(latency.TotalSeconds * time.TimestampFrequency), cancellationToken)
+            : Task.CompletedTask;
+
     /// <summary>Completes once <paramref name="time"/>'s timestamp reaches <paramref name="deadline"/>.</summary>
     public static async Task WaitUntilAsync(TimeProvider time, long deadline, CancellationToken cancellationToken)
     {

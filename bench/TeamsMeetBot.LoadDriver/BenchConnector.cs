@@ -68,14 +68,11 @@ internal sealed class BenchConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        long start = Stopwatch.GetTimestamp();
+        long start = TimeProvider.System.GetTimestamp();
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
 
         // The latency counts from the request's arrival, as a remote service's does (reading the body is part of it).
-        if (Latency > TimeSpan.Zero)
-        {
-            await SimulatedLatency.WaitUntilAsync(TimeProvider.System, start + (long)(Latency.TotalSeconds * Stopwatch.Frequency), context.RequestAborted);
-        }
+        await SimulatedLatency.WaitOutAsync(TimeProvider.System, start, Latency, context.RequestAborted);
 
         // /v3/conversations/{conversationId}/activities[/{activityId}] or /v3/conversations/{id}/members/{memberId}
         string[] segments = (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
