@@ -69,7 +69,7 @@ public sealed class CallService(
 
         try
         {
-            Microsoft.Graph.Models.Call joined;
+            JoinedCall joined;
             try
             {
                 joined = await graph.JoinAsync(meeting, setup.CallbackUri, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class CallService(
                 return new(CallReplies.ForFailure(failure, "join the call"), null);
             }
 
-            string callId = joined.Id!;
+            string callId = joined.CallId;
             var now = timeProvider.GetUtcNow();
             await calls.UpsertAsync(callId,
                 () => new CallRecord { CallId = callId, TenantId = meeting.TenantId, CreatedAt = now },

@@ -62,13 +62,17 @@ public class GraphCallsClient
         };
     }
 
-    /// <summary>POST /communications/calls: joins the meeting's call. Returns Graph's call (id, state, myParticipantId).</summary>
-    public virtual async Task<Call> JoinAsync(MeetingRecord meeting, Uri callbackUri, CancellationToken cancellationToken)
+    /// <summary>POST /communications/calls: joins the meeting's call. Returns the call's id and the bot's participant id in it.</summary>
+    public virtual async Task<JoinedCall> JoinAsync(MeetingRecord meeting, Uri callbackUri, CancellationToken cancellationToken)
     {
         var body = JoinBody(meeting, callbackUri);
         var call = await CallAsync(() => _graph.Client.Communications.Calls.PostAsync(body, cancellationToken: cancellationToken));
-        return call is { Id.Length: > 0 } ? call : throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph answered the join without a call id", null);
+        return ToJoined(call);
     }
+
+    internal static JoinedCall ToJoined(Call? call) => call is { Id: { Length: > 0 } id }
+        ? new JoinedCall(id, call.MyParticipantId)
+        : throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph answered the join without a call id", null);
 
     /// <summary>POST /communications/calls/{id}/participants/invite, at most five people per request (Graph's limit for meeting calls).</summary>
     public virtual async Task InviteAsync(string callId, IReadOnlyList<(string AadObjectId, string Name)> people, string tenantId, CancellationToken cancellationToken)

@@ -150,7 +150,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
         try
         {
             string? tagId = mention.IsTag && !mention.Id.StartsWith("29:", StringComparison.Ordinal) ? mention.Id : null;
-            tagId ??= (await graph.FindTagAsync(groupId, mention.Name, cancellationToken))?.Id;
+            tagId ??= await graph.FindTagIdAsync(groupId, mention.Name, cancellationToken);
             if (tagId is null)
             {
                 skip(mention.Name, "not a member of this conversation or a tag of this team");
@@ -165,10 +165,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
             foreach (var member in members)
             {
-                if (member.UserId is { } oid)
-                {
-                    add(new MeetingPerson(TeamsId: null, member.DisplayName ?? oid, oid, UserPrincipalName: null));
-                }
+                add(member);
             }
         }
         catch (GraphFailureException ex)

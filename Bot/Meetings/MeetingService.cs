@@ -72,7 +72,7 @@ public sealed class MeetingService(
         var end = start + (request.Duration ?? TimeSpan.FromMinutes(options.Value.DefaultDurationMinutes));
         string subject = string.IsNullOrWhiteSpace(request.Subject) ? DefaultSubject(activity) : request.Subject.Trim();
 
-        Microsoft.Graph.Models.OnlineMeeting created;
+        CreatedOnlineMeeting created;
         try
         {
             created = await graph.CreateOrGetAsync(organizerId, key, subject, start, end, resolved.Attendees, cancellationToken);
@@ -94,22 +94,22 @@ public sealed class MeetingService(
             SourceActivityId = activity.Id ?? "",
             Organizer = new MeetingPerson(activity.From!.Id, activity.From.Name ?? "the organizer", organizerId, null),
             Subject = created.Subject ?? subject,
-            StartUtc = created.StartDateTime?.ToUniversalTime() ?? start,
-            EndUtc = created.EndDateTime?.ToUniversalTime() ?? end,
+            StartUtc = created.StartUtc ?? start,
+            EndUtc = created.EndUtc ?? end,
             IsScheduled = request.StartUtc is not null,
             TimeZoneId = request.TimeZoneId,
             TimeZoneAssumed = request.TimeZoneAssumed,
-            GraphMeetingId = created.Id ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph returned a meeting without an id", null),
+            GraphMeetingId = created.Id,
             JoinWebUrl = created.JoinWebUrl ?? "",
-            ChatThreadId = created.ChatInfo?.ThreadId,
-            ChatMessageId = created.ChatInfo?.MessageId,
-            ChatReplyChainMessageId = created.ChatInfo?.ReplyChainMessageId,
-            JoinMeetingId = created.JoinMeetingIdSettings?.JoinMeetingId,
-            Passcode = created.JoinMeetingIdSettings?.Passcode,
-            DialInNumber = created.AudioConferencing?.TollNumber ?? created.AudioConferencing?.TollNumbers?.FirstOrDefault(),
-            TollFreeNumber = created.AudioConferencing?.TollFreeNumber ?? created.AudioConferencing?.TollFreeNumbers?.FirstOrDefault(),
-            ConferenceId = created.AudioConferencing?.ConferenceId,
-            DialInUrl = created.AudioConferencing?.DialinUrl,
+            ChatThreadId = created.ChatThreadId,
+            ChatMessageId = created.ChatMessageId,
+            ChatReplyChainMessageId = created.ChatReplyChainMessageId,
+            JoinMeetingId = created.JoinMeetingId,
+            Passcode = created.Passcode,
+            DialInNumber = created.DialInNumber,
+            TollFreeNumber = created.TollFreeNumber,
+            ConferenceId = created.ConferenceId,
+            DialInUrl = created.DialInUrl,
             Attendees = resolved.Attendees,
             NotInvited = [.. request.Unresolvable, .. resolved.NotInvited],
             CreatedAt = timeProvider.GetUtcNow(),

@@ -24,7 +24,7 @@ public class OnlineMeetingsClient
     private GraphServiceClient Graph => (_graph ?? throw new InvalidOperationException("No Graph client.")).Client;
 
     /// <summary>Idempotent create: the same organizer + externalId returns the same meeting (201 first, 200 after).</summary>
-    public virtual async Task<OnlineMeeting> CreateOrGetAsync(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
+    public virtual async Task<CreatedOnlineMeeting> CreateOrGetAsync(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
         IReadOnlyList<MeetingPerson> attendees, CancellationToken cancellationToken)
     {
         var body = new CreateOrGetPostRequestBody
@@ -44,9 +44,28 @@ public class OnlineMeetingsClient
                 }).ToList(),
             },
         };
-        return await CallAsync(() => Graph.Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
+        var created = await CallAsync(() => Graph.Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
             ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
+        return ToCreated(created);
     }
+
+    internal static CreatedOnlineMeeting ToCreated(OnlineMeeting meeting) => new()
+    {
+        Id = meeting.Id is { Length: > 0 } id ? id : throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph returned a meeting without an id", null),
+        Subject = meeting.Subject,
+        StartUtc = meeting.StartDateTime?.ToUniversalTime(),
+        EndUtc = meeting.EndDateTime?.ToUniversalTime(),
+        JoinWebUrl = meeting.JoinWebUrl,
+        ChatThreadId = meeting.ChatInfo?.ThreadId,
+        ChatMessageId = meeting.ChatInfo?.MessageId,
+        ChatReplyChainMessageId = meeting.ChatInfo?.ReplyChainMessageId,
+        JoinMeetingId = meeting.JoinMeetingIdSettings?.JoinMeetingId,
+        Passcode = meeting.JoinMeetingIdSettings?.Passcode,
+        DialInNumber = meeting.AudioConferencing?.TollNumber ?? meeting.AudioConferencing?.TollNumbers?.FirstOrDefault(),
+        TollFreeNumber = meeting.AudioConferencing?.TollFreeNumber ?? meeting.AudioConferencing?.TollFreeNumbers?.FirstOrDefault(),
+        ConferenceId = meeting.AudioConferencing?.ConferenceId,
+        DialInUrl = meeting.AudioConferencing?.DialinUrl,
+    };
 
     /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
     public virtual Task ApplySettingsAsync(string organizerId, string meetingId, MeetingLobbyBypass lobbyBypass, MeetingPresenters presenters, CancellationToken cancellationToken) =>
@@ -77,7 +96,7 @@ public class OnlineMeetingsClient
     };
 
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
-    public virtual Task<OnlineMeeting?> RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
+    public virtual Task RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
         CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
         {
             StartDateTime = startUtc.ToUniversalTime(),
@@ -100,18 +119,21 @@ public class OnlineMeetingsClient
         }
     }
 
-    /// <summary>Members of a Teams tag (reference: teamworkTag; needs TeamworkTag.Read.All).</summary>
-    public virtual async Task<IReadOnlyList<TeamworkTagMember>> GetTagMembersAsync(string teamGroupId, string tagId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Members of a Teams tag (reference: teamworkTag; needs TeamworkTag.Read.All), as people Graph can invite:
+    /// members without an Entra object id are left out.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<MeetingPerson>> GetTagMembersAsync(string teamGroupId, string tagId, CancellationToken cancellationToken)
     {
         var page = await CallAsync(() => Graph.Teams[teamGroupId].Tags[tagId].Members.GetAsync(cancellationToken: cancellationToken));
-        return page?.Value ?? [];
+        return [.. (page?.Value ?? []).Where(m => m.UserId is not null).Select(m => new MeetingPerson(TeamsId: null, m.DisplayName ?? m.UserId!, m.UserId, UserPrincipalName: null))];
     }
 
-    /// <summary>Finds a team's tag by display name (tag mentions arrive with the tag's name).</summary>
-    public virtual async Task<TeamworkTag?> FindTagAsync(string teamGroupId, string displayName, CancellationToken cancellationToken)
+    /// <summary>The id of a team's tag, found by display name (tag mentions arrive with the tag's name); null when none matches.</summary>
+    public virtual async Task<string?> FindTagIdAsync(string teamGroupId, string displayName, CancellationToken cancellationToken)
     {
         var page = await CallAsync(() => Graph.Teams[teamGroupId].Tags.GetAsync(cancellationToken: cancellationToken));
-        return page?.Value?.FirstOrDefault(t => string.Equals(t.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+        return page?.Value?.FirstOrDefault(t => string.Equals(t.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     private static async Task<T?> CallAsync<T>(Func<Task<T?>> call)

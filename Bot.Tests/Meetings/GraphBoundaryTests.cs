@@ -1,0 +1,146 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+using TeamsMeetBot.Calls;
+using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.Meetings;
+
+/// <summary>
+/// The Graph SDK's models stay inside the two Graph clients: the rest of the bot gets the bot's own types. This keeps
+/// the 40 MB Microsoft.Graph assembly out of a bot that only answers <c>help</c>: the tiered JIT's optimized code for
+/// the command handler inlines the start of every command's async method, and loading that method's state machine
+/// loads the types of its fields (an awaiter of a Graph model loaded the whole SDK, 6 MB of resident memory).
+/// </summary>
+public sealed class GraphBoundaryTests
+{
+    private static readonly Type[] GraphClients = [typeof(OnlineMeetingsClient), typeof(GraphCallsClient), typeof(GraphClientProvider)];
+
+    [Fact]
+    public void No_async_method_outside_the_Graph_clients_holds_a_Graph_SDK_type()
+    {
+        var offenders = typeof(MeetingService).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) && typeof(IAsyncStateMachine).IsAssignableFrom(t))
+            .Where(t => !IsInsideGraphBoundary(t))
+            .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(f => MentionsGraphSdk(f.FieldType))
+                .Select(f => $"{t.DeclaringType?.Name}.{t.Name}: {f.Name} is {f.FieldType}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Graph SDK types leak out of the Graph clients:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_Graph_clients_public_methods_speak_the_bots_own_types()
+    {
+        var offenders = new[] { typeof(OnlineMeetingsClient), typeof(GraphCallsClient) }
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly))
+            .Where(m => MentionsGraphSdk(m.ReturnType) || m.GetParameters().Any(p => MentionsGraphSdk(p.ParameterType)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void A_documented_createOrGet_answer_becomes_the_meeting_the_bot_keeps()
+    {
+        var created = OnlineMeetingsClient.ToCreated(Parse<OnlineMeeting>("onlineMeeting-createOrGet-response.json", OnlineMeeting.CreateFromDiscriminatorValue));
+
+        Assert.Equal("(redacted)", created.Id);
+        Assert.Equal("Create a meeting with customId provided", created.Subject);
+        Assert.Equal(new DateTimeOffset(2020, 9, 11, 6, 30, 18, TimeSpan.Zero).AddTicks(615989), created.StartUtc);
+        Assert.Equal(TimeSpan.Zero, created.StartUtc!.Value.Offset);
+        Assert.Equal(created.StartUtc.Value.AddHours(1), created.EndUtc);
+        Assert.Equal("(redacted)", created.JoinWebUrl);
+        Assert.Equal("19:7ebda77322dd4505ac4dedb5b67df076@thread.tacv2", created.ChatThreadId);
+        Assert.Equal("0", created.ChatMessageId);
+        Assert.Null(created.ChatReplyChainMessageId);
+        Assert.Equal("+1 206-485-3005", created.DialInNumber);
+        Assert.Null(created.TollFreeNumber);
+        Assert.Equal("(redacted)", created.ConferenceId);
+        Assert.StartsWith("https://dialin.teams.microsoft.com/", created.DialInUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dial_in_falls_back_to_the_first_of_the_number_lists()
+    {
+        var created = OnlineMeetingsClient.ToCreated(new OnlineMeeting
+        {
+            Id = "m1",
+            AudioConferencing = new AudioConferencing { TollNumbers = ["+44 20 0000 0000", "+1 206 000 0000"], TollFreeNumbers = ["+1 800 000 0000"] },
+            JoinMeetingIdSettings = new JoinMeetingIdSettings { JoinMeetingId = "123 456 789", Passcode = "abc123" },
+        });
+
+        Assert.Equal("+44 20 0000 0000", created.DialInNumber);
+        Assert.Equal("+1 800 000 0000", created.TollFreeNumber);
+        Assert.Equal("123 456 789", created.JoinMeetingId);
+        Assert.Equal("abc123", created.Passcode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void A_meeting_without_an_id_is_a_Graph_failure(string? id)
+    {
+        var failure = Assert.Throws<GraphFailureException>(() => OnlineMeetingsClient.ToCreated(new OnlineMeeting { Id = id, JoinWebUrl = "https://teams.microsoft.com/l/meetup-join/x" }));
+        Assert.Equal(GraphFailureKind.Unavailable, failure.Kind);
+    }
+
+    [Fact]
+    public void A_documented_join_answer_gives_the_call_and_the_bots_participant_id()
+    {
+        var joined = GraphCallsClient.ToJoined(Parse<Call>("call-join-meeting-response.json", Call.CreateFromDiscriminatorValue));
+
+        Assert.Equal(new JoinedCall("2f1a1100-b174-40a0-aba7-0b405e01ed92", "05491616-385f-44a8-9974-18cc5f9933c1"), joined);
+    }
+
+    [Fact]
+    public void A_join_answer_without_a_call_id_is_a_Graph_failure()
+    {
+        Assert.Equal(GraphFailureKind.Unavailable, Assert.Throws<GraphFailureException>(() => GraphCallsClient.ToJoined(new Call { MyParticipantId = "p" })).Kind);
+        Assert.Equal(GraphFailureKind.Unavailable, Assert.Throws<GraphFailureException>(() => GraphCallsClient.ToJoined(null)).Kind);
+    }
+
+    private static T Parse<T>(string file, ParsableFactory<T> factory)
+        where T : IParsable
+    {
+        using var document = JsonDocument.Parse(SharedData.ReadText("graph-payloads", file));
+        return new JsonParseNode(document.RootElement).GetObjectValue(factory)!;
+    }
+
+    private static bool IsInsideGraphBoundary(Type stateMachine)
+    {
+        for (var t = stateMachine.DeclaringType; t is not null; t = t.DeclaringType)
+        {
+            if (GraphClients.Contains(t) || t.Namespace == "TeamsMeetBot.LocalGraph")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MentionsGraphSdk(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return MentionsGraphSdk(type.GetElementType()!);
+        }
+
+        if (type.IsGenericParameter)
+        {
+            return false;
+        }
+
+        string assembly = type.Assembly.GetName().Name ?? "";
+        return assembly.StartsWith("Microsoft.Graph", StringComparison.Ordinal)
+            || assembly.StartsWith("Microsoft.Kiota", StringComparison.Ordinal)
+            || (type.IsGenericType && type.GetGenericArguments().Any(MentionsGraphSdk));
+    }
+}
