@@ -97,6 +97,57 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
     }
 
     [Fact]
+    public async Task A_write_in_progress_during_the_checkpoint_no_longer_keeps_the_WAL_from_restarting()
+    {
+        // Under a steady stream of writes there is always a write in progress while a checkpoint runs: its frames land
+        // after the ones the checkpoint copied, so a passive checkpoint alone never leaves a WAL that can restart, and
+        // the WAL grows without end. Here that write is held open on a connection of our own.
+        const int RestartFrames = 300;
+        var store = Open(writesPerCheckpoint: int.MaxValue, walRestartFrames: RestartFrames);
+        await WriteAsync(store, count: 600);
+        Assert.True(WalBytes() > 550L * PageSize, $"WAL is {WalBytes()} bytes");
+
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        other.Open();
+        using var transaction = other.BeginTransaction(deferred: false);
+        using (var insert = other.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "CREATE TABLE elsewhere (value TEXT); INSERT INTO elsewhere VALUES ('written while the checkpoint ran');";
+            insert.ExecuteNonQuery();
+        }
+
+        await WaitForAsync(() => store.Checkpointer.WaitingForInterval);
+        Clock.Advance(store.Checkpointer.Interval);
+
+        // The passive checkpoint has copied the 600 writes; the restart now waits for the open write.
+        await WaitForAsync(() => store.Checkpointer.RestartWaiting);
+        await Task.Delay(50);
+        transaction.Commit();
+        await WaitForAsync(() => store.Checkpointer.Restarts == 1);
+        Assert.Equal(0, store.Checkpointer.FailedCheckpoints);
+
+        // The next write starts the WAL from its first frame, and the writer cuts the file back to the restart size.
+        await WriteAsync(store, count: 1, first: 600);
+        var (log, copied) = WalFrames();
+        Assert.InRange(log, 1, 20);
+        Assert.Equal(log, copied);
+        Assert.InRange(WalBytes(), 1, (long)RestartFrames * (PageSize + 24) + 32);
+        await AssertAllReadBackAsync(store, 601);
+    }
+
+    [Fact]
+    public async Task A_WAL_under_the_restart_size_is_only_checkpointed_passively()
+    {
+        var store = Open(writesPerCheckpoint: 100, walRestartFrames: 100_000);
+        await WriteAsync(store, count: 450);
+
+        await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints >= 1);
+        Assert.Equal(0, store.Checkpointer.Restarts);
+        await AssertAllReadBackAsync(store, 450);
+    }
+
+    [Fact]
     public async Task Disposing_the_store_while_the_checkpointer_waits_returns_promptly_and_keeps_every_write()
     {
         var store = Open(writesPerCheckpoint: 1_000);
@@ -108,9 +159,9 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         await AssertAllReadBackAsync(reopened, 20);
     }
 
-    private SqliteBotStore Open(int writesPerCheckpoint)
+    private SqliteBotStore Open(int writesPerCheckpoint, int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames)
     {
-        var store = new SqliteBotStore(Options.Create(new SqliteStoreOptions { Path = _path }), Clock, NullLogger<SqliteBotStore>.Instance, writesPerCheckpoint);
+        var store = new SqliteBotStore(Options.Create(new SqliteStoreOptions { Path = _path }), Clock, NullLogger<SqliteBotStore>.Instance, writesPerCheckpoint, walRestartFrames);
         _stores.Add(store);
         return store;
     }
@@ -132,6 +183,12 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
             var item = await store.GetAsync(Table, "p" + (i % 5), "k" + i, Type, None);
             Assert.Equal(new TestRecord("r" + i, i, Payload), item?.Value);
         }
+    }
+
+    private long WalBytes()
+    {
+        var wal = new FileInfo(_path + "-wal");
+        return wal.Exists ? wal.Length : 0;
     }
 
     /// <summary>Frames in the WAL and frames already copied into the database, from a passive checkpoint of our own.</summary>

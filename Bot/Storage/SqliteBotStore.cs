@@ -109,7 +109,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     }
 
     /// <param name="writesPerCheckpoint">How many committed writes start a WAL checkpoint (tests set other values).</param>
-    internal SqliteBotStore(IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger, int writesPerCheckpoint)
+    /// <param name="walRestartFrames">From how many WAL frames a checkpoint restarts the WAL (tests set other values).</param>
+    internal SqliteBotStore(
+        IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger, int writesPerCheckpoint,
+        int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames)
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Path))
@@ -133,7 +136,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _time = time;
         _logger = logger;
-        _checkpointer = new SqliteWalCheckpointer(_writerConnectionString, _path, time, logger, writesPerCheckpoint: writesPerCheckpoint);
+        _checkpointer = new SqliteWalCheckpointer(_writerConnectionString, _path, time, logger, writesPerCheckpoint: writesPerCheckpoint, restartFrames: walRestartFrames);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -515,7 +518,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         {
             try
             {
-                _writer ??= WriterSession.Open(_writerConnectionString, _busyTimeoutMs);
+                _writer ??= WriterSession.Open(_writerConnectionString, _busyTimeoutMs, _checkpointer.RestartFrames);
                 RunInTransaction(_writer, batch);
                 Interlocked.Increment(ref _committedBatches);
                 _checkpointer.Committed(batch.Count);
@@ -676,13 +679,17 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
         private WriterSession(SqliteConnection connection) => _connection = connection;
 
-        public static WriterSession Open(string connectionString, int busyTimeoutMs)
+        /// <param name="walLimitPages">The WAL file is cut back to this many pages when a checkpoint restarts it.</param>
+        public static WriterSession Open(string connectionString, int busyTimeoutMs, int walLimitPages)
         {
             var connection = new SqliteConnection(connectionString);
             try
             {
                 connection.Open();
-                Execute(connection, $"PRAGMA busy_timeout = {busyTimeoutMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
+                long pageSize = Convert.ToInt64(Scalar(connection, "PRAGMA page_size;"), CultureInfo.InvariantCulture);
+                Execute(connection,
+                    $"PRAGMA busy_timeout = {busyTimeoutMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; " +
+                    $"PRAGMA journal_size_limit = {(walLimitPages * pageSize).ToString(CultureInfo.InvariantCulture)};");
                 return new WriterSession(connection);
             }
             catch

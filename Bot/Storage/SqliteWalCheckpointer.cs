@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TeamsMeetBot.Hosting;
 
@@ -17,6 +18,17 @@ namespace TeamsMeetBot.Storage;
 /// the first write after a checkpoint that copied everything. Nothing runs while nobody writes.
 /// </para>
 /// <para>
+/// Under a steady stream of writes a passive checkpoint never copies everything: the writer commits new frames
+/// while it runs, so the WAL never restarts and grows without end (a 100 s protocol bench left a 1.7 GB WAL and a
+/// 3 MB wal-index in memory). So once a passive checkpoint reports at least <see cref="RestartFrames"/> frames in
+/// the WAL, a <c>RESTART</c> checkpoint follows: it waits for the writer's current transaction, copies the few
+/// frames the passive one missed, waits for readers still on the WAL, and holds new writes back meanwhile (a few
+/// milliseconds, once per <see cref="RestartFrames"/> frames). The next write then starts the WAL from its
+/// beginning, and the writer's <c>journal_size_limit</c> truncates the file to <see cref="RestartFrames"/> pages.
+/// If the restart cannot get its locks within <see cref="RestartBusyTimeout"/>, it gives up and the next
+/// checkpoint tries again.
+/// </para>
+/// <para>
 /// A failed checkpoint is logged and tried again at the next trigger: the WAL only grows meanwhile; no write
 /// is lost or delayed. When the store closes, SQLite's last connection checkpoints and removes the WAL itself.
 /// </para>
@@ -26,7 +38,14 @@ internal sealed class SqliteWalCheckpointer : IDisposable
     /// <summary>How many committed writes start a checkpoint at the latest.</summary>
     public const int DefaultWritesPerCheckpoint = 1_000;
 
-    private const string CheckpointSql = "PRAGMA wal_checkpoint(PASSIVE);";
+    /// <summary>Frames in the WAL (pages written, 4 KB each by default) from which a checkpoint restarts it: 64 MB.</summary>
+    public const int DefaultRestartFrames = 16_384;
+
+    /// <summary>How long a restarting checkpoint waits for the writer and the readers before it gives up until the next one.</summary>
+    public static readonly TimeSpan RestartBusyTimeout = TimeSpan.FromSeconds(1);
+
+    private const string PassiveSql = "PRAGMA wal_checkpoint(PASSIVE);";
+    private const string RestartSql = "PRAGMA wal_checkpoint(RESTART);";
 
     private readonly string _connectionString;
     private readonly string _path;
@@ -39,20 +58,26 @@ internal sealed class SqliteWalCheckpointer : IDisposable
     private Task? _loop;
     private long _pendingWrites;
     private long _completed;
+    private long _restarts;
     private long _failed;
     private int _disposed;
     private volatile bool _waitingForInterval;
+    private volatile bool _restartWaiting;
 
     /// <param name="connectionString">A connection string without pooling: the checkpointer keeps its connection open.</param>
-    public SqliteWalCheckpointer(string connectionString, string path, TimeProvider time, ILogger logger, TimeSpan? interval = null, int writesPerCheckpoint = DefaultWritesPerCheckpoint)
+    public SqliteWalCheckpointer(
+        string connectionString, string path, TimeProvider time, ILogger logger, TimeSpan? interval = null, int writesPerCheckpoint = DefaultWritesPerCheckpoint,
+        int restartFrames = DefaultRestartFrames)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writesPerCheckpoint, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(restartFrames, 1);
         _connectionString = connectionString;
         _path = path;
         _time = time;
         _logger = logger;
         Interval = interval ?? TimeSpan.FromSeconds(1);
         WritesPerCheckpoint = writesPerCheckpoint;
+        RestartFrames = restartFrames;
     }
 
     /// <summary>How long after the first write since the last checkpoint the next one runs, at the latest.</summary>
@@ -60,6 +85,12 @@ internal sealed class SqliteWalCheckpointer : IDisposable
 
     /// <summary>How many committed writes start a checkpoint without waiting for <see cref="Interval"/>.</summary>
     public int WritesPerCheckpoint { get; }
+
+    /// <summary>Frames in the WAL from which a checkpoint restarts it; the writer keeps the file to this many pages.</summary>
+    public int RestartFrames { get; }
+
+    /// <summary>Restarting checkpoints that got their locks and copied the whole WAL (for tests).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
 
     /// <summary>Checkpoints that ran to the end (for tests and the bench).</summary>
     public long CompletedCheckpoints => Interlocked.Read(ref _completed);
@@ -69,6 +100,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
 
     /// <summary>True while the loop waits for <see cref="Interval"/> (its timer exists); for tests on a fake clock.</summary>
     internal bool WaitingForInterval => _waitingForInterval;
+
+    /// <summary>True while a restarting checkpoint runs (it may be waiting for the writer or readers); for tests.</summary>
+    internal bool RestartWaiting => _restartWaiting;
 
     /// <summary>Starts the loop; it waits for the first write.</summary>
     public void Start() =>
@@ -160,6 +194,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
                 try
                 {
                     connection.Open();
+                    using var busyTimeout = connection.CreateCommand();
+                    busyTimeout.CommandText = "PRAGMA busy_timeout = " + ((int)RestartBusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
+                    busyTimeout.ExecuteNonQuery();
                 }
                 catch
                 {
@@ -170,11 +207,28 @@ internal sealed class SqliteWalCheckpointer : IDisposable
                 _connection = connection;
             }
 
-            // The result row (busy, frames in the WAL, frames copied) is not needed: "busy" means another process's
-            // checkpoint on the same file was running, and that one does the work.
-            using var command = _connection.CreateCommand();
-            command.CommandText = CheckpointSql;
-            command.ExecuteNonQuery();
+            // "Busy" in the result row means another process's checkpoint on the same file was running; that one
+            // does the work.
+            var (_, walFrames) = Run(_connection, PassiveSql);
+            if (walFrames >= RestartFrames)
+            {
+                _restartWaiting = true;
+                bool busy;
+                try
+                {
+                    (busy, _) = Run(_connection, RestartSql);
+                }
+                finally
+                {
+                    _restartWaiting = false;
+                }
+
+                if (!busy)
+                {
+                    Interlocked.Increment(ref _restarts);
+                }
+            }
+
             Interlocked.Increment(ref _completed);
         }
         catch (SqliteException ex)
@@ -184,6 +238,15 @@ internal sealed class SqliteWalCheckpointer : IDisposable
             _connection?.Dispose();
             _connection = null;
         }
+    }
+
+    /// <summary>Runs a <c>wal_checkpoint</c> pragma: whether it was busy, and the frames in the WAL.</summary>
+    private static (bool Busy, long WalFrames) Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -52,6 +52,8 @@ internal static class ProtocolScenario
         using (var process = ChildProcess.Start(settings.BotDll, botEnvironment, Path.Combine(settings.WorkDirectory, "protocol-bot.log")))
         {
             bot = await MeasureAsync("TeamsMeetBot", process, serviceUrl, authorization, connector, settings, output, cancellationToken);
+            var wal = new FileInfo(database + "-wal");
+            output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
         }
 
         output.WriteLine("== Protocol load: bare ASP.NET Core endpoint (deserialize, 200) ==");
@@ -64,6 +66,9 @@ internal static class ProtocolScenario
 
         return (bot, bare);
     }
+
+    private static string Megabytes(FileInfo file) =>
+        (file.Exists ? file.Length / 1048576.0 : 0).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static async Task<ServerFigures> MeasureAsync(
         string name, ChildProcess process, string serviceUrl, string authorization, BenchConnector? connector, DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
