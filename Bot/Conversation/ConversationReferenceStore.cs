@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Caching.Memory;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Storage;
@@ -8,6 +12,12 @@ namespace TeamsMeetBot.Conversation;
 /// Conversation references (protocol reference §6), refreshed from every inbound activity. A short
 /// in-memory memo skips the write when nothing changed, so a busy conversation costs no store I/O.
 /// Keys: partition = tenant id, row = conversation id (channel threads keep their <c>;messageid=</c>).
+/// <para>
+/// The memo remembers a stored reference by a fingerprint of all its fields (<see cref="Fingerprint"/>), not by
+/// the reference itself: about 190 bytes per conversation with the cache's own entry, instead of about 930 for the
+/// reference, its key and its strings (8,192 active conversations: 1.5 MB instead of 7.6 MB). The fingerprint is
+/// SHA-256, so no conversation can be named to collide with another's and have its change skipped.
+/// </para>
 /// </summary>
 public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache memo, TimeProvider timeProvider)
 {
@@ -45,15 +55,62 @@ public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache mem
             return;
         }
 
-        string memoKey = "convref|" + reference.TenantId + "|" + reference.ConversationId;
-        if (memo.TryGetValue(memoKey, out ConversationReference? known) && known == reference)
+        var stored = new StoredReference(Fingerprint(reference));
+        if (memo.TryGetValue(stored, out _))
         {
             return;
         }
 
         await store.UpsertAsync(StoreTables.Conversations, PartitionKey(reference.TenantId), reference.ConversationId, reference,
             ConversationJsonContext.Default.ConversationReference, expiresAt: null, cancellationToken);
-        memo.Set(memoKey, reference, MemoOptions);
+        memo.Set(stored, true, MemoOptions);
+    }
+
+    /// <summary>
+    /// SHA-256 (first 128 bits) over every field of the reference, each written as its length (−1 for null) and its
+    /// UTF-16 code units, so that no two different references (a null and an empty name, or a character moved from
+    /// one field to the next) write the same bytes.
+    /// </summary>
+    internal static UInt128 Fingerprint(ConversationReference reference)
+    {
+        ReadOnlySpan<string?> fields =
+        [
+            reference.ServiceUrl, reference.ConversationId, reference.ConversationType, reference.ConversationName, reference.TenantId,
+            reference.BotId, reference.BotName, reference.TeamId, reference.TeamName, reference.ChannelId, reference.ChannelName,
+        ];
+        int length = 0;
+        foreach (string? field in fields)
+        {
+            length += sizeof(int) + (field?.Length ?? 0) * sizeof(char);
+        }
+
+        byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        try
+        {
+            int at = 0;
+            foreach (string? field in fields)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes[at..], field?.Length ?? -1);
+                at += sizeof(int);
+                if (field is not null)
+                {
+                    MemoryMarshal.AsBytes(field.AsSpan()).CopyTo(bytes[at..]);
+                    at += field.Length * sizeof(char);
+                }
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes, hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     public async Task<ConversationReference?> GetAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
@@ -83,4 +140,7 @@ public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache mem
     private static string PartitionKey(string tenantId) => string.IsNullOrEmpty(tenantId) ? "no-tenant" : tenantId;
 
     private static string WelcomePartition(string tenantId) => "welcomed|" + PartitionKey(tenantId);
+
+    /// <summary>The memo's key for a stored reference: its own type, so it never equals another cache user's key.</summary>
+    private readonly record struct StoredReference(UInt128 Fingerprint);
 }
