@@ -61,16 +61,7 @@ public static class BotHostingExtensions
         // Without one, the pipeline is not registered at all: recording every request for nobody costs CPU.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Logging.AddOpenTelemetry(o =>
-            {
-                o.IncludeScopes = true;
-                o.IncludeFormattedMessage = true;
-            });
-            builder.Services.AddOpenTelemetry()
-                .WithLogging()
-                .WithTracing(t => t.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .UseOtlpExporter();
+            AddOpenTelemetryExport(builder);
         }
 
         // Every outbound client logs its own failures with the activity and conversation ids (ConnectorLog,
@@ -193,4 +184,19 @@ public static class BotHostingExtensions
     }
 
     internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    // A method of its own: compiling the caller then does not load the OpenTelemetry assemblies when no exporter is set.
+    private static void AddOpenTelemetryExport(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeScopes = true;
+            o.IncludeFormattedMessage = true;
+        });
+        builder.Services.AddOpenTelemetry()
+            .WithLogging()
+            .WithTracing(t => t.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .UseOtlpExporter();
+    }
 }
