@@ -1,3 +1,8 @@
+using ActivityContext = System.Diagnostics.ActivityContext;
+using ActivityCreationOptions = System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext>;
+using ActivityListener = System.Diagnostics.ActivityListener;
+using ActivitySamplingResult = System.Diagnostics.ActivitySamplingResult;
+using ActivitySource = System.Diagnostics.ActivitySource;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +10,7 @@ using Microsoft.Extensions.Options;
 using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Hosting;
+using TeamsMeetBot.Telemetry;
 using TeamsMeetBot.Tests.Support;
 
 namespace TeamsMeetBot.Tests.Connector;
@@ -59,6 +65,42 @@ public sealed class ConnectorRegistrationTests
 
         Assert.Contains(ex.Failures, f => f.Contains("MaxRetries", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("AllowedServiceHosts", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("http://127.0.0.1:4317", true)]
+    public async Task Trace_context_goes_to_the_Connector_only_when_traces_are_exported(string? otlpEndpoint, bool expected)
+    {
+        await using var fake = await FakeConnector.StartAsync();
+        await using var host = ConnectorTestHost.Create(localMode: true, new Dictionary<string, string?> { [OutboundHttp.OtlpEndpointKey] = otlpEndpoint });
+        using var source = new ActivitySource("TeamsMeetBot.Tests.TracePropagation");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => true,
+            Sample = (ref ActivityCreationOptions _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using (var turn = source.StartActivity("turn"))
+        {
+            Assert.NotNull(turn);
+            await host.Client.SendToConversationAsync(fake.ServiceUrl, "a:1", new Activity { Type = "message" }, CancellationToken.None);
+        }
+
+        var request = Assert.Single(fake.Requests);
+        Assert.Equal(expected, request.Headers.ContainsKey("traceparent"));
+    }
+
+    [Fact]
+    public void The_primary_handler_propagates_trace_context_only_when_asked()
+    {
+        using var quiet = OutboundHttp.CreatePrimaryHandler(propagateTraceContext: false);
+        using var tracing = OutboundHttp.CreatePrimaryHandler(propagateTraceContext: true);
+
+        Assert.Null(quiet.ActivityHeadersPropagator);
+        Assert.Same(System.Diagnostics.DistributedContextPropagator.Current, tracing.ActivityHeadersPropagator);
+        Assert.Equal(TimeSpan.FromMinutes(5), quiet.PooledConnectionLifetime);
     }
 
     [Fact]

@@ -28,60 +28,59 @@ public sealed class CommandHandler(
         "Calls.JoinGroupCall.All and Calls.InitiateGroupCall.All with admin consent, and set Calls:PublicBaseUrl in the bot's configuration. " +
         "Until then, everyone can join with the Join button on the meeting card.";
 
-    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Each command runs in a method of its own, and this one only picks it: a single async method over every
+    /// command kept an awaiter for each of them in one state machine, allocated (about 1 KB) for every message.
+    /// </remarks>
+    public Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var input = ToCommandInput(activity, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(meetingOptions.Value.DefaultDurationMinutes));
         bool isGroup = !string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase);
-        switch (CommandParser.Parse(input))
+        return CommandParser.Parse(input) switch
         {
-            case HelpCommand:
-                await messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken);
-                break;
-            case CreateMeetingCommand create:
-                await meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken);
-                break;
-            case CancelMeetingCommand:
-                await messenger.ReplyTextAsync(activity, (await meetings.CancelAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
-                break;
-            case RescheduleMeetingCommand reschedule:
-                await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
-                break;
-            case JoinCallCommand:
-                await messenger.ReplyTextAsync(activity, (await calls.JoinAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
-                break;
-            case RingCommand ring:
-                {
-                    var targets = ring.Targets.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
-                    string message = (await calls.RingAsync(activity, meetingKey: null, targets, cancellationToken)).Message;
-                    if (ring.UnmatchedNames.Count > 0)
-                    {
-                        message += " Not rung: " + string.Join(", ", ring.UnmatchedNames.Select(n => "@" + n)) + " (pick people from the @ list so Teams knows who they are).";
-                    }
-
-                    await messenger.ReplyTextAsync(activity, message, cancellationToken);
-                    break;
-                }
-
-            case LeaveCallCommand:
-                await messenger.ReplyTextAsync(activity, (await calls.LeaveAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
-                break;
-            case StatusCommand:
-                await messenger.ReplyTextAsync(activity, await calls.StatusAsync(activity, cancellationToken), cancellationToken);
-                break;
-            case ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken);
-                break;
-            case ParseFailure failure when SchedulingCardHandler.Offers(failure):
-                await schedulingCards.OfferAsync(activity, input, failure, cancellationToken);
-                break;
-            case ParseFailure failure:
-                await messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken);
-                break;
-            default:
-                await messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken);
-                break;
-        }
+            HelpCommand => messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken),
+            CreateMeetingCommand create => meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken),
+            CancelMeetingCommand => CancelAsync(activity, cancellationToken),
+            RescheduleMeetingCommand reschedule => RescheduleAsync(activity, reschedule, cancellationToken),
+            JoinCallCommand => JoinAsync(activity, cancellationToken),
+            RingCommand ring => RingAsync(activity, ring, cancellationToken),
+            LeaveCallCommand => LeaveAsync(activity, cancellationToken),
+            StatusCommand => StatusAsync(activity, cancellationToken),
+            ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure =>
+                messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
+            ParseFailure failure when SchedulingCardHandler.Offers(failure) => schedulingCards.OfferAsync(activity, input, failure, cancellationToken),
+            ParseFailure failure =>
+                messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken),
+            _ => messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken),
+        };
     }
+
+    private async Task CancelAsync(Activity activity, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, (await meetings.CancelAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+
+    private async Task RescheduleAsync(Activity activity, RescheduleMeetingCommand reschedule, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
+
+    private async Task JoinAsync(Activity activity, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, (await calls.JoinAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+
+    private async Task RingAsync(Activity activity, RingCommand ring, CancellationToken cancellationToken)
+    {
+        var targets = ring.Targets.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
+        string message = (await calls.RingAsync(activity, meetingKey: null, targets, cancellationToken)).Message;
+        if (ring.UnmatchedNames.Count > 0)
+        {
+            message += " Not rung: " + string.Join(", ", ring.UnmatchedNames.Select(n => "@" + n)) + " (pick people from the @ list so Teams knows who they are).";
+        }
+
+        await messenger.ReplyTextAsync(activity, message, cancellationToken);
+    }
+
+    private async Task LeaveAsync(Activity activity, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, (await calls.LeaveAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+
+    private async Task StatusAsync(Activity activity, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, await calls.StatusAsync(activity, cancellationToken), cancellationToken);
 
     /// <summary>The parser's input for an activity: the bot's own mention removed, the sender's zone resolved.</summary>
     public static CommandInput ToCommandInput(Activity activity, DateTimeOffset now, TimeSpan defaultDuration)

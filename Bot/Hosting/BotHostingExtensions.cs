@@ -59,7 +59,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton<BotTelemetry>();
         // Traces, metrics and logs go through OpenTelemetry when an exporter is configured (OTLP endpoint).
         // Without one, the pipeline is not registered at all: recording every request for nobody costs CPU.
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (OutboundHttp.IsTelemetryExported(builder.Configuration))
         {
             AddOpenTelemetryExport(builder);
         }
@@ -90,7 +90,7 @@ public static class BotHostingExtensions
             builder.Services.AddSingleton<TokenCredential>(BotCredentialFactory.Create(credentials, credentials.MicrosoftAppTenantId!.Trim()));
         }
 
-        GraphClientProvider.Register(builder.Services);
+        GraphClientProvider.Register(builder.Services, propagateTraceContext: OutboundHttp.IsTelemetryExported(builder.Configuration));
         builder.Services.AddSingleton(sp => new OnlineMeetingsClient(sp.GetRequiredService<GraphClientProvider>()));
         builder.Services.AddOptions<MeetingsOptions>().Bind(builder.Configuration.GetSection(MeetingsOptions.Section));
         builder.Services.AddSingleton<MeetingStore>();

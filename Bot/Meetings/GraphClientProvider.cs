@@ -6,6 +6,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using TeamsMeetBot.Hosting;
 using TeamsMeetBot.LocalGraph;
+using TeamsMeetBot.Telemetry;
 
 namespace TeamsMeetBot.Meetings;
 
@@ -53,12 +54,13 @@ public sealed class GraphClientProvider
     /// <summary>
     /// Registers the provider and its HTTP client: SocketsHttpHandler with pooled-connection recycling (so one
     /// long-lived client still follows DNS changes) under <see cref="GraphRequestBodyCopier"/> and the Graph SDK's
-    /// default handlers, rebuilt per pipeline.
+    /// default handlers, rebuilt per pipeline. Trace context goes to Graph only when <paramref name="propagateTraceContext"/>
+    /// (<see cref="OutboundHttp"/>).
     /// </summary>
-    public static IServiceCollection Register(IServiceCollection services)
+    public static IServiceCollection Register(IServiceCollection services, bool propagateTraceContext = false)
     {
         services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() => OutboundHttp.CreatePrimaryHandler(propagateTraceContext))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {

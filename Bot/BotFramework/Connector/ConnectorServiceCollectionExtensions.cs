@@ -22,6 +22,7 @@ public static class ConnectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        bool propagateTraceContext = OutboundHttp.IsTelemetryExported(configuration);
 
         services.AddOptions<ConnectorOptions>()
             .Bind(configuration.GetSection(ConnectorOptions.SectionName))
@@ -59,7 +60,7 @@ public static class ConnectorServiceCollectionExtensions
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             // The client is held by singletons (BotMessenger, AttendeeResolver): instead of rotating the handler,
             // recycle pooled connections so DNS changes of the Connector hosts are still picked up.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() => OutboundHttp.CreatePrimaryHandler(propagateTraceContext))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
