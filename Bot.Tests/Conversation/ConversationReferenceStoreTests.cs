@@ -69,6 +69,37 @@ public sealed class ConversationReferenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_back_to_an_earlier_reference_is_written_too()
+    {
+        // Teams can move a conversation to another serviceUrl and back (a regional failover): the store must end
+        // with the latest one, so the memo remembers what is stored for the conversation, not every reference seen.
+        var moved = ChannelMessage();
+        moved.ServiceUrl = "https://smba.trafficmanager.net/emea/";
+
+        await References.RememberAsync(ChannelMessage(), CancellationToken.None);
+        await References.RememberAsync(moved, CancellationToken.None);
+        await References.RememberAsync(ChannelMessage(), CancellationToken.None);
+
+        Assert.Equal(
+            ["https://smba.trafficmanager.net/amer-client-ss.msg/", "https://smba.trafficmanager.net/emea/", "https://smba.trafficmanager.net/amer-client-ss.msg/"],
+            _store.Upserts.Select(u => ((ConversationReference)u.Value!).ServiceUrl));
+    }
+
+    [Fact]
+    public async Task Two_conversations_are_remembered_apart()
+    {
+        var other = ChannelMessage();
+        other.Conversation!.Id = "19:ChannelID@thread.skype;messageid=2";
+
+        await References.RememberAsync(ChannelMessage(), CancellationToken.None);
+        await References.RememberAsync(other, CancellationToken.None);
+        await References.RememberAsync(ChannelMessage(), CancellationToken.None);
+        await References.RememberAsync(other, CancellationToken.None);
+
+        Assert.Equal(["19:ChannelID@thread.skype;messageid=1493158451000", "19:ChannelID@thread.skype;messageid=2"], _store.Upserts.Select(u => u.Row));
+    }
+
+    [Fact]
     public void Every_field_of_the_reference_is_in_the_fingerprint()
     {
         var reference = ConversationReferenceStore.From(ChannelMessage())!;

@@ -13,10 +13,11 @@ namespace TeamsMeetBot.Conversation;
 /// in-memory memo skips the write when nothing changed, so a busy conversation costs no store I/O.
 /// Keys: partition = tenant id, row = conversation id (channel threads keep their <c>;messageid=</c>).
 /// <para>
-/// The memo remembers a stored reference by a fingerprint of all its fields (<see cref="Fingerprint"/>), not by
-/// the reference itself: about 190 bytes per conversation with the cache's own entry, instead of about 930 for the
-/// reference, its key and its strings (8,192 active conversations: 1.5 MB instead of 7.6 MB). The fingerprint is
-/// SHA-256, so no conversation can be named to collide with another's and have its change skipped.
+/// The memo keeps, per conversation, a fingerprint of all the fields last stored (<see cref="Fingerprint"/>), not
+/// the reference itself, and is keyed by a fingerprint of tenant and conversation id: about 220 bytes per
+/// conversation with the cache's own entry, instead of about 930 for the reference, its key and its strings
+/// (8,192 active conversations: 1.8 MB instead of 7.6 MB). Fingerprints are SHA-256, so no conversation can be
+/// named to collide with another's and have its change skipped.
 /// </para>
 /// </summary>
 public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache memo, TimeProvider timeProvider)
@@ -55,15 +56,16 @@ public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache mem
             return;
         }
 
-        var stored = new StoredReference(Fingerprint(reference));
-        if (memo.TryGetValue(stored, out _))
+        var key = new MemoKey(Fingerprint([reference.TenantId, reference.ConversationId]));
+        UInt128 fingerprint = Fingerprint(reference);
+        if (memo.TryGetValue(key, out UInt128 stored) && stored == fingerprint)
         {
             return;
         }
 
         await store.UpsertAsync(StoreTables.Conversations, PartitionKey(reference.TenantId), reference.ConversationId, reference,
             ConversationJsonContext.Default.ConversationReference, expiresAt: null, cancellationToken);
-        memo.Set(stored, true, MemoOptions);
+        memo.Set(key, fingerprint, MemoOptions);
     }
 
     /// <summary>
@@ -71,13 +73,15 @@ public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache mem
     /// UTF-16 code units, so that no two different references (a null and an empty name, or a character moved from
     /// one field to the next) write the same bytes.
     /// </summary>
-    internal static UInt128 Fingerprint(ConversationReference reference)
-    {
-        ReadOnlySpan<string?> fields =
+    internal static UInt128 Fingerprint(ConversationReference reference) =>
+        Fingerprint(
         [
             reference.ServiceUrl, reference.ConversationId, reference.ConversationType, reference.ConversationName, reference.TenantId,
             reference.BotId, reference.BotName, reference.TeamId, reference.TeamName, reference.ChannelId, reference.ChannelName,
-        ];
+        ]);
+
+    private static UInt128 Fingerprint(ReadOnlySpan<string?> fields)
+    {
         int length = 0;
         foreach (string? field in fields)
         {
@@ -141,6 +145,6 @@ public sealed class ConversationReferenceStore(IBotStore store, IMemoryCache mem
 
     private static string WelcomePartition(string tenantId) => "welcomed|" + PartitionKey(tenantId);
 
-    /// <summary>The memo's key for a stored reference: its own type, so it never equals another cache user's key.</summary>
-    private readonly record struct StoredReference(UInt128 Fingerprint);
+    /// <summary>The memo's key for a conversation: its own type, so it never equals another cache user's key.</summary>
+    private readonly record struct MemoKey(UInt128 Conversation);
 }

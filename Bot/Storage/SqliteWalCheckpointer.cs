@@ -22,8 +22,11 @@ namespace TeamsMeetBot.Storage;
 /// while it runs, so the WAL never restarts and grows without end (a 100 s protocol bench left a 1.7 GB WAL and a
 /// 3 MB wal-index in memory). So once a passive checkpoint reports at least <see cref="RestartFrames"/> frames in
 /// the WAL, a <c>RESTART</c> checkpoint follows: it waits for the writer's current transaction, copies the few
-/// frames the passive one missed, waits for readers still on the WAL, and holds new writes back meanwhile (a few
-/// milliseconds, once per <see cref="RestartFrames"/> frames). The next write then starts the WAL from its
+/// frames the passive one missed, waits for readers still on the WAL, and holds new writes back meanwhile. That
+/// costs a pause once per <see cref="RestartFrames"/> frames: at about 7,000 writes/s in the protocol bench, once
+/// every few seconds, and the slowest reply went from about 12 to about 65 ms (the writer's busy handler backs off
+/// in steps) while the p99 stayed under 4 ms. At ordinary rates a passive checkpoint copies everything, the WAL
+/// restarts by itself and no restart runs. The next write then starts the WAL from its
 /// beginning, and the writer's <c>journal_size_limit</c> truncates the file to <see cref="RestartFrames"/> pages.
 /// If the restart cannot get its locks within <see cref="RestartBusyTimeout"/>, it gives up and the next
 /// checkpoint tries again.
