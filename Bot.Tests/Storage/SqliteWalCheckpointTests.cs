@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -103,7 +104,7 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         // after the ones the checkpoint copied, so a passive checkpoint alone never leaves a WAL that can restart, and
         // the WAL grows without end. Here that write is held open on a connection of our own.
         const int RestartFrames = 300;
-        var store = Open(writesPerCheckpoint: int.MaxValue, walRestartFrames: RestartFrames);
+        var store = Open(writesPerCheckpoint: int.MaxValue, walRestartFrames: RestartFrames, walRestartBusyTimeout: TimeSpan.FromSeconds(10));
         await WriteAsync(store, count: 600);
         Assert.True(WalBytes() > 550L * PageSize, $"WAL is {WalBytes()} bytes");
 
@@ -137,6 +138,42 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
     }
 
     [Fact]
+    public async Task A_restart_that_a_reader_holds_up_gives_up_and_writes_go_on()
+    {
+        // A reader with a snapshot open keeps the restart from completing; meanwhile it holds new writes back, so it
+        // must give up after its busy timeout instead of waiting for as long as the reader reads.
+        const int RestartFrames = 300;
+        var store = Open(writesPerCheckpoint: int.MaxValue, walRestartFrames: RestartFrames, walRestartBusyTimeout: TimeSpan.FromMilliseconds(200));
+        await WriteAsync(store, count: 400);
+
+        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        reader.Open();
+        using var snapshot = reader.BeginTransaction(deferred: true);
+        using (var read = reader.CreateCommand())
+        {
+            read.Transaction = snapshot;
+            read.CommandText = "SELECT count(*) FROM sqlite_master;";
+            read.ExecuteScalar();
+        }
+
+        await WriteAsync(store, count: 100, first: 400); // frames after the reader's snapshot
+        await WaitForAsync(() => store.Checkpointer.WaitingForInterval);
+        Clock.Advance(store.Checkpointer.Interval);
+        await WaitForAsync(() => store.Checkpointer.RestartWaiting);
+
+        var write = Stopwatch.StartNew();
+        await WriteAsync(store, count: 1, first: 500);
+        write.Stop();
+        await WaitForAsync(() => store.Checkpointer.CompletedCheckpoints == 1);
+
+        Assert.Equal(0, store.Checkpointer.Restarts);
+        Assert.Equal(0, store.Checkpointer.FailedCheckpoints);
+        Assert.True(write.Elapsed < TimeSpan.FromSeconds(5), $"a write waited {write.Elapsed} behind the restart");
+        snapshot.Commit();
+        await AssertAllReadBackAsync(store, 501);
+    }
+
+    [Fact]
     public async Task A_WAL_under_the_restart_size_is_only_checkpointed_passively()
     {
         var store = Open(writesPerCheckpoint: 100, walRestartFrames: 100_000);
@@ -159,9 +196,10 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         await AssertAllReadBackAsync(reopened, 20);
     }
 
-    private SqliteBotStore Open(int writesPerCheckpoint, int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames)
+    private SqliteBotStore Open(int writesPerCheckpoint, int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames, TimeSpan? walRestartBusyTimeout = null)
     {
-        var store = new SqliteBotStore(Options.Create(new SqliteStoreOptions { Path = _path }), Clock, NullLogger<SqliteBotStore>.Instance, writesPerCheckpoint, walRestartFrames);
+        var store = new SqliteBotStore(
+            Options.Create(new SqliteStoreOptions { Path = _path }), Clock, NullLogger<SqliteBotStore>.Instance, writesPerCheckpoint, walRestartFrames, walRestartBusyTimeout);
         _stores.Add(store);
         return store;
     }

@@ -110,9 +110,10 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
     /// <param name="writesPerCheckpoint">How many committed writes start a WAL checkpoint (tests set other values).</param>
     /// <param name="walRestartFrames">From how many WAL frames a checkpoint restarts the WAL (tests set other values).</param>
+    /// <param name="walRestartBusyTimeout">How long a restarting checkpoint may hold writes back (tests set other values).</param>
     internal SqliteBotStore(
         IOptions<SqliteStoreOptions> options, TimeProvider time, ILogger<SqliteBotStore> logger, int writesPerCheckpoint,
-        int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames)
+        int walRestartFrames = SqliteWalCheckpointer.DefaultRestartFrames, TimeSpan? walRestartBusyTimeout = null)
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Path))
@@ -136,7 +137,8 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _time = time;
         _logger = logger;
-        _checkpointer = new SqliteWalCheckpointer(_writerConnectionString, _path, time, logger, writesPerCheckpoint: writesPerCheckpoint, restartFrames: walRestartFrames);
+        _checkpointer = new SqliteWalCheckpointer(_writerConnectionString, _path, time, logger, writesPerCheckpoint: writesPerCheckpoint, restartFrames: walRestartFrames,
+            restartBusyTimeout: walRestartBusyTimeout);
     }
 
     /// <summary>The absolute path of the database file.</summary>

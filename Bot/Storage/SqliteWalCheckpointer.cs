@@ -28,8 +28,9 @@ namespace TeamsMeetBot.Storage;
 /// in steps) while the p99 stayed under 4 ms. At ordinary rates a passive checkpoint copies everything, the WAL
 /// restarts by itself and no restart runs. The next write then starts the WAL from its
 /// beginning, and the writer's <c>journal_size_limit</c> truncates the file to <see cref="RestartFrames"/> pages.
-/// If the restart cannot get its locks within <see cref="RestartBusyTimeout"/>, it gives up and the next
-/// checkpoint tries again.
+/// While a restart waits for readers, new writes wait too, so it gives up after <see cref="RestartBusyTimeout"/>
+/// (100 ms by default) and the next checkpoint tries again: a reader that keeps a snapshot open (a slow partition
+/// query) delays writes by at most that long, not for as long as it reads.
 /// </para>
 /// <para>
 /// A failed checkpoint is logged and tried again at the next trigger: the WAL only grows meanwhile; no write
@@ -44,8 +45,8 @@ internal sealed class SqliteWalCheckpointer : IDisposable
     /// <summary>Frames in the WAL (pages written, 4 KB each by default) from which a checkpoint restarts it: 64 MB.</summary>
     public const int DefaultRestartFrames = 16_384;
 
-    /// <summary>How long a restarting checkpoint waits for the writer and the readers before it gives up until the next one.</summary>
-    public static readonly TimeSpan RestartBusyTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>Default of <see cref="RestartBusyTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultRestartBusyTimeout = TimeSpan.FromMilliseconds(100);
 
     private const string PassiveSql = "PRAGMA wal_checkpoint(PASSIVE);";
     private const string RestartSql = "PRAGMA wal_checkpoint(RESTART);";
@@ -70,7 +71,7 @@ internal sealed class SqliteWalCheckpointer : IDisposable
     /// <param name="connectionString">A connection string without pooling: the checkpointer keeps its connection open.</param>
     public SqliteWalCheckpointer(
         string connectionString, string path, TimeProvider time, ILogger logger, TimeSpan? interval = null, int writesPerCheckpoint = DefaultWritesPerCheckpoint,
-        int restartFrames = DefaultRestartFrames)
+        int restartFrames = DefaultRestartFrames, TimeSpan? restartBusyTimeout = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writesPerCheckpoint, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(restartFrames, 1);
@@ -81,6 +82,7 @@ internal sealed class SqliteWalCheckpointer : IDisposable
         Interval = interval ?? TimeSpan.FromSeconds(1);
         WritesPerCheckpoint = writesPerCheckpoint;
         RestartFrames = restartFrames;
+        RestartBusyTimeout = restartBusyTimeout ?? DefaultRestartBusyTimeout;
     }
 
     /// <summary>How long after the first write since the last checkpoint the next one runs, at the latest.</summary>
@@ -91,6 +93,9 @@ internal sealed class SqliteWalCheckpointer : IDisposable
 
     /// <summary>Frames in the WAL from which a checkpoint restarts it; the writer keeps the file to this many pages.</summary>
     public int RestartFrames { get; }
+
+    /// <summary>How long a restarting checkpoint waits for the writer and the readers (holding new writes back) before it gives up.</summary>
+    public TimeSpan RestartBusyTimeout { get; }
 
     /// <summary>Restarting checkpoints that got their locks and copied the whole WAL (for tests).</summary>
     public long Restarts => Interlocked.Read(ref _restarts);
