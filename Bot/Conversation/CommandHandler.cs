@@ -28,6 +28,7 @@ public sealed class CommandHandler(
         "Calls.JoinGroupCall.All and Calls.InitiateGroupCall.All with admin consent, and set Calls:PublicBaseUrl in the bot's configuration. " +
         "Until then, everyone can join with the Join button on the meeting card.";
 
+    /// <summary>Reads the message as a command and runs it; a message it does not understand gets the help card.</summary>
     /// <remarks>
     /// Each command runs in a method of its own, and this one only picks it: a single async method over every
     /// command kept an awaiter for each of them in one state machine, allocated (about 1 KB) for every message.
