@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Caching.Memory;
@@ -132,11 +131,11 @@ public sealed class ConversationReferenceStoreTests : IDisposable
     private static Activity ChannelMessage() =>
         JsonSerializer.Deserialize(SharedData.ActivityJson("teams-payloads", "channel-message-two-mentions.json"), BotJsonContext.Default.Activity)!;
 
-    private sealed class UpsertRecordingStore : IBotStore
+    private sealed class UpsertRecordingStore : UnsupportedBotStore
     {
         public List<(string Table, string Partition, string Row, object? Value)> Upserts { get; } = [];
 
-        public Task<StoredItem<T>> UpsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        public override Task<StoredItem<T>> UpsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
         {
             lock (Upserts)
             {
@@ -144,25 +143,6 @@ public sealed class ConversationReferenceStoreTests : IDisposable
             }
 
             return Task.FromResult(new StoredItem<T>(partitionKey, rowKey, value, "etag-" + Upserts.Count, expiresAt));
-        }
-
-        public Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, JsonTypeInfo<T> type, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<StoredItem<T>> InsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<StoredItem<T>> ReplaceAsync<T>(string table, string partitionKey, string rowKey, T value, string etag, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public async IAsyncEnumerable<StoredItem<T>> QueryPartitionAsync<T>(string table, string partitionKey, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await Task.CompletedTask;
-            throw new NotSupportedException();
-#pragma warning disable CS0162 // Unreachable: the iterator needs a yield to be an async stream.
-            yield break;
-#pragma warning restore CS0162
         }
     }
 }

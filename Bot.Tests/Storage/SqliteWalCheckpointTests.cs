@@ -108,15 +108,9 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         await WriteAsync(store, count: 600);
         Assert.True(WalBytes() > 550L * PageSize, $"WAL is {WalBytes()} bytes");
 
-        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        other.Open();
+        using var other = OpenOwnConnection();
         using var transaction = other.BeginTransaction(deferred: false);
-        using (var insert = other.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "CREATE TABLE elsewhere (value TEXT); INSERT INTO elsewhere VALUES ('written while the checkpoint ran');";
-            insert.ExecuteNonQuery();
-        }
+        Execute(transaction, "CREATE TABLE elsewhere (value TEXT); INSERT INTO elsewhere VALUES ('written while the checkpoint ran');");
 
         await WaitForAsync(() => store.Checkpointer.WaitingForInterval);
         Clock.Advance(store.Checkpointer.Interval);
@@ -146,15 +140,9 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         var store = Open(writesPerCheckpoint: int.MaxValue, walRestartFrames: RestartFrames, walRestartBusyTimeout: TimeSpan.FromMilliseconds(200));
         await WriteAsync(store, count: 400);
 
-        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        reader.Open();
+        using var reader = OpenOwnConnection();
         using var snapshot = reader.BeginTransaction(deferred: true);
-        using (var read = reader.CreateCommand())
-        {
-            read.Transaction = snapshot;
-            read.CommandText = "SELECT count(*) FROM sqlite_master;";
-            read.ExecuteScalar();
-        }
+        Execute(snapshot, "SELECT count(*) FROM sqlite_master;");
 
         await WriteAsync(store, count: 100, first: 400); // frames after the reader's snapshot
         await WaitForAsync(() => store.Checkpointer.WaitingForInterval);
@@ -223,6 +211,22 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
         }
     }
 
+    /// <summary>A connection of the test's own to the store's file, outside the store's pool.</summary>
+    private SqliteConnection OpenOwnConnection()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteTransaction transaction, string sql)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private long WalBytes()
     {
         var wal = new FileInfo(_path + "-wal");
@@ -232,8 +236,7 @@ public sealed class SqliteWalCheckpointTests : IClassFixture<TempDirectoryFixtur
     /// <summary>Frames in the WAL and frames already copied into the database, from a passive checkpoint of our own.</summary>
     private (long Log, long Copied) WalFrames()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenOwnConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var reader = command.ExecuteReader();

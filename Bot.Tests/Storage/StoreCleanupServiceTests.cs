@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsMeetBot.Storage;
+using TeamsMeetBot.Tests.Support;
 
 namespace TeamsMeetBot.Tests.Storage;
 
@@ -56,7 +55,7 @@ public sealed class StoreCleanupServiceTests
         Assert.True(done(), "The cleanup did not run after the interval elapsed.");
     }
 
-    private sealed class PurgeCountingStore : IBotStore
+    private sealed class PurgeCountingStore : UnsupportedBotStore
     {
         private int _purges;
 
@@ -64,29 +63,10 @@ public sealed class StoreCleanupServiceTests
 
         public Exception? Failure { get; set; }
 
-        public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+        public override Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _purges);
             return Failure is null ? Task.FromResult(3) : Task.FromException<int>(Failure);
-        }
-
-        public Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, JsonTypeInfo<T> type, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<StoredItem<T>> InsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<StoredItem<T>> ReplaceAsync<T>(string table, string partitionKey, string rowKey, T value, string etag, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<StoredItem<T>> UpsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public async IAsyncEnumerable<StoredItem<T>> QueryPartitionAsync<T>(string table, string partitionKey, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await Task.CompletedTask;
-            throw new NotSupportedException();
-#pragma warning disable CS0162 // Unreachable: the iterator needs a yield to be an async stream.
-            yield break;
-#pragma warning restore CS0162
         }
     }
 }
