@@ -157,4 +157,24 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         using var ok = await TestActivities.PostAsync(_client, redelivery);
         Assert.True(ok.StatusCode == HttpStatusCode.OK, $"redelivery got {ok.StatusCode}");
     }
+
+    [Fact]
+    public async Task A_meeting_whose_card_could_not_be_posted_gets_its_card_on_the_redelivery()
+    {
+        // The meeting is created and stored, then the card post and the "something went wrong" reply both fail:
+        // 503, Teams redelivers at once. The redelivery finds the stored meeting without a card; it must post the
+        // card now rather than assume the first delivery is still posting it.
+        _connector.FailNext(2, r => r.Method == "POST", FakeResponse.Error(500, "InternalServerError"));
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "meet now");
+
+        using var failed = await TestActivities.PostAsync(_client, activity);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Empty(_connector.PostedActivities);
+
+        using var ok = await TestActivities.PostAsync(_client, activity.DeepClone().AsObject());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var card = Assert.Single(_connector.PostedActivities);
+        Assert.Contains("teams.microsoft.com", card.Json, StringComparison.Ordinal);
+        Assert.Contains("application/vnd.microsoft.card.adaptive", card.Json, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,9 @@ public sealed record MeetingRecord
     public IReadOnlyList<NotInvited> NotInvited { get; init; } = [];
     public MeetingStatus Status { get; init; } = MeetingStatus.Active;
     public string? CardActivityId { get; init; }
+
+    /// <summary>When posting the meeting's card failed; a later delivery of the same request posts it at once.</summary>
+    public DateTimeOffset? CardPostFailedAt { get; init; }
     public string? CancelledBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -56,14 +56,17 @@ public sealed class MeetingService(
         if (existing is not null)
         {
             // A meeting without a card: either the delivery that created it is posting the card right now (a double
-            // press, a concurrent redelivery), or that turn died between storing the meeting and posting. Only the
-            // second is ours to repair, and only once the first turn's lease has run out.
-            if (existing.Value.CardActivityId is null && timeProvider.GetUtcNow() - existing.Value.CreatedAt >= botOptions.Value.TurnLease)
+            // press, a concurrent redelivery), or that turn failed to post it (Teams redelivers after the 503), or it
+            // died between storing the meeting and posting. The last two are ours to repair: a failed post at once,
+            // a dead turn once its lease has run out.
+            var meeting = existing.Value;
+            if (meeting.CardActivityId is null
+                && (meeting.CardPostFailedAt is not null || timeProvider.GetUtcNow() - meeting.CreatedAt >= botOptions.Value.TurnLease))
             {
-                await PostCardAsync(activity, existing.Value, cancellationToken);
+                await PostCardAsync(activity, meeting, cancellationToken);
             }
 
-            return existing.Value;
+            return meeting;
         }
 
         var resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
@@ -259,10 +262,33 @@ public sealed class MeetingService(
     private async Task PostCardAsync(Activity activity, MeetingRecord record, CancellationToken cancellationToken)
     {
         var built = await cards.BuildAsync(record, cancellationToken);
-        string? cardId = await messenger.ReplyCardAsync(activity, built, cancellationToken);
+        string? cardId;
+        try
+        {
+            cardId = await messenger.ReplyCardAsync(activity, built, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await MarkCardPostFailedAsync(record);
+            throw;
+        }
+
         if (cardId is not null)
         {
             await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardActivityId = cardId }, cancellationToken);
+        }
+    }
+
+    /// <summary>Best effort: if even this write fails, a redelivery repairs the card once the turn lease has run out.</summary>
+    private async Task MarkCardPostFailedAsync(MeetingRecord record)
+    {
+        try
+        {
+            var failedAt = timeProvider.GetUtcNow();
+            await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardPostFailedAt = failedAt }, CancellationToken.None);
+        }
+        catch (StoreUnavailableException)
+        {
         }
     }
 
