@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using TeamsMeetBot.LocalGraph;
 
@@ -46,4 +48,77 @@ public sealed class SimulatedLatencyTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task A_later_wait_with_an_earlier_deadline_completes_first()
+    {
+        long start = _clock.GetTimestamp();
+        var late = SimulatedLatency.WaitUntilAsync(_clock, start + Milliseconds(40), CancellationToken.None);
+        await Task.Delay(20); // the waiting thread is asleep on the 40 ms deadline
+        var early = SimulatedLatency.WaitUntilAsync(_clock, start + Milliseconds(10), CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+        await early.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(late.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(30));
+        await late.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Cancelling_one_wait_leaves_the_others_waiting()
+    {
+        using var cancellation = new CancellationTokenSource();
+        long start = _clock.GetTimestamp();
+        var cancelled = SimulatedLatency.WaitUntilAsync(_clock, start + Milliseconds(10), cancellation.Token);
+        var kept = SimulatedLatency.WaitUntilAsync(_clock, start + Milliseconds(20), CancellationToken.None);
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(19));
+        await Task.Delay(50);
+        Assert.False(kept.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await kept.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task On_the_system_clock_concurrent_waits_never_end_before_their_deadlines()
+    {
+        var random = new Random(27);
+        var early = new ConcurrentBag<double>();
+        var waits = Enumerable.Range(0, 200).Select(async i =>
+        {
+            await Task.Delay(random.Next(0, 30));
+            long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * random.Next(1, 25) / 1000;
+            await SimulatedLatency.WaitUntilAsync(TimeProvider.System, deadline, CancellationToken.None);
+            long now = Stopwatch.GetTimestamp();
+            if (now < deadline)
+            {
+                early.Add((deadline - now) * 1000.0 / Stopwatch.Frequency);
+            }
+        }).ToList();
+
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(early);
+    }
+
+    [Fact]
+    public void On_64_bit_Linux_the_exact_sleep_is_used_and_sleeps_to_the_stopwatch_deadline()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
+        {
+            Assert.False(MonotonicSleep.IsAvailable);
+            return;
+        }
+
+        Assert.True(MonotonicSleep.IsAvailable);
+        long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 200; // 5 ms
+        MonotonicSleep.Until(deadline);
+        Assert.True(Stopwatch.GetTimestamp() >= deadline);
+    }
+
+    private long Milliseconds(int milliseconds) => (long)(milliseconds / 1000.0 * _clock.TimestampFrequency);
 }
