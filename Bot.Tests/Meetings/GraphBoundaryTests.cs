@@ -49,7 +49,7 @@ public sealed class GraphBoundaryTests
     [Fact]
     public void A_documented_createOrGet_answer_becomes_the_meeting_the_bot_keeps()
     {
-        var created = OnlineMeetingsClient.ToCreated(Parse<OnlineMeeting>("onlineMeeting-createOrGet-response.json", OnlineMeeting.CreateFromDiscriminatorValue));
+        var created = OnlineMeetingsClient.ToCreated(ReadMeeting(SharedData.ReadText("graph-payloads", "onlineMeeting-createOrGet-response.json")));
 
         Assert.Equal("(redacted)", created.Id);
         Assert.Equal("Create a meeting with customId provided", created.Subject);
@@ -66,15 +66,55 @@ public sealed class GraphBoundaryTests
         Assert.StartsWith("https://dialin.teams.microsoft.com/", created.DialInUrl, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The bot reads createOrGet's answer with its own contract, not the SDK's model: for the documented answers and
+    /// one with every field the bot keeps (dial-in number lists, join id and passcode, reply chain, an offset time),
+    /// both readings give the same meeting.
+    /// </summary>
+    [Theory]
+    [InlineData("onlineMeeting-createOrGet-response.json")]
+    [InlineData("onlineMeeting-create-response.json")]
+    [InlineData(null)]
+    public void The_bots_contract_reads_a_meeting_as_the_Graph_SDK_model_does(string? payload)
+    {
+        string json = payload is null ? EveryKeptField : SharedData.ReadText("graph-payloads", payload);
+
+        var ours = OnlineMeetingsClient.ToCreated(ReadMeeting(json));
+        var sdk = ParseJson(json, OnlineMeeting.CreateFromDiscriminatorValue);
+
+        Assert.Equal(new CreatedOnlineMeeting
+        {
+            Id = sdk.Id!,
+            Subject = sdk.Subject,
+            StartUtc = sdk.StartDateTime?.ToUniversalTime(),
+            EndUtc = sdk.EndDateTime?.ToUniversalTime(),
+            JoinWebUrl = sdk.JoinWebUrl,
+            ChatThreadId = sdk.ChatInfo?.ThreadId,
+            ChatMessageId = sdk.ChatInfo?.MessageId,
+            ChatReplyChainMessageId = sdk.ChatInfo?.ReplyChainMessageId,
+            JoinMeetingId = sdk.JoinMeetingIdSettings?.JoinMeetingId,
+            Passcode = sdk.JoinMeetingIdSettings?.Passcode,
+            DialInNumber = sdk.AudioConferencing?.TollNumber ?? sdk.AudioConferencing?.TollNumbers?.FirstOrDefault(),
+            TollFreeNumber = sdk.AudioConferencing?.TollFreeNumber ?? sdk.AudioConferencing?.TollFreeNumbers?.FirstOrDefault(),
+            ConferenceId = sdk.AudioConferencing?.ConferenceId,
+            DialInUrl = sdk.AudioConferencing?.DialinUrl,
+        }, ours);
+        if (payload is null)
+        {
+            Assert.DoesNotContain(typeof(CreatedOnlineMeeting).GetProperties(), p => p.GetValue(ours) is null);
+        }
+    }
+
     [Fact]
     public void Dial_in_falls_back_to_the_first_of_the_number_lists()
     {
-        var created = OnlineMeetingsClient.ToCreated(new OnlineMeeting
-        {
-            Id = "m1",
-            AudioConferencing = new AudioConferencing { TollNumbers = ["+44 20 0000 0000", "+1 206 000 0000"], TollFreeNumbers = ["+1 800 000 0000"] },
-            JoinMeetingIdSettings = new JoinMeetingIdSettings { JoinMeetingId = "123 456 789", Passcode = "abc123" },
-        });
+        var created = OnlineMeetingsClient.ToCreated(ReadMeeting("""
+            {
+              "id": "m1",
+              "audioConferencing": { "tollNumbers": ["+44 20 0000 0000", "+1 206 000 0000"], "tollFreeNumbers": ["+1 800 000 0000"] },
+              "joinMeetingIdSettings": { "isPasscodeRequired": true, "joinMeetingId": "123 456 789", "passcode": "abc123" }
+            }
+            """));
 
         Assert.Equal("+44 20 0000 0000", created.DialInNumber);
         Assert.Equal("+1 800 000 0000", created.TollFreeNumber);
@@ -83,11 +123,12 @@ public sealed class GraphBoundaryTests
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public void A_meeting_without_an_id_is_a_Graph_failure(string? id)
+    [InlineData("""{ "joinWebUrl": "https://teams.microsoft.com/l/meetup-join/x" }""")]
+    [InlineData("""{ "id": null, "joinWebUrl": "https://teams.microsoft.com/l/meetup-join/x" }""")]
+    [InlineData("""{ "id": "", "joinWebUrl": "https://teams.microsoft.com/l/meetup-join/x" }""")]
+    public void A_meeting_without_an_id_is_a_Graph_failure(string json)
     {
-        var failure = Assert.Throws<GraphFailureException>(() => OnlineMeetingsClient.ToCreated(new OnlineMeeting { Id = id, JoinWebUrl = "https://teams.microsoft.com/l/meetup-join/x" }));
+        var failure = Assert.Throws<GraphFailureException>(() => OnlineMeetingsClient.ToCreated(ReadMeeting(json)));
         Assert.Equal(GraphFailureKind.Unavailable, failure.Kind);
     }
 
@@ -106,10 +147,38 @@ public sealed class GraphBoundaryTests
         Assert.Equal(GraphFailureKind.Unavailable, Assert.Throws<GraphFailureException>(() => GraphCallsClient.ToJoined(null)).Kind);
     }
 
+    // Every field the bot keeps, as Graph's onlineMeeting resource names them; times with an offset.
+    private const string EveryKeptField = """
+        {
+          "id": "MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyZTRhOGQqMCoqMTk6bWVldGluZ19OMkl5WXpFM05qUXRNR1V5TlMwMFpEWTVMV0poT0RFdE0yUmpNR0kyWTJaaU5qSTBAdGhyZWFkLnYy",
+          "subject": "Failover review",
+          "startDateTime": "2026-11-27T15:00:00-08:00",
+          "endDateTime": "2026-11-27T15:45:00-08:00",
+          "joinWebUrl": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0",
+          "chatInfo": { "threadId": "19:meeting_x@thread.v2", "messageId": "0", "replyChainMessageId": "1732712345678" },
+          "joinMeetingIdSettings": { "isPasscodeRequired": true, "joinMeetingId": "412 345 678 901", "passcode": "Xy7pQ2" },
+          "audioConferencing": {
+            "conferenceId": "7012345",
+            "tollNumber": "+1 206-485-3005",
+            "tollNumbers": ["+1 206-485-3005", "+44 20 3321 5200"],
+            "tollFreeNumber": "+1 800-555-0100",
+            "tollFreeNumbers": ["+1 800-555-0100"],
+            "dialinUrl": "https://dialin.teams.microsoft.com/0e73a853-1cc2-436c-b18c-9f53e0a97c24?id=7012345"
+          }
+        }
+        """;
+
+    private static GraphOnlineMeeting ReadMeeting(string json) =>
+        JsonSerializer.Deserialize(json, GraphOnlineMeetingJsonContext.Default.GraphOnlineMeeting)!;
+
     private static T Parse<T>(string file, ParsableFactory<T> factory)
+        where T : IParsable => ParseJson(SharedData.ReadText("graph-payloads", file), factory);
+
+    /// <summary>Reads JSON the way the Graph SDK reads an answer into its model.</summary>
+    private static T ParseJson<T>(string json, ParsableFactory<T> factory)
         where T : IParsable
     {
-        using var document = JsonDocument.Parse(SharedData.ReadText("graph-payloads", file));
+        using var document = JsonDocument.Parse(json);
         return new JsonParseNode(document.RootElement).GetObjectValue(factory)!;
     }
 

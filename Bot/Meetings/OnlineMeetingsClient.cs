@@ -1,6 +1,10 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.OnlineMeetings.CreateOrGet;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using System.Text.Json;
 
 namespace TeamsMeetBot.Meetings;
 
@@ -12,6 +16,12 @@ namespace TeamsMeetBot.Meetings;
 /// </summary>
 public class OnlineMeetingsClient
 {
+    // Graph's error answers, as the SDK's generated request builders map them: any status to an ODataError.
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrorMapping = new(StringComparer.Ordinal)
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
     private readonly GraphClientProvider? _graph;
 
     // The provider, not the Graph client: the Graph SDK's assemblies load at the first call, not at start.
@@ -44,12 +54,31 @@ public class OnlineMeetingsClient
                 }).ToList(),
             },
         };
-        var created = await CallAsync(() => Graph.Users[organizerId].OnlineMeetings.CreateOrGet.PostAsync(body, cancellationToken: cancellationToken))
+        var request = Graph.Users[organizerId].OnlineMeetings.CreateOrGet.ToPostRequestInformation(body);
+        var created = await CallAsync(() => SendAndReadMeetingAsync(request, cancellationToken))
             ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
         return ToCreated(created);
     }
 
-    internal static CreatedOnlineMeeting ToCreated(OnlineMeeting meeting) => new()
+    /// <summary>
+    /// Sends a request through the Graph SDK's pipeline (authentication, retries, Graph's error mapping) and reads the
+    /// meeting it answers with the bot's own contract (<see cref="GraphOnlineMeeting"/>), not the SDK's model.
+    /// </summary>
+    private async Task<GraphOnlineMeeting?> SendAndReadMeetingAsync(RequestInformation request, CancellationToken cancellationToken)
+    {
+        var stream = await Graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ODataErrorMapping, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            return await JsonSerializer.DeserializeAsync(stream, GraphOnlineMeetingJsonContext.Default.GraphOnlineMeeting, cancellationToken);
+        }
+    }
+
+    internal static CreatedOnlineMeeting ToCreated(GraphOnlineMeeting meeting) => new()
     {
         Id = meeting.Id is { Length: > 0 } id ? id : throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "Graph returned a meeting without an id", null),
         Subject = meeting.Subject,
@@ -61,19 +90,21 @@ public class OnlineMeetingsClient
         ChatReplyChainMessageId = meeting.ChatInfo?.ReplyChainMessageId,
         JoinMeetingId = meeting.JoinMeetingIdSettings?.JoinMeetingId,
         Passcode = meeting.JoinMeetingIdSettings?.Passcode,
-        DialInNumber = meeting.AudioConferencing?.TollNumber ?? meeting.AudioConferencing?.TollNumbers?.FirstOrDefault(),
-        TollFreeNumber = meeting.AudioConferencing?.TollFreeNumber ?? meeting.AudioConferencing?.TollFreeNumbers?.FirstOrDefault(),
+        DialInNumber = meeting.AudioConferencing?.TollNumber ?? First(meeting.AudioConferencing?.TollNumbers),
+        TollFreeNumber = meeting.AudioConferencing?.TollFreeNumber ?? First(meeting.AudioConferencing?.TollFreeNumbers),
         ConferenceId = meeting.AudioConferencing?.ConferenceId,
-        DialInUrl = meeting.AudioConferencing?.DialinUrl,
+        DialInUrl = meeting.AudioConferencing?.DialInUrl,
     };
+
+    private static string? First(IReadOnlyList<string>? numbers) => numbers is { Count: > 0 } ? numbers[0] : null;
 
     /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
     public virtual Task ApplySettingsAsync(string organizerId, string meetingId, MeetingLobbyBypass lobbyBypass, MeetingPresenters presenters, CancellationToken cancellationToken) =>
-        CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        PatchAsync(organizerId, meetingId, new OnlineMeeting
         {
             LobbyBypassSettings = new LobbyBypassSettings { Scope = ToGraph(lobbyBypass), IsDialInBypassEnabled = false },
             AllowedPresenters = ToGraph(presenters),
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken);
 
     internal static LobbyBypassScope ToGraph(MeetingLobbyBypass value) => value switch
     {
@@ -97,11 +128,19 @@ public class OnlineMeetingsClient
 
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
     public virtual Task RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
-        CallAsync(() => Graph.Users[organizerId].OnlineMeetings[meetingId].PatchAsync(new OnlineMeeting
+        PatchAsync(organizerId, meetingId, new OnlineMeeting
         {
             StartDateTime = startUtc.ToUniversalTime(),
             EndDateTime = endUtc.ToUniversalTime(),
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>
+    /// PATCH of a meeting. Graph answers with the whole updated meeting, which the bot has no use for: the answer is
+    /// not parsed (the SDK's PatchAsync would build a model of it), only its status and Graph's error mapping count.
+    /// </summary>
+    private Task PatchAsync(string organizerId, string meetingId, OnlineMeeting changes, CancellationToken cancellationToken) =>
+        CallAsync(() => Graph.RequestAdapter.SendNoContentAsync(
+            Graph.Users[organizerId].OnlineMeetings[meetingId].ToPatchRequestInformation(changes), ODataErrorMapping, cancellationToken));
 
     /// <summary>Deletes a meeting; a meeting that is already gone counts as deleted.</summary>
     public virtual async Task DeleteAsync(string organizerId, string meetingId, CancellationToken cancellationToken)
