@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Graph.Users.Item.OnlineMeetings.CreateOrGet;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 using TeamsMeetBot.Calls;
+using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Meetings;
 using TeamsMeetBot.Tests.Support;
 
@@ -18,6 +22,8 @@ namespace TeamsMeetBot.Tests.Meetings;
 /// </summary>
 public sealed class GraphBoundaryTests
 {
+    private const string Organizer = "550fae72-d251-43ec-868c-373732c2704f";
+
     private static readonly Type[] GraphClients = [typeof(OnlineMeetingsClient), typeof(GraphCallsClient), typeof(GraphClientProvider)];
 
     [Fact]
@@ -103,6 +109,58 @@ public sealed class GraphBoundaryTests
         {
             Assert.DoesNotContain(typeof(CreatedOnlineMeeting).GetProperties(), p => p.GetValue(ours) is null);
         }
+    }
+
+    /// <summary>
+    /// The bot writes createOrGet's body with its own contract, not the SDK's model: the JSON carries the same values
+    /// as the SDK's serialization of the same request (times compared as instants: the SDK writes seven fractional
+    /// digits), and passes the strict Graph schema.
+    /// </summary>
+    [Fact]
+    public void The_bots_createOrGet_body_is_the_one_the_Graph_SDK_writes()
+    {
+        var start = new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.FromHours(-8));
+        MeetingPerson[] attendees =
+        [
+            new("29:bob", "Bob Lee", "1f35f2e6-9cab-44ad-8d5a-b74c14720000", "bob@contoso.com"),
+            new("29:guest", "A guest", null, null),
+            new("29:ann", "Ann", "7b5b4c1e-0000-4000-8000-000000000001", null),
+        ];
+
+        var ours = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(
+            OnlineMeetingsClient.CreateOrGetBody(Organizer, "teams-bot:19:abc@thread.v2:1", "About X", start, start.AddMinutes(30), attendees),
+            GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest))!;
+        var sdk = new CreateOrGetPostRequestBody
+        {
+            ExternalId = "teams-bot:19:abc@thread.v2:1",
+            Subject = "About X",
+            StartDateTime = start.ToUniversalTime(),
+            EndDateTime = start.AddMinutes(30).ToUniversalTime(),
+            Participants = new MeetingParticipants
+            {
+                Organizer = new MeetingParticipantInfo { Identity = new IdentitySet { User = new Identity { Id = Organizer } } },
+                Attendees =
+                [
+                    new() { Upn = "bob@contoso.com", Role = OnlineMeetingRole.Attendee, Identity = new IdentitySet { User = new Identity { Id = "1f35f2e6-9cab-44ad-8d5a-b74c14720000", DisplayName = "Bob Lee" } } },
+                    new() { Role = OnlineMeetingRole.Attendee, Identity = new IdentitySet { User = new Identity { Id = "7b5b4c1e-0000-4000-8000-000000000001", DisplayName = "Ann" } } },
+                ],
+            },
+        };
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, sdk);
+        var expected = JsonNode.Parse(writer.GetSerializedContent())!;
+
+        foreach (string time in (string[])["startDateTime", "endDateTime"])
+        {
+            Assert.Equal(DateTimeOffset.Parse(expected[time]!.GetValue<string>(), CultureInfo.InvariantCulture), DateTimeOffset.Parse(ours[time]!.GetValue<string>(), CultureInfo.InvariantCulture));
+            ours.AsObject().Remove(time);
+            expected.AsObject().Remove(time);
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, ours), $"SDK: {expected.ToJsonString()}\nbot: {ours.ToJsonString()}");
+        Assert.Null(new GraphSchemaValidator().Validate(JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(
+            OnlineMeetingsClient.CreateOrGetBody(Organizer, "x", "About X", start, start.AddMinutes(30), attendees),
+            GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest)), GraphSchemaDefinitions.CreateOrGetOnlineMeeting));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Graph.Users.Item.OnlineMeetings.CreateOrGet;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using System.Text.Json;
@@ -22,6 +21,9 @@ public class OnlineMeetingsClient
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
+    // Graph's onlineMeetingRole for invited people.
+    private const string AttendeeRole = "attendee";
+
     private readonly GraphClientProvider? _graph;
 
     // The provider, not the Graph client: the Graph SDK's assemblies load at the first call, not at start.
@@ -37,27 +39,40 @@ public class OnlineMeetingsClient
     public virtual async Task<CreatedOnlineMeeting> CreateOrGetAsync(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
         IReadOnlyList<MeetingPerson> attendees, CancellationToken cancellationToken)
     {
-        var body = new CreateOrGetPostRequestBody
-        {
-            ExternalId = externalId,
-            Subject = subject,
-            StartDateTime = startUtc.ToUniversalTime(),
-            EndDateTime = endUtc.ToUniversalTime(),
-            Participants = new MeetingParticipants
-            {
-                Organizer = new MeetingParticipantInfo { Identity = new IdentitySet { User = new Identity { Id = organizerId } } },
-                Attendees = attendees.Where(a => a.AadObjectId is not null).Select(a => new MeetingParticipantInfo
-                {
-                    Upn = a.UserPrincipalName,
-                    Role = OnlineMeetingRole.Attendee,
-                    Identity = new IdentitySet { User = new Identity { Id = a.AadObjectId, DisplayName = a.Name } },
-                }).ToList(),
-            },
-        };
-        var request = Graph.Users[organizerId].OnlineMeetings.CreateOrGet.ToPostRequestInformation(body);
+        var body = CreateOrGetBody(organizerId, externalId, subject, startUtc, endUtc, attendees);
+        var request = CreateOrGetRequest(organizerId, body);
         var created = await CallAsync(() => SendAndReadMeetingAsync(request, cancellationToken))
             ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
         return ToCreated(created);
+    }
+
+    /// <summary>createOrGet's body: organizer, times in UTC, and the attendees Graph can invite (those with an Entra object id).</summary>
+    internal static GraphCreateOrGetRequest CreateOrGetBody(string organizerId, string externalId, string subject, DateTimeOffset startUtc, DateTimeOffset endUtc,
+        IReadOnlyList<MeetingPerson> attendees) => new(
+            externalId,
+            subject,
+            startUtc.ToUniversalTime(),
+            endUtc.ToUniversalTime(),
+            new GraphCreateOrGetRequest.MeetingParticipants(
+                new GraphCreateOrGetRequest.Participant(new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(organizerId))),
+                [.. attendees.Where(a => a.AadObjectId is not null).Select(a => new GraphCreateOrGetRequest.Participant(
+                    new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(a.AadObjectId!, a.Name)), a.UserPrincipalName, AttendeeRole))]));
+
+    /// <summary>
+    /// The createOrGet request for the SDK's request adapter: Graph's documented path under the client's base URL, with
+    /// the body written by the bot's contract (see <see cref="GraphCreateOrGetRequest"/>).
+    /// </summary>
+    private RequestInformation CreateOrGetRequest(string organizerId, GraphCreateOrGetRequest body)
+    {
+        var request = new RequestInformation
+        {
+            HttpMethod = Method.POST,
+            UrlTemplate = "{+baseurl}/users/{userId}/onlineMeetings/createOrGet",
+            PathParameters = { ["baseurl"] = Graph.RequestAdapter.BaseUrl!, ["userId"] = organizerId },
+        };
+        request.Headers.Add("Accept", "application/json");
+        request.SetStreamContent(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body, GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest)), "application/json");
+        return request;
     }
 
     /// <summary>
