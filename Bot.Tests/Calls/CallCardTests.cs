@@ -5,6 +5,7 @@ using TeamsMeetBot.Cards;
 using TeamsMeetBot.Conversation;
 using TeamsMeetBot.Hosting;
 using TeamsMeetBot.Meetings;
+using TeamsMeetBot.Storage;
 using TeamsMeetBot.Tests.Support;
 
 namespace TeamsMeetBot.Tests.Calls;
@@ -94,6 +95,38 @@ public sealed class CallCardTests
         { false, "https://bot.example.com", true },
         { true, null, true },
     };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_new_meetings_card_is_built_without_asking_the_store_and_is_the_card_of_a_meeting_without_a_call(bool callingConfigured)
+    {
+        var setup = new CallingSetup(Options.Create(new CallsOptions()),
+            new BotRuntime(isLocalMode: callingConfigured, appId: callingConfigured ? null : "app", tenantId: null), EmptyServices());
+        var store = new NoCallsStore();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var renderer = new MeetingCardRenderer(setup, new CallStore(store, clock), clock);
+
+        var first = renderer.BuildForNewMeeting(Meeting());
+        Assert.Equal(0, store.Reads);
+        var fromStore = await renderer.BuildAsync(Meeting(), CancellationToken.None);
+
+        Assert.Equal(callingConfigured ? 1 : 0, store.Reads);
+        Assert.Equal(fromStore.ToJsonString(), first.ToJsonString());
+        Assert.Equal(callingConfigured, first.ToJsonString().Contains("Bring the bot in", StringComparison.Ordinal));
+    }
+
+    /// <summary>A store without any call.</summary>
+    private sealed class NoCallsStore : UnsupportedBotStore
+    {
+        public int Reads { get; private set; }
+
+        public override Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<StoredItem<T>?>(null);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Setups))]

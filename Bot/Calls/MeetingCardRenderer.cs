@@ -18,4 +18,16 @@ public sealed class MeetingCardRenderer(CallingSetup setup, CallStore calls, Tim
         var call = await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken);
         return MeetingCard.Build(meeting, new CallCardView(call, timeProvider.GetUtcNow(), setup.RingTimeout));
     }
+
+    /// <summary>
+    /// The first card of a meeting created in this turn: no call can belong to it yet, so the store is not asked (a
+    /// read on the critical path of every new meeting). The card is the one <see cref="BuildAsync"/> builds without a call.
+    /// </summary>
+    public JsonObject BuildForNewMeeting(MeetingRecord meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return setup.IsConfigured
+            ? MeetingCard.Build(meeting, new CallCardView(null, timeProvider.GetUtcNow(), setup.RingTimeout))
+            : MeetingCard.Build(meeting);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
@@ -63,7 +64,7 @@ public sealed class MeetingService(
             if (meeting.CardActivityId is null
                 && (meeting.CardPostFailedAt is not null || timeProvider.GetUtcNow() - meeting.CreatedAt >= botOptions.Value.TurnLease))
             {
-                await PostCardAsync(activity, meeting, cancellationToken);
+                await PostCardAsync(activity, meeting, await cards.BuildAsync(meeting, cancellationToken), cancellationToken);
             }
 
             return meeting;
@@ -133,7 +134,7 @@ public sealed class MeetingService(
 
         // The card is what the person waits for: it goes out first. The lobby/presenter settings and the reminder
         // (scheduled meetings only) are started right after it and run alongside.
-        var card = PostCardAsync(activity, record, cancellationToken);
+        var card = PostCardAsync(activity, record, cards.BuildForNewMeeting(record), cancellationToken);
         var settings = ApplySettingsAsync(organizerId, record.GraphMeetingId, cancellationToken);
         var reminder = reminders.AfterCreatedAsync(record, cancellationToken);
         await Task.WhenAll(card, settings, reminder);
@@ -259,9 +260,8 @@ public sealed class MeetingService(
         }
     }
 
-    private async Task PostCardAsync(Activity activity, MeetingRecord record, CancellationToken cancellationToken)
+    private async Task PostCardAsync(Activity activity, MeetingRecord record, JsonObject built, CancellationToken cancellationToken)
     {
-        var built = await cards.BuildAsync(record, cancellationToken);
         string? cardId;
         try
         {
