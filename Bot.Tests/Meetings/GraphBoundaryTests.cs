@@ -163,6 +163,71 @@ public sealed class GraphBoundaryTests
             GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest)), GraphSchemaDefinitions.CreateOrGetOnlineMeeting));
     }
 
+    // Every lobby value and every presenters value at least once.
+    public static TheoryData<MeetingLobbyBypass, MeetingPresenters> Settings
+    {
+        get
+        {
+            var data = new TheoryData<MeetingLobbyBypass, MeetingPresenters>();
+            foreach (var (lobby, presenters) in Enum.GetValues<MeetingLobbyBypass>().Zip(Enum.GetValues<MeetingPresenters>().Concat(Enum.GetValues<MeetingPresenters>())))
+            {
+                data.Add(lobby, presenters);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// The settings PATCH the bot writes is the JSON the SDK writes for the same change, and passes the strict schema. The
+    /// SDK's model also writes the OData type annotation of the resource being patched; Graph's documented update
+    /// requests leave it out, and so does the bot.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void The_bots_settings_patch_is_the_one_the_Graph_SDK_writes(MeetingLobbyBypass lobby, MeetingPresenters presenters)
+    {
+        var ours = new GraphOnlineMeetingPatch(new GraphOnlineMeetingPatch.LobbyBypass(OnlineMeetingsClient.ToGraph(lobby), false), OnlineMeetingsClient.ToGraph(presenters));
+        var sdk = new OnlineMeeting
+        {
+            LobbyBypassSettings = new LobbyBypassSettings { Scope = Enum.Parse<LobbyBypassScope>(lobby.ToString()), IsDialInBypassEnabled = false },
+            AllowedPresenters = Enum.Parse<OnlineMeetingPresenters>(presenters.ToString()),
+        };
+
+        AssertSameJson(sdk, ours);
+    }
+
+    [Fact]
+    public void The_bots_reschedule_patch_is_the_one_the_Graph_SDK_writes()
+    {
+        var start = new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);
+        AssertSameJson(
+            new OnlineMeeting { StartDateTime = start, EndDateTime = start.AddMinutes(45) },
+            new GraphOnlineMeetingPatch(StartDateTime: start, EndDateTime: start.AddMinutes(45)));
+    }
+
+    private static void AssertSameJson(OnlineMeeting sdkPatch, GraphOnlineMeetingPatch patch)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, sdkPatch);
+        var expected = JsonNode.Parse(writer.GetSerializedContent())!.AsObject();
+        var ours = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(patch, GraphOnlineMeetingJsonContext.Default.GraphOnlineMeetingPatch))!.AsObject();
+        Assert.Equal("#microsoft.graph.onlineMeeting", expected["@odata.type"]?.GetValue<string>());
+        expected.Remove("@odata.type");
+        Assert.Null(new GraphSchemaValidator().Validate(ours.DeepClone(), GraphSchemaDefinitions.OnlineMeeting));
+        foreach (string time in (string[])["startDateTime", "endDateTime"])
+        {
+            if (expected[time] is not null)
+            {
+                Assert.Equal(DateTimeOffset.Parse(expected[time]!.GetValue<string>(), CultureInfo.InvariantCulture), DateTimeOffset.Parse(ours[time]!.GetValue<string>(), CultureInfo.InvariantCulture));
+                ours.Remove(time);
+                expected.Remove(time);
+            }
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, ours), $"SDK: {expected.ToJsonString()}\nbot: {ours.ToJsonString()}");
+    }
+
     [Fact]
     public void Dial_in_falls_back_to_the_first_of_the_number_lists()
     {

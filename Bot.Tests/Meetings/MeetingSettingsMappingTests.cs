@@ -1,10 +1,12 @@
+using System.Reflection;
+using System.Runtime.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Graph.Models;
 using TeamsMeetBot.Meetings;
 
 namespace TeamsMeetBot.Tests.Meetings;
 
-/// <summary>The bot's own lobby and presenter settings map one to one onto Graph's values, and bind from the documented strings.</summary>
+/// <summary>The bot's own lobby and presenter settings map one to one onto Graph's values (as the Graph SDK spells them), and bind from the documented strings.</summary>
 public sealed class MeetingSettingsMappingTests
 {
     public static TheoryData<MeetingLobbyBypass> LobbyValues => [.. Enum.GetValues<MeetingLobbyBypass>()];
@@ -14,12 +16,12 @@ public sealed class MeetingSettingsMappingTests
     [Theory]
     [MemberData(nameof(LobbyValues))]
     public void Each_lobby_setting_maps_to_the_Graph_value_of_the_same_name(MeetingLobbyBypass value) =>
-        Assert.Equal(value.ToString(), OnlineMeetingsClient.ToGraph(value).ToString());
+        Assert.Equal(WireValue(Enum.Parse<LobbyBypassScope>(value.ToString())), OnlineMeetingsClient.ToGraph(value));
 
     [Theory]
     [MemberData(nameof(PresenterValues))]
     public void Each_presenter_setting_maps_to_the_Graph_value_of_the_same_name(MeetingPresenters value) =>
-        Assert.Equal(value.ToString(), OnlineMeetingsClient.ToGraph(value).ToString());
+        Assert.Equal(WireValue(Enum.Parse<OnlineMeetingPresenters>(value.ToString())), OnlineMeetingsClient.ToGraph(value));
 
     [Fact]
     public void Every_Graph_value_but_the_future_placeholder_has_a_setting()
@@ -54,7 +56,12 @@ public sealed class MeetingSettingsMappingTests
     public void The_defaults_are_the_organization_in_the_lobby_and_everyone_presents()
     {
         var options = new MeetingsOptions();
-        Assert.Equal(LobbyBypassScope.Organization, OnlineMeetingsClient.ToGraph(options.LobbyBypass));
-        Assert.Equal(OnlineMeetingPresenters.Everyone, OnlineMeetingsClient.ToGraph(options.AllowedPresenters));
+        Assert.Equal("organization", OnlineMeetingsClient.ToGraph(options.LobbyBypass));
+        Assert.Equal("everyone", OnlineMeetingsClient.ToGraph(options.AllowedPresenters));
     }
+
+    /// <summary>How the Graph SDK spells an enum value on the wire (its [EnumMember] value).</summary>
+    private static string WireValue<T>(T value)
+        where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())!.GetCustomAttribute<EnumMemberAttribute>()!.Value!;
 }

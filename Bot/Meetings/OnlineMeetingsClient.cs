@@ -1,9 +1,8 @@
+using System.Text.Json;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
-using System.Text.Json;
 
 namespace TeamsMeetBot.Meetings;
 
@@ -40,7 +39,8 @@ public class OnlineMeetingsClient
         IReadOnlyList<MeetingPerson> attendees, CancellationToken cancellationToken)
     {
         var body = CreateOrGetBody(organizerId, externalId, subject, startUtc, endUtc, attendees);
-        var request = CreateOrGetRequest(organizerId, body);
+        var request = JsonRequest(Method.POST, "{+baseurl}/users/{userId}/onlineMeetings/createOrGet", organizerId, meetingId: null,
+            JsonSerializer.SerializeToUtf8Bytes(body, GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest));
         var created = await CallAsync(() => SendAndReadMeetingAsync(request, cancellationToken))
             ?? throw new GraphFailureException(GraphFailureKind.Unavailable, null, null, null, "createOrGet returned no meeting", null);
         return ToCreated(created);
@@ -59,19 +59,24 @@ public class OnlineMeetingsClient
                     new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(a.AadObjectId!, a.Name)), a.UserPrincipalName, AttendeeRole))]));
 
     /// <summary>
-    /// The createOrGet request for the SDK's request adapter: Graph's documented path under the client's base URL, with
-    /// the body written by the bot's contract (see <see cref="GraphCreateOrGetRequest"/>).
+    /// A request for the SDK's request adapter: Graph's documented path (a URI template) under the client's base URL,
+    /// with a JSON body the bot's contracts wrote (see <see cref="GraphCreateOrGetRequest"/>).
     /// </summary>
-    private RequestInformation CreateOrGetRequest(string organizerId, GraphCreateOrGetRequest body)
+    private RequestInformation JsonRequest(Method method, string pathTemplate, string userId, string? meetingId, byte[] body)
     {
         var request = new RequestInformation
         {
-            HttpMethod = Method.POST,
-            UrlTemplate = "{+baseurl}/users/{userId}/onlineMeetings/createOrGet",
-            PathParameters = { ["baseurl"] = Graph.RequestAdapter.BaseUrl!, ["userId"] = organizerId },
+            HttpMethod = method,
+            UrlTemplate = pathTemplate,
+            PathParameters = { ["baseurl"] = Graph.RequestAdapter.BaseUrl!, ["userId"] = userId },
         };
+        if (meetingId is not null)
+        {
+            request.PathParameters["meetingId"] = meetingId;
+        }
+
         request.Headers.Add("Accept", "application/json");
-        request.SetStreamContent(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body, GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest)), "application/json");
+        request.SetStreamContent(new MemoryStream(body), "application/json");
         return request;
     }
 
@@ -115,47 +120,45 @@ public class OnlineMeetingsClient
 
     /// <summary>Applies the settings createOrGet does not take (reference §1.2): lobby bypass and presenters.</summary>
     public virtual Task ApplySettingsAsync(string organizerId, string meetingId, MeetingLobbyBypass lobbyBypass, MeetingPresenters presenters, CancellationToken cancellationToken) =>
-        PatchAsync(organizerId, meetingId, new OnlineMeeting
-        {
-            LobbyBypassSettings = new LobbyBypassSettings { Scope = ToGraph(lobbyBypass), IsDialInBypassEnabled = false },
-            AllowedPresenters = ToGraph(presenters),
-        }, cancellationToken);
+        PatchAsync(organizerId, meetingId, new GraphOnlineMeetingPatch(
+            LobbyBypassSettings: new GraphOnlineMeetingPatch.LobbyBypass(ToGraph(lobbyBypass), IsDialInBypassEnabled: false),
+            AllowedPresenters: ToGraph(presenters)), cancellationToken);
 
-    internal static LobbyBypassScope ToGraph(MeetingLobbyBypass value) => value switch
+    /// <summary>Graph's <c>lobbyBypassScope</c> spelling.</summary>
+    internal static string ToGraph(MeetingLobbyBypass value) => value switch
     {
-        MeetingLobbyBypass.Organizer => LobbyBypassScope.Organizer,
-        MeetingLobbyBypass.Organization => LobbyBypassScope.Organization,
-        MeetingLobbyBypass.OrganizationAndFederated => LobbyBypassScope.OrganizationAndFederated,
-        MeetingLobbyBypass.Everyone => LobbyBypassScope.Everyone,
-        MeetingLobbyBypass.Invited => LobbyBypassScope.Invited,
-        MeetingLobbyBypass.OrganizationExcludingGuests => LobbyBypassScope.OrganizationExcludingGuests,
+        MeetingLobbyBypass.Organizer => "organizer",
+        MeetingLobbyBypass.Organization => "organization",
+        MeetingLobbyBypass.OrganizationAndFederated => "organizationAndFederated",
+        MeetingLobbyBypass.Everyone => "everyone",
+        MeetingLobbyBypass.Invited => "invited",
+        MeetingLobbyBypass.OrganizationExcludingGuests => "organizationExcludingGuests",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a lobby bypass scope."),
     };
 
-    internal static OnlineMeetingPresenters ToGraph(MeetingPresenters value) => value switch
+    /// <summary>Graph's <c>onlineMeetingPresenters</c> spelling.</summary>
+    internal static string ToGraph(MeetingPresenters value) => value switch
     {
-        MeetingPresenters.Everyone => OnlineMeetingPresenters.Everyone,
-        MeetingPresenters.Organization => OnlineMeetingPresenters.Organization,
-        MeetingPresenters.RoleIsPresenter => OnlineMeetingPresenters.RoleIsPresenter,
-        MeetingPresenters.Organizer => OnlineMeetingPresenters.Organizer,
+        MeetingPresenters.Everyone => "everyone",
+        MeetingPresenters.Organization => "organization",
+        MeetingPresenters.RoleIsPresenter => "roleIsPresenter",
+        MeetingPresenters.Organizer => "organizer",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not an online meeting presenters value."),
     };
 
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
     public virtual Task RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
-        PatchAsync(organizerId, meetingId, new OnlineMeeting
-        {
-            StartDateTime = startUtc.ToUniversalTime(),
-            EndDateTime = endUtc.ToUniversalTime(),
-        }, cancellationToken);
+        PatchAsync(organizerId, meetingId, new GraphOnlineMeetingPatch(StartDateTime: startUtc.ToUniversalTime(), EndDateTime: endUtc.ToUniversalTime()), cancellationToken);
 
     /// <summary>
     /// PATCH of a meeting. Graph answers with the whole updated meeting, which the bot has no use for: the answer is
-    /// not parsed (the SDK's PatchAsync would build a model of it), only its status and Graph's error mapping count.
+    /// not read, only its status and Graph's error mapping count.
     /// </summary>
-    private Task PatchAsync(string organizerId, string meetingId, OnlineMeeting changes, CancellationToken cancellationToken) =>
+    private Task PatchAsync(string organizerId, string meetingId, GraphOnlineMeetingPatch changes, CancellationToken cancellationToken) =>
         CallAsync(() => Graph.RequestAdapter.SendNoContentAsync(
-            Graph.Users[organizerId].OnlineMeetings[meetingId].ToPatchRequestInformation(changes), ODataErrorMapping, cancellationToken));
+            JsonRequest(Method.PATCH, "{+baseurl}/users/{userId}/onlineMeetings/{meetingId}", organizerId, meetingId,
+                JsonSerializer.SerializeToUtf8Bytes(changes, GraphOnlineMeetingJsonContext.Default.GraphOnlineMeetingPatch)),
+            ODataErrorMapping, cancellationToken));
 
     /// <summary>Deletes a meeting; a meeting that is already gone counts as deleted.</summary>
     public virtual async Task DeleteAsync(string organizerId, string meetingId, CancellationToken cancellationToken)
