@@ -9,7 +9,11 @@ namespace TeamsMeetBot.Meetings;
 /// <summary>
 /// The Graph online-meeting calls the bot makes, app-only on behalf of the organizer
 /// (<c>/users/{organizer}/onlineMeetings</c>). Every failure surfaces as a <see cref="GraphFailureException"/>.
-/// The SDK's own retry handler already retries 429/503/504 honouring Retry-After.
+/// Every call goes through the Graph SDK's request adapter (authentication, Graph's error mapping), and its retry
+/// handler already retries 429/503/504 honouring Retry-After. A meeting command's calls (createOrGet, the PATCHes)
+/// write and read their JSON with the bot's own contracts (<see cref="GraphCreateOrGetRequest"/>,
+/// <see cref="GraphOnlineMeeting"/>, <see cref="GraphOnlineMeetingPatch"/>) rather than the SDK's models, whose
+/// change-tracking cost a meeting command two thirds of its allocations; tests hold the contracts to the models.
 /// Methods are virtual so tests can fake Graph without HTTP.
 /// </summary>
 public class OnlineMeetingsClient
