@@ -105,6 +105,32 @@ public sealed class SimulatedLatencyTests
         Assert.Empty(early);
     }
 
+    /// <summary>
+    /// Waits that end between 2 and 3 ms away sleep rather than spin: a coarse wait shorter than a millisecond used to
+    /// return at once (a monitor wait counts whole milliseconds) and sent the thread round its loop thousands of times.
+    /// </summary>
+    [Fact]
+    public async Task On_the_system_clock_the_deadline_thread_sleeps_rather_than_spins()
+    {
+        await SimulatedLatency.WaitUntilAsync(TimeProvider.System, Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000, CancellationToken.None);
+        long before = SimulatedLatency.LoopPasses(TimeProvider.System);
+
+        for (int i = 0; i < 20; i++)
+        {
+            await SimulatedLatency.WaitUntilAsync(TimeProvider.System, Stopwatch.GetTimestamp() + Stopwatch.Frequency * (2500 + 25 * i) / 1_000_000, CancellationToken.None);
+        }
+
+        long passes = SimulatedLatency.LoopPasses(TimeProvider.System) - before;
+        if (MonotonicSleep.IsAvailable)
+        {
+            Assert.InRange(passes, 20, 20 * 8); // a few passes per wait; other tests' concurrent waits on this clock add some
+        }
+        else
+        {
+            Assert.True(passes >= 20); // elsewhere the final stretch is a yield loop by design
+        }
+    }
+
     [Fact]
     public void On_64_bit_Linux_the_exact_sleep_is_used_and_sleeps_to_the_stopwatch_deadline()
     {

@@ -40,6 +40,9 @@ internal static class SimulatedLatency
             : Threads.GetValue(time, static t => new DeadlineThread(t)).WaitAsync(deadline, cancellationToken);
     }
 
+    /// <summary>How many times the deadline thread of <paramref name="time"/> went round its loop (tests: it must sleep, not spin).</summary>
+    internal static long LoopPasses(TimeProvider time) => Threads.TryGetValue(time, out var thread) ? thread.Passes : 0;
+
     /// <summary>
     /// The pending waits of one clock, completed in deadline order by one background thread, which ends after a
     /// second without waits. Completions run their continuations on the thread pool, never on this thread.
@@ -47,6 +50,7 @@ internal static class SimulatedLatency
     private sealed class DeadlineThread
     {
         private static readonly TimeSpan Linger = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan CoarseWaitUnit = TimeSpan.FromMilliseconds(1);
 
         private readonly TimeProvider _time;
         private readonly bool _exactSleep;
@@ -55,6 +59,7 @@ internal static class SimulatedLatency
         private readonly ITimer? _fakeClockTimer;
         private bool _running;
         private bool _wakeRequested;
+        private long _passes;
 
         public DeadlineThread(TimeProvider time)
         {
@@ -66,6 +71,8 @@ internal static class SimulatedLatency
             // wakes it through a timer of its own.
             _fakeClockTimer = systemClock ? null : time.CreateTimer(static state => ((DeadlineThread)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+
+        public long Passes => Interlocked.Read(ref _passes);
 
         public Task WaitAsync(long deadline, CancellationToken cancellationToken)
         {
@@ -112,6 +119,7 @@ internal static class SimulatedLatency
             var spinner = default(SpinWait);
             while (true)
             {
+                Interlocked.Increment(ref _passes);
                 long next;
                 lock (_gate)
                 {
@@ -143,8 +151,10 @@ internal static class SimulatedLatency
                     continue;
                 }
 
+                // A monitor wait counts whole milliseconds: a shorter coarse wait would return at once and spin this
+                // loop, so the final stretch starts up to a millisecond early instead.
                 var remaining = _time.GetElapsedTime(now, next);
-                if (remaining > FinalStretch)
+                if (_fakeClockTimer is null ? remaining >= FinalStretch + CoarseWaitUnit : remaining > FinalStretch)
                 {
                     // A fake clock's timer counts from the clock's time when set: if the clock moved since it was read,
                     // the timer is late by that much, so look again before waiting for it.
@@ -158,7 +168,7 @@ internal static class SimulatedLatency
                     {
                         if (!_wakeRequested)
                         {
-                            Monitor.Wait(_gate, _fakeClockTimer is null ? remaining - FinalStretch : Timeout.InfiniteTimeSpan);
+                            Monitor.Wait(_gate, _fakeClockTimer is null ? (int)(remaining - FinalStretch).TotalMilliseconds : Timeout.Infinite);
                         }
                     }
 
