@@ -148,6 +148,20 @@ public class OtherCommandTests
         Assert.NotEmpty(command.ScheduleDescription);
     }
 
+    /// <summary>A clock time without a day keeps the meeting's day; a day, a relative time or a length does not.</summary>
+    [Theory]
+    [InlineData("reschedule to 4pm", true)]
+    [InlineData("make it 4pm", true)]
+    [InlineData("move to 5", true)]
+    [InlineData("reschedule to 3-4:30pm", true)]
+    [InlineData("reschedule to tomorrow 10am", false)]
+    [InlineData("move the meeting to Friday at 9", false)]
+    [InlineData("move it to in 2 hours", false)]
+    [InlineData("make it 30 min", false)]
+    [InlineData("push it by 15 min", false)]
+    public void A_clock_time_without_a_day_keeps_the_meetings_day(string text, bool keepsMeetingDay) =>
+        Assert.Equal(keepsMeetingDay, Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).KeepsMeetingDay);
+
     public static TheoryData<string, ParseFailureKind> RescheduleFailures => new()
     {
         { "reschedule", ParseFailureKind.NothingToChange },

@@ -3,7 +3,10 @@ using TeamsMeetBot.Tests.Support;
 
 namespace TeamsMeetBot.Tests.Scheduling;
 
-/// <summary>"reschedule to 4pm", "move it to tomorrow 10am", "make it 30 min" end to end: Graph PATCH with start and end, card updated in place, reply in the sender's zone.</summary>
+/// <summary>
+/// "reschedule to 4pm", "move it to tomorrow 10am", "make it 30 min" end to end: Graph PATCH with start and end, card
+/// updated in place, reply in the sender's zone. A clock time without a day means that time on the meeting's day.
+/// </summary>
 public sealed class RescheduleTests : IAsyncLifetime
 {
     private SchedulingWorld _world = null!;
@@ -22,6 +25,11 @@ public sealed class RescheduleTests : IAsyncLifetime
         { "Europe/Berlin", "meet tomorrow at 14:00 for 1h", "reschedule to tomorrow 16:30", At(3, 5, 15, 30), At(3, 5, 16, 30), "Thu 5 Mar 16:30–17:30 (Europe/Berlin)" },
         { "Europe/Berlin", "meet tomorrow at 14:00 for 1h", "push it by 15 min", At(3, 5, 13, 15), At(3, 5, 14, 15), "Thu 5 Mar 14:15–15:15 (Europe/Berlin)" },
         { "Asia/Kolkata", "meet tomorrow at 10:00", "make it 90 min", At(3, 5, 4, 30), At(3, 5, 6, 0), "Thu 5 Mar 10:00–11:30 (Asia/Kolkata)" },
+
+        // A clock time without a day keeps the meeting's day; if that moment has passed, the next one from now.
+        { "America/Los_Angeles", "meet tomorrow at 9am", "reschedule to 4pm", At(3, 6, 0, 0), At(3, 6, 0, 30), "Thu 5 Mar 16:00–16:30 (America/Los_Angeles)" },
+        { "Europe/Berlin", "meet on Monday at 14:00 for 1h", "move it to 9:30", At(3, 9, 8, 30), At(3, 9, 9, 30), "Mon 9 Mar 09:30–10:30 (Europe/Berlin)" },
+        { "America/Los_Angeles", "meet at 3pm for 45 min", "reschedule to 7am", At(3, 5, 15, 0), At(3, 5, 15, 45), "Thu 5 Mar 07:00–07:45 (America/Los_Angeles)" },
     };
 
     [Theory]

@@ -442,7 +442,8 @@ public static class CommandParser
             description = ZonedTime.FormatDuration(extend!.Value.Duration()) + (extend < TimeSpan.Zero ? " shorter" : " longer");
         }
 
-        return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed);
+        bool keepsMeetingDay = newStart is not null && spec.Start is not null && !spec.HasDate && spec.Relative is null;
+        return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed, keepsMeetingDay);
     }
 
     private static ResolvedTime ValidateLengthOnly(TimeSpan? duration)

@@ -10,10 +10,15 @@ namespace TeamsMeetBot.Commands;
 /// <param name="ExtendBy">Make the meeting longer by this much (the start stays).</param>
 /// <param name="ScheduleDescription">What was understood, in the sender's zone.</param>
 /// <param name="TimeZoneAssumed">True when the sender's zone was unknown and UTC was assumed.</param>
+/// <param name="KeepsMeetingDay">
+/// True when the new start was a clock time without a day ("reschedule to 4pm"): it means that time on the meeting's
+/// own day, and <paramref name="NewStart"/> (its next occurrence from now) applies only when that time has passed.
+/// </param>
 public sealed record RescheduleMeetingCommand(
     DateTimeOffset? NewStart,
     TimeSpan? NewDuration,
     TimeSpan? ShiftBy,
     TimeSpan? ExtendBy,
     string ScheduleDescription,
-    bool TimeZoneAssumed) : BotCommand;
+    bool TimeZoneAssumed,
+    bool KeepsMeetingDay = false) : BotCommand;

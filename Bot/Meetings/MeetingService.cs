@@ -201,9 +201,12 @@ public sealed class MeetingService(
         }
 
         var meeting = item.Value;
-        var start = command.NewStart ?? meeting.StartUtc + (command.ShiftBy ?? TimeSpan.Zero);
-        var duration = command.NewDuration ?? (meeting.EndUtc - meeting.StartUtc) + (command.ExtendBy ?? TimeSpan.Zero);
         var now = timeProvider.GetUtcNow();
+        var senderZone = Commands.TimeZoneResolver.Resolve(activity.ClientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
+        var start = command.NewStart is { } requested
+            ? (command.KeepsMeetingDay ? OnMeetingDay(requested, meeting.StartUtc, senderZone.Zone, now) : requested)
+            : meeting.StartUtc + (command.ShiftBy ?? TimeSpan.Zero);
+        var duration = command.NewDuration ?? (meeting.EndUtc - meeting.StartUtc) + (command.ExtendBy ?? TimeSpan.Zero);
         if (start != meeting.StartUtc && start < now - TimeSpan.FromMinutes(1))
         {
             return "That would move the meeting into the past. Try a later time, for example: reschedule to tomorrow 10am.";
@@ -230,9 +233,19 @@ public sealed class MeetingService(
             m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
         await reminders.AfterRescheduledAsync(meeting, updated, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
-        var senderZone = Commands.TimeZoneResolver.Resolve(activity.ClientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
         string when = Commands.ZonedTime.Describe(start, end, senderZone.Zone, senderZone.Assumed, now);
         return $"Done: \"{meeting.Subject}\" is now {when}. The card above shows the new time.";
+    }
+
+    /// <summary>
+    /// "reschedule to 4pm": 4pm on the meeting's day in the sender's zone (a meeting tomorrow at 9 moves to tomorrow at
+    /// 4), unless that moment has passed; then the next 4pm from now, as the parser read it, stands.
+    /// </summary>
+    internal static DateTimeOffset OnMeetingDay(DateTimeOffset requested, DateTimeOffset meetingStart, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var timeOfDay = Commands.ZonedTime.ToLocal(requested, zone).TimeOfDay;
+        var onMeetingDay = Commands.ZonedTime.ToUtc(Commands.ZonedTime.ToLocal(meetingStart, zone).Date + timeOfDay, zone);
+        return onMeetingDay >= now ? onMeetingDay : requested;
     }
 
     public bool MayControl(Activity activity, MeetingRecord meeting)
