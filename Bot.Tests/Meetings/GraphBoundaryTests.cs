@@ -129,7 +129,7 @@ public sealed class GraphBoundaryTests
 
         var ours = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(
             OnlineMeetingsClient.CreateOrGetBody(Organizer, "teams-bot:19:abc@thread.v2:1", "About X", start, start.AddMinutes(30), attendees),
-            GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest))!;
+            GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest))!.AsObject();
         var sdk = new CreateOrGetPostRequestBody
         {
             ExternalId = "teams-bot:19:abc@thread.v2:1",
@@ -146,21 +146,8 @@ public sealed class GraphBoundaryTests
                 ],
             },
         };
-        using var writer = new JsonSerializationWriter();
-        writer.WriteObjectValue(null, sdk);
-        var expected = JsonNode.Parse(writer.GetSerializedContent())!;
-
-        foreach (string time in (string[])["startDateTime", "endDateTime"])
-        {
-            Assert.Equal(DateTimeOffset.Parse(expected[time]!.GetValue<string>(), CultureInfo.InvariantCulture), DateTimeOffset.Parse(ours[time]!.GetValue<string>(), CultureInfo.InvariantCulture));
-            ours.AsObject().Remove(time);
-            expected.AsObject().Remove(time);
-        }
-
-        Assert.True(JsonNode.DeepEquals(expected, ours), $"SDK: {expected.ToJsonString()}\nbot: {ours.ToJsonString()}");
-        Assert.Null(new GraphSchemaValidator().Validate(JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(
-            OnlineMeetingsClient.CreateOrGetBody(Organizer, "x", "About X", start, start.AddMinutes(30), attendees),
-            GraphOnlineMeetingJsonContext.Default.GraphCreateOrGetRequest)), GraphSchemaDefinitions.CreateOrGetOnlineMeeting));
+        Assert.Null(new GraphSchemaValidator().Validate(ours.DeepClone(), GraphSchemaDefinitions.CreateOrGetOnlineMeeting));
+        AssertSameValues(SdkJson(sdk), ours);
     }
 
     // Every lobby value and every presenters value at least once.
@@ -208,13 +195,25 @@ public sealed class GraphBoundaryTests
 
     private static void AssertSameJson(OnlineMeeting sdkPatch, GraphOnlineMeetingPatch patch)
     {
-        using var writer = new JsonSerializationWriter();
-        writer.WriteObjectValue(null, sdkPatch);
-        var expected = JsonNode.Parse(writer.GetSerializedContent())!.AsObject();
+        var expected = SdkJson(sdkPatch);
         var ours = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(patch, GraphOnlineMeetingJsonContext.Default.GraphOnlineMeetingPatch))!.AsObject();
         Assert.Equal("#microsoft.graph.onlineMeeting", expected["@odata.type"]?.GetValue<string>());
         expected.Remove("@odata.type");
         Assert.Null(new GraphSchemaValidator().Validate(ours.DeepClone(), GraphSchemaDefinitions.OnlineMeeting));
+        AssertSameValues(expected, ours);
+    }
+
+    /// <summary>What the Graph SDK writes for one of its models.</summary>
+    private static JsonObject SdkJson(IParsable model)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, model);
+        return JsonNode.Parse(writer.GetSerializedContent())!.AsObject();
+    }
+
+    /// <summary>The same JSON, times compared as instants (the SDK writes seven fractional digits).</summary>
+    private static void AssertSameValues(JsonObject expected, JsonObject ours)
+    {
         foreach (string time in (string[])["startDateTime", "endDateTime"])
         {
             if (expected[time] is not null)

@@ -10,13 +10,10 @@ public sealed class MeetingCardRenderer(CallingSetup setup, CallStore calls, Tim
     public async Task<JsonObject> BuildAsync(MeetingRecord meeting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        if (!setup.IsConfigured)
-        {
-            return MeetingCard.Build(meeting);
-        }
-
-        var call = await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken);
-        return MeetingCard.Build(meeting, new CallCardView(call, timeProvider.GetUtcNow(), setup.RingTimeout));
+        var call = setup.IsConfigured
+            ? await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken)
+            : null;
+        return Build(meeting, call);
     }
 
     /// <summary>
@@ -26,8 +23,10 @@ public sealed class MeetingCardRenderer(CallingSetup setup, CallStore calls, Tim
     public JsonObject BuildForNewMeeting(MeetingRecord meeting)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        return setup.IsConfigured
-            ? MeetingCard.Build(meeting, new CallCardView(null, timeProvider.GetUtcNow(), setup.RingTimeout))
-            : MeetingCard.Build(meeting);
+        return Build(meeting, call: null);
     }
+
+    private JsonObject Build(MeetingRecord meeting, CallRecord? call) => setup.IsConfigured
+        ? MeetingCard.Build(meeting, new CallCardView(call, timeProvider.GetUtcNow(), setup.RingTimeout))
+        : MeetingCard.Build(meeting);
 }
