@@ -11,7 +11,9 @@ namespace TeamsMeetBot.Tests.Storage;
 /// <summary>
 /// Group commit in the SQLite store: concurrent writes share transactions, yet every caller gets its own
 /// outcome, only after the commit. Tests that need several writes in one batch first hold the writer loop
-/// with a write that blocks until released, queue their writes behind it, then release it.
+/// with a write that blocks until released, queue their writes behind it, then release it. The fake clock
+/// stands still unless a test moves it, so writes queue for the writer loop; tests of a write on a quiet store
+/// (run at once on its caller's thread) move the clock past the quiet time first.
 /// </summary>
 public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>, IDisposable
 {
@@ -52,10 +54,10 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
     }
 
     [Fact]
-    public async Task Writes_run_on_the_stores_own_thread_not_on_the_thread_pool()
+    public async Task Writes_close_together_run_on_the_stores_own_thread_not_on_the_thread_pool()
     {
         var store = Open();
-        await store.InitializeAsync(None);
+        await store.InitializeAsync(None); // the clock stands still: every write is within the quiet time of the last commit
 
         var threads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => store.WriteAsync(
             _ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, Environment.CurrentManagedThreadId), None)));
@@ -63,6 +65,105 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         Assert.All(threads, t => Assert.False(t.IsThreadPoolThread));
         Assert.All(threads, t => Assert.Equal("SQLite writer", t.Name));
         Assert.Single(threads.Select(t => t.CurrentManagedThreadId).Distinct());
+        Assert.Equal(0, store.BatchesRunAtOnce);
+    }
+
+    [Fact]
+    public async Task A_write_on_a_quiet_store_commits_on_its_callers_thread_before_the_call_returns()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+
+        var (task, callerThread) = await Task.Run(() =>
+        {
+            var write = store.WriteAsync(session => (RawInsert(session, "at-once"), Environment.CurrentManagedThreadId), None);
+            return (write, Environment.CurrentManagedThreadId);
+        });
+
+        Assert.True(task.IsCompletedSuccessfully, "The write was not finished when WriteAsync returned.");
+        Assert.Equal((1, callerThread), await task);
+        Assert.Equal(1, store.BatchesRunAtOnce);
+        Assert.Equal(1, store.CommittedBatches);
+        using (var other = OpenRaw())
+        {
+            Assert.Contains(("conv", "at-once"), ReadAll(other).Keys); // committed, visible to another connection
+        }
+
+        // Right after that commit the store is no longer quiet: the next write queues for the writer thread.
+        string? next = await store.WriteAsync(_ => Thread.CurrentThread.Name, None);
+        Assert.Equal("SQLite writer", next);
+        Assert.Equal(1, store.BatchesRunAtOnce);
+
+        // Quiet again: at once, on the caller's thread.
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+        var inserted = store.InsertAsync(Table, "conv", "quiet-again", new TestRecord("quiet", 2), Type, null, None);
+        Assert.True(inserted.IsCompletedSuccessfully);
+        Assert.Equal(2, store.BatchesRunAtOnce);
+        Assert.Equal(new TestRecord("quiet", 2), (await store.GetAsync(Table, "conv", "quiet-again", Type, None))!.Value);
+    }
+
+    [Fact]
+    public async Task A_write_run_at_once_that_throws_fails_alone_and_leaves_no_change()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+
+        var failed = store.WriteAsync<int>(session =>
+        {
+            RawInsert(session, "half-done");
+            throw new InvalidOperationException("the request's own code failed after its insert");
+        }, None);
+
+        Assert.Equal(1, store.BatchesRunAtOnce);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
+        Assert.Null(await store.GetAsync(Table, "conv", "half-done", Type, None));
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+        await store.InsertAsync(Table, "conv", "next", new TestRecord("next", 1), Type, null, None);
+        Assert.Equal(2, store.BatchesRunAtOnce);
+        Assert.Equal(["next"], (await ToListAsync(store.QueryPartitionAsync(Table, "conv", Type, None))).Select(i => i.RowKey));
+    }
+
+    [Fact]
+    public async Task A_quiet_write_that_finds_the_file_locked_waits_on_the_writer_thread_not_on_its_caller()
+    {
+        var store = Open(TimeSpan.FromMinutes(1));
+        await store.InitializeAsync(None);
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+
+        using var other = OpenRaw();
+        Execute(other, "BEGIN IMMEDIATE;"); // another process holds the write lock
+        var (write, _) = await Task.Run(() => (store.WriteAsync(session => (RawInsert(session, "after-the-lock"), Thread.CurrentThread.Name), None), 0));
+
+        // WriteAsync returned without waiting out the one-minute busy timeout; the writer thread waits instead.
+        Assert.False(write.IsCompleted);
+        Execute(other, "ROLLBACK;");
+        Assert.Equal((1, "SQLite writer"), await write.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(1, store.CommittedBatches);
+        Assert.NotNull(await store.GetAsync(Table, "conv", "after-the-lock", Type, None));
+    }
+
+    [Fact]
+    public async Task Dispose_waits_for_a_write_running_at_once_and_later_writes_fail()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+        var (held, release) = await HoldWriterAsync(store);
+        Assert.Equal(1, store.BatchesRunAtOnce); // held on a caller's thread, not on the writer thread
+
+        var disposing = Task.Run(store.Dispose);
+        await WaitUntilAsync(() => store.IsDisposed || disposing.IsCompleted);
+        Assert.False(disposing.IsCompleted, "Dispose returned while a write was still running.");
+        release.Set();
+        await disposing.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
+
+        Assert.Equal(1, await held);
+        Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.InsertAsync(Table, "conv", "late", new TestRecord("late", 1), Type, null, None));
+        using var reopened = Open();
+        Assert.NotNull(await reopened.GetAsync(Table, "hold", "hold", Type, None));
     }
 
     [Fact]
@@ -435,15 +536,16 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
     }
 
     /// <summary>
-    /// Queues a write (of item hold/hold) that blocks the writer loop, inside its transaction, until the returned
-    /// gate is set; returns once it is running, so writes queued afterwards wait for the next batch.
+    /// Starts a write (of item hold/hold) that holds the writer, inside its transaction, until the returned gate is
+    /// set; returns once it is running, so writes queued afterwards wait for the next batch. It runs on the writer
+    /// loop, or at once on a pool thread of its own when the test made the store quiet first.
     /// </summary>
     private async Task<(Task<int> Held, ManualResetEventSlim Release)> HoldWriterAsync(SqliteBotStore store, CancellationToken cancellationToken = default)
     {
         var release = new ManualResetEventSlim();
         _gates.Add(release);
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = store.WriteAsync(session =>
+        var held = Task.Run(() => store.WriteAsync(session =>
         {
             int written = RawInsert(session, "hold", partitionKey: "hold");
             running.TrySetResult();
@@ -453,7 +555,7 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
             }
 
             return written;
-        }, cancellationToken);
+        }, cancellationToken), CancellationToken.None);
         await running.Task.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
         return (held, release);
     }
