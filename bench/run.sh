@@ -31,13 +31,14 @@ artifacts="$here/artifacts"
 mkdir -p "$artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-echo "== Building Release =="
-dotnet build "$root/Bot/Bot.csproj" -c Release -nologo -v quiet
+echo "== Building Release; publishing the bot as it is deployed (ReadyToRun for this machine's runtime) =="
+rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
+dotnet publish "$root/Bot/Bot.csproj" -c Release -r "$rid" --self-contained false -o "$artifacts/bot" -nologo -v quiet
 dotnet build "$here/TeamsMeetBot.Bench/TeamsMeetBot.Bench.csproj" -c Release -nologo -v quiet
 dotnet build "$here/TeamsMeetBot.LoadDriver/TeamsMeetBot.LoadDriver.csproj" -c Release -nologo -v quiet
 dotnet build "$here/TeamsMeetBot.BareEndpoint/TeamsMeetBot.BareEndpoint.csproj" -c Release -nologo -v quiet
 
-bot_dll="$root/Bot/bin/Release/net10.0/TeamsMeetBot.dll"
+bot_dll="$artifacts/bot/TeamsMeetBot.dll"
 bare_dll="$here/TeamsMeetBot.BareEndpoint/bin/Release/net10.0/TeamsMeetBot.BareEndpoint.dll"
 
 echo "== Machine =="
