@@ -128,19 +128,21 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
     [Fact]
     public async Task A_quiet_write_that_finds_the_file_locked_waits_on_the_writer_thread_not_on_its_caller()
     {
-        var store = Open(TimeSpan.FromMinutes(1));
+        var store = Open(TimeSpan.FromMinutes(10));
         await store.InitializeAsync(None);
         Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
 
         using var other = OpenRaw();
         Execute(other, "BEGIN IMMEDIATE;"); // another process holds the write lock
-        var (write, _) = await Task.Run(() => (store.WriteAsync(session => (RawInsert(session, "after-the-lock"), Thread.CurrentThread.Name), None), 0));
+        var (write, _) = await Task.Run(() => (store.WriteAsync(session => (RawInsert(session, "after-the-lock"), Thread.CurrentThread.Name), None), 0))
+            .WaitAsync(TimeSpan.FromMinutes(1)); // a caller waiting out the ten-minute busy timeout fails here
 
-        // WriteAsync returned without waiting out the one-minute busy timeout; the writer thread waits instead.
+        // WriteAsync returned while the file was still locked; the writer thread waits instead.
         Assert.False(write.IsCompleted);
         Execute(other, "ROLLBACK;");
         Assert.Equal((1, "SQLite writer"), await write.WaitAsync(TimeSpan.FromMinutes(2)));
         Assert.Equal(1, store.CommittedBatches);
+        Assert.Equal(0, store.BatchesRunAtOnce);
         Assert.NotNull(await store.GetAsync(Table, "conv", "after-the-lock", Type, None));
     }
 
@@ -151,7 +153,6 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         await store.InitializeAsync(None);
         Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
         var (held, release) = await HoldWriterAsync(store);
-        Assert.Equal(1, store.BatchesRunAtOnce); // held on a caller's thread, not on the writer thread
 
         var disposing = Task.Run(store.Dispose);
         await WaitUntilAsync(() => store.IsDisposed || disposing.IsCompleted);
@@ -160,6 +161,7 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         await disposing.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
 
         Assert.Equal(1, await held);
+        Assert.Equal(1, store.BatchesRunAtOnce); // it was held on a caller's thread, not on the writer thread
         Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.InsertAsync(Table, "conv", "late", new TestRecord("late", 1), Type, null, None));
         using var reopened = Open();

@@ -498,7 +498,8 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     }
 
     /// <summary>
-    /// When no write is queued and no batch is running, runs <paramref name="request"/> at once on the caller's
+    /// When no write is queued, no batch is running and none ended within <see cref="QuietBeforeWritingAtOnce"/>,
+    /// runs <paramref name="request"/> at once on the caller's
     /// thread as a batch of its own, which saves waking the writer loop and then the caller again (two thread
     /// switches of 0.1 ms or more each on a small machine, on every write of a turn's critical path when the
     /// store is not busy). Writes that overlap still queue and commit together. False when the request must be
@@ -521,8 +522,13 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
                 return false;
             }
 
+            if (!RunBatch([request], busyAttempts: 1, waitWhenBusy: false))
+            {
+                return false;
+            }
+
             Interlocked.Increment(ref _batchesRunAtOnce);
-            return RunBatch([request], busyAttempts: 1, waitWhenBusy: false);
+            return true;
         }
         finally
         {
@@ -595,8 +601,12 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             try
             {
                 _writer ??= WriterSession.Open(_writerConnectionString, _busyTimeoutMs, _checkpointer.RestartFrames);
-                _writer.SetBusyTimeout(waitWhenBusy ? _busyTimeoutMs : 0);
-                RunInTransaction(_writer, batch);
+                if (!waitWhenBusy && !_writer.TryBeginWithoutWaiting())
+                {
+                    return false; // another process holds the write lock: nothing was started
+                }
+
+                RunInTransaction(_writer, batch, begun: !waitWhenBusy);
                 Interlocked.Increment(ref _committedBatches);
                 Volatile.Write(ref _lastBatchEnded, _time.GetTimestamp());
                 _checkpointer.Committed(batch.Count);
@@ -649,12 +659,16 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     }
 
     /// <summary>
-    /// BEGIN IMMEDIATE, each request (in its savepoint when it asked for one), COMMIT. Throws (leaving the
+    /// BEGIN IMMEDIATE (unless <paramref name="begun"/>), each request (in its savepoint when it asked for one), COMMIT. Throws (leaving the
     /// transaction to be rolled back by the caller) only when the transaction as a whole cannot go on.
     /// </summary>
-    private static void RunInTransaction(WriterSession session, IReadOnlyList<IWriteRequest> batch)
+    private static void RunInTransaction(WriterSession session, IReadOnlyList<IWriteRequest> batch, bool begun)
     {
-        session.RunSql(BeginSql);
+        if (!begun)
+        {
+            session.RunSql(BeginSql);
+        }
+
         for (int i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
@@ -765,7 +779,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     {
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-        private int _busyTimeoutMs;
+        private readonly int _busyTimeoutMs;
 
         private WriterSession(SqliteConnection connection, int busyTimeoutMs)
         {
@@ -808,13 +822,29 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             return command;
         }
 
-        /// <summary>How long a statement waits for another connection's write lock before SQLITE_BUSY (0: not at all).</summary>
-        public void SetBusyTimeout(int milliseconds)
+        /// <summary>
+        /// BEGIN IMMEDIATE without waiting for another connection's write lock: false, with no transaction begun, when
+        /// it is held. Straight to SQLite, with its busy timeout off for this one statement: a Microsoft.Data.Sqlite
+        /// command would retry a busy statement until its own timeout.
+        /// </summary>
+        public bool TryBeginWithoutWaiting()
         {
-            if (milliseconds != _busyTimeoutMs)
+            var db = _connection.Handle!;
+            SQLitePCL.raw.sqlite3_busy_timeout(db, 0);
+            try
             {
-                SQLitePCL.raw.sqlite3_busy_timeout(_connection.Handle, milliseconds);
-                _busyTimeoutMs = milliseconds;
+                int rc = SQLitePCL.raw.sqlite3_exec(db, BeginSql);
+                if (rc is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+                {
+                    return false;
+                }
+
+                SqliteException.ThrowExceptionForRC(rc, db);
+                return true;
+            }
+            finally
+            {
+                SQLitePCL.raw.sqlite3_busy_timeout(db, _busyTimeoutMs);
             }
         }
 
