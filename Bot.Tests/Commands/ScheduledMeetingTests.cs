@@ -334,6 +334,29 @@ public class ScheduledMeetingTests
         Assert.Equal(new TimeOnly(9, 0), failure.Understood!.Time);
     }
 
+    [Theory]
+    [InlineData("meet at 25 o'clock", "“25 o'clock” is not a time of day", null, null)]
+    [InlineData("meet at 25 o'clock about the failover", "“25 o'clock” is not a time of day", " I understood about “the failover”.", "the failover")]
+    [InlineData("meet at 25 o'clock for 45 min", "“25 o'clock” is not a time of day", " I understood for 45 min.", null)]
+    [InlineData("meet today at 9am", "", " I understood Thu 26 Nov 2026, 09:00", null)]
+    public void A_failure_says_only_what_the_message_said(string text, string problem, string? understood, string? subject)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));
+
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+        if (understood is null)
+        {
+            Assert.DoesNotContain("I understood", failure.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(understood, failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("for 30 min.", failure.Message, StringComparison.Ordinal); // the default length was not said
+        Assert.Equal(subject, failure.Understood?.Subject);
+    }
+
     [Fact]
     public void A_conflict_between_end_and_length_is_reported_with_both()
     {

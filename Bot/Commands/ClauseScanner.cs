@@ -474,7 +474,9 @@ internal sealed class ClauseScanner
             if (clockMatch == GrammarMatch.Invalid || (word is "at" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number))
             {
                 spec.Problem ??= problem ?? "“" + _t.Render(i, i + 2) + "” is not a time I can read";
-                next = i + 2;
+
+                // The invalid time's own words ("25 o'clock") are the time's, not a subject's.
+                next = clockMatch == GrammarMatch.Invalid ? Math.Max(next, i + 2) : i + 2;
                 return GrammarMatch.Invalid;
             }
 

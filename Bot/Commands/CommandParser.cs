@@ -109,7 +109,7 @@ public static class CommandParser
         if (resolved.Failure is { } failure)
         {
             var draft = new SchedulingDraft(subject, scanner.Attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone));
-            return MeetingFailure(failure, resolved.Problem ?? "", draft, input);
+            return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }
 
         var duration = resolved.Duration ?? input.DefaultDuration;
@@ -128,12 +128,14 @@ public static class CommandParser
             input.TimeZoneAssumed);
     }
 
-    private static ParseFailure MeetingFailure(ParseFailureKind kind, string problem, SchedulingDraft draft, CommandInput input)
+    /// <param name="durationSaid">Whether the message gave a length: the draft carries the default one otherwise, which the
+    /// card offers but the answer must not claim to have understood.</param>
+    private static ParseFailure MeetingFailure(ParseFailureKind kind, string problem, SchedulingDraft draft, CommandInput input, bool durationSaid)
     {
         var nowLocal = ZonedTime.ToLocal(input.Now, input.TimeZone);
         var today = DateOnly.FromDateTime(nowLocal);
         string zone = ZonedTime.ZoneLabel(input.TimeZone, input.TimeZoneAssumed);
-        string understood = DescribeDraft(draft, zone);
+        string understood = DescribeDraft(draft, zone, durationSaid);
         TimeSpan? duration = kind is ParseFailureKind.TooShort or ParseFailureKind.TooLong ? input.DefaultDuration : draft.Duration;
         if (kind == ParseFailureKind.DurationConflict)
         {
@@ -184,7 +186,7 @@ public static class CommandParser
         return new ParseFailure(kind, message, suggestion, kind == ParseFailureKind.UnreadableTime, draft);
     }
 
-    private static string DescribeDraft(SchedulingDraft draft, string zone)
+    private static string DescribeDraft(SchedulingDraft draft, string zone, bool durationSaid)
     {
         var parts = new List<string>();
         if (draft.Date is { } date)
@@ -197,7 +199,7 @@ public static class CommandParser
             parts.Add(time.ToString("HH:mm", CultureInfo.InvariantCulture) + " (" + zone + ")");
         }
 
-        if (draft.Duration is { } duration)
+        if (durationSaid && draft.Duration is { } duration)
         {
             parts.Add("for " + ZonedTime.FormatDuration(duration));
         }
