@@ -33,7 +33,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== Building Release; publishing the bot as it is deployed (ReadyToRun for this machine's runtime) =="
 rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
-: "${rid:?could not read this machine's runtime identifier (RID) from dotnet --info}"
+: "${rid:?could not read the runtime identifier (RID) of this machine from dotnet --info}"
 rm -rf "$artifacts/bot" # a publish keeps a newer file it finds there, e.g. one precompiled by an earlier run
 dotnet publish "$root/Bot/Bot.csproj" -c Release -r "$rid" --self-contained false -o "$artifacts/bot" -nologo -v quiet
 dotnet build "$here/TeamsMeetBot.Bench/TeamsMeetBot.Bench.csproj" -c Release -nologo -v quiet
