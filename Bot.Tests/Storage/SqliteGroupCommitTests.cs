@@ -154,11 +154,7 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
         var (held, release) = await HoldWriterAsync(store);
 
-        var disposing = Task.Run(store.Dispose);
-        await WaitUntilAsync(() => store.IsDisposed || disposing.IsCompleted);
-        Assert.False(disposing.IsCompleted, "Dispose returned while a write was still running.");
-        release.Set();
-        await disposing.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
+        await DisposeWhileHeldAsync(store, release, "a write");
 
         Assert.Equal(1, await held);
         Assert.Equal(1, store.BatchesRunAtOnce); // it was held on a caller's thread, not on the writer thread
@@ -407,11 +403,7 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
             .ToArray();
         await WaitUntilQueuedAsync(store, queued.Length);
 
-        var disposing = Task.Run(store.Dispose);
-        await WaitUntilAsync(() => store.IsDisposed || disposing.IsCompleted);
-        Assert.False(disposing.IsCompleted, "Dispose returned while a batch was still running.");
-        release.Set();
-        await disposing.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
+        await DisposeWhileHeldAsync(store, release, "a batch");
 
         Assert.Equal(1, await held);
         foreach (var write in queued)
@@ -571,6 +563,19 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         insert.Parameters.AddWithValue("$data", $$"""{"Name":"{{rowKey}}","Count":0}""");
         insert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
         return insert.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Disposes the store on another thread while <paramref name="held"/> holds the writer, checks that Dispose waits for
+    /// it, then releases it and waits for Dispose to end.
+    /// </summary>
+    private static async Task DisposeWhileHeldAsync(SqliteBotStore store, ManualResetEventSlim release, string held)
+    {
+        var disposing = Task.Run(store.Dispose);
+        await WaitUntilAsync(() => store.IsDisposed || disposing.IsCompleted);
+        Assert.False(disposing.IsCompleted, $"Dispose returned while {held} was still running.");
+        release.Set();
+        await disposing.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a timing assertion
     }
 
     private static Task WaitUntilQueuedAsync(SqliteBotStore store, int count) => WaitUntilAsync(() => store.QueuedWrites >= count);

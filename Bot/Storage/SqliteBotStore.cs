@@ -522,7 +522,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
                 return false;
             }
 
-            if (!RunBatch([request], busyAttempts: 1, waitWhenBusy: false))
+            if (!RunBatch([request], waitWhenBusy: false))
             {
                 return false;
             }
@@ -573,7 +573,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             {
                 lock (_writerGate)
                 {
-                    RunBatch(batch, MaxBusyAttempts, waitWhenBusy: true);
+                    RunBatch(batch, waitWhenBusy: true);
                 }
             }
 
@@ -594,7 +594,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     /// <see cref="_writerGate"/> held. Without <paramref name="waitWhenBusy"/>, a file locked by another writer is
     /// not waited for: the batch is rolled back, its requests are left for the writer loop, and the result is false.
     /// </summary>
-    private bool RunBatch(IReadOnlyList<IWriteRequest> batch, int busyAttempts, bool waitWhenBusy)
+    private bool RunBatch(IReadOnlyList<IWriteRequest> batch, bool waitWhenBusy)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -619,23 +619,13 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             }
             catch (SqliteException ex) when (IsBusy(ex) && !waitWhenBusy)
             {
-                if (_writer?.TryRollback() == false)
-                {
-                    _writer.Dispose();
-                    _writer = null;
-                }
-
+                RollBackAfterBusy();
                 return false;
             }
-            catch (SqliteException ex) when (IsBusy(ex) && attempt < busyAttempts)
+            catch (SqliteException ex) when (IsBusy(ex) && attempt < MaxBusyAttempts)
             {
                 // Another process holds the write lock past busy_timeout: roll back and run the whole batch again.
-                if (_writer?.TryRollback() == false)
-                {
-                    _writer.Dispose();
-                    _writer = null;
-                }
-
+                RollBackAfterBusy();
                 StorageLog.SqliteBusyRetry(_logger, attempt);
             }
             catch (Exception ex)
@@ -655,6 +645,16 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
 
                 return true;
             }
+        }
+    }
+
+    /// <summary>Rolls back what a batch that found the file busy began; a writer that cannot roll back is closed.</summary>
+    private void RollBackAfterBusy()
+    {
+        if (_writer?.TryRollback() == false)
+        {
+            _writer.Dispose();
+            _writer = null;
         }
     }
 
