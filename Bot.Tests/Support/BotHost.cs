@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TeamsMeetBot.Tests.Support;
 
@@ -13,11 +14,14 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "teamsmeetbot-tests", Guid.NewGuid().ToString("N"));
 
-    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="services">Test-only service overrides, applied after the bot's own registrations.</param>
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _environment = environment;
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:Sqlite:Path"] = Path.Combine(_dataDir, "bot.db"),
@@ -63,6 +67,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -127,7 +127,8 @@ public sealed class ActivityRouter(
 
         if (claim is not null)
         {
-            await redeliveryGuard.CompleteAsync(claim, cancellationToken);
+            // The person has their answer; Teams gets its 200 without waiting for the mark (the lease covers the gap).
+            redeliveryGuard.CompleteInBackground(claim);
         }
 
         return TurnOutcome.Handled;

@@ -19,4 +19,8 @@ internal static partial class RouterLog
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Unsupported invoke {InvokeName}")]
     public static partial void UnsupportedInvoke(ILogger logger, string invokeName);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning,
+        Message = "Could not mark activity {ActivityId} in conversation {ConversationId} as handled; a redelivery after the claim's lease would handle it again")]
+    public static partial void CompletionNotWritten(ILogger logger, string activityId, string conversationId, Exception exception);
 }

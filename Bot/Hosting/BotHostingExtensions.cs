@@ -101,6 +101,7 @@ public static class BotHostingExtensions
 
         // Conversation logic.
         builder.Services.AddSingleton<RedeliveryGuard>();
+        builder.Services.AddHostedService<RedeliveryGuardShutdown>();
         builder.Services.AddSingleton<ConversationReferenceStore>();
         builder.Services.AddSingleton<BotMessenger>();
         builder.Services.AddSingleton<CommandHandler>();
