@@ -4,10 +4,26 @@ using System.Text;
 
 namespace TeamsMeetBot.LoadDriver;
 
-/// <summary>Outcome of one closed-loop run: requests answered 2xx in the measured window, failures, latency.</summary>
-internal sealed record LoadResult(int Connections, double Seconds, long Succeeded, long Failed, LatencySummary Latency, long SucceededIncludingWarmUp)
+/// <summary>
+/// Outcome of closed-loop load on one server: requests answered 2xx in the measured time, failures, latencies
+/// (Stopwatch ticks), and the requests answered in the warm-ups too. One run, or several windows combined.
+/// </summary>
+internal sealed record LoadResult(int Connections, double Seconds, long Succeeded, long Failed, IReadOnlyList<long> LatencyTicks, long SucceededIncludingWarmUp)
 {
+    private LatencySummary? _latency;
+
     public double RequestsPerSecond => Succeeded / Seconds;
+
+    public LatencySummary Latency => _latency ??= LatencySummary.FromTimestampDeltas([.. LatencyTicks]);
+
+    /// <summary>Windows measured one after another on the same server, as one result.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> windows) => new(
+        windows[0].Connections,
+        windows.Sum(w => w.Seconds),
+        windows.Sum(w => w.Succeeded),
+        windows.Sum(w => w.Failed),
+        [.. windows.SelectMany(w => w.LatencyTicks)],
+        windows.Sum(w => w.SucceededIncludingWarmUp));
 }
 
 /// <summary>
@@ -90,6 +106,6 @@ internal static class ClosedLoopLoad
 
         await Task.WhenAll(Enumerable.Range(0, connections).Select(w => Task.Run(() => WorkerAsync(w), cancellationToken)));
         var all = perWorker.SelectMany(l => l).ToList();
-        return new LoadResult(connections, measured.TotalSeconds, succeeded, failed, LatencySummary.FromTimestampDeltas(all), succeededIncludingWarmUp);
+        return new LoadResult(connections, measured.TotalSeconds, succeeded, failed, all, succeededIncludingWarmUp);
     }
 }

@@ -8,8 +8,8 @@ internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds
 /// <summary>
 /// The protocol load: the real bot in production authentication mode answering <c>help</c> (token
 /// validated against loopback OpenID metadata/JWKS, help card posted to the fake Connector), then the
-/// same load against the bare ASP.NET Core endpoint. 64 then 8 connections; a unique activity id per
-/// request, round-robin over <see cref="ConversationPool"/> conversations.
+/// same load against the bare ASP.NET Core endpoint, the two taking turns in short windows. 64 then 8 connections;
+/// a unique activity id per request, round-robin over <see cref="ConversationPool"/> conversations.
 /// </summary>
 internal static class ProtocolScenario
 {
@@ -23,6 +23,12 @@ internal static class ProtocolScenario
     public const int ConversationPool = 8192;
 
     private static readonly int[] ConnectionCounts = [64, 8];
+
+    /// <summary>Measured windows per server and connection count; the servers take turns.</summary>
+    private const int Windows = 4;
+
+    /// <summary>Warm-up of every window after a server's first (new connections; the server itself is warm by then).</summary>
+    private static readonly TimeSpan WindowWarmUp = TimeSpan.FromSeconds(1);
 
     public static async Task<(ServerFigures Bot, ServerFigures Bare)> RunAsync(DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -47,59 +53,41 @@ internal static class ProtocolScenario
             ["Storage__Sqlite__Path"] = database,
         };
 
-        output.WriteLine("== Protocol load: bot (production auth) answering 'help' ==");
-        ServerFigures bot;
-        using (var process = ChildProcess.Start(settings.BotDll, botEnvironment, Path.Combine(settings.WorkDirectory, "protocol-bot.log")))
-        {
-            bot = await MeasureAsync("TeamsMeetBot", process, serviceUrl, authorization, connector, settings, output, cancellationToken);
-            var wal = new FileInfo(database + "-wal");
-            output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
-        }
-
-        output.WriteLine("== Protocol load: bare ASP.NET Core endpoint (deserialize, 200) ==");
-        ServerFigures bare;
         var bareEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
-        using (var process = ChildProcess.Start(settings.BareDll, bareEnvironment, Path.Combine(settings.WorkDirectory, "protocol-bare.log")))
+        using var botProcess = ChildProcess.Start(settings.BotDll, botEnvironment, Path.Combine(settings.WorkDirectory, "protocol-bot.log"));
+        var botServer = new LoadedServer("TeamsMeetBot", botProcess, connector);
+        await botServer.FirstAnswerAsync(serviceUrl, authorization, cancellationToken);
+
+        // The bare endpoint starts once the bot has answered, so neither start slows the other's.
+        using var bareProcess = ChildProcess.Start(settings.BareDll, bareEnvironment, Path.Combine(settings.WorkDirectory, "protocol-bare.log"));
+        var bareServer = new LoadedServer("bare endpoint", bareProcess, null);
+        await bareServer.FirstAnswerAsync(serviceUrl, authorization, cancellationToken);
+
+        // The two servers take turns in short windows (bot, bare, bot, bare, ...) rather than one after the other: a
+        // shared machine's speed drifts by tens of percent within minutes, and the share of the bare endpoint's
+        // throughput is only meaningful when both were measured in the same minutes.
+        var measured = settings.Measured / Windows;
+        foreach (int connections in ConnectionCounts)
         {
-            bare = await MeasureAsync("bare endpoint", process, serviceUrl, authorization, null, settings, output, cancellationToken);
+            for (int window = 0; window < Windows; window++)
+            {
+                var warmUp = window == 0 ? settings.ProtocolWarmUp : WindowWarmUp;
+                string tag = string.Create(CultureInfo.InvariantCulture, $"{connections}w{window}");
+                await botServer.RunWindowAsync(connections, tag, warmUp, measured, serviceUrl, authorization, cancellationToken);
+                await bareServer.RunWindowAsync(connections, tag, warmUp, measured, serviceUrl, authorization, cancellationToken);
+            }
         }
 
+        output.WriteLine("== Protocol load: bot (production auth) answering 'help' ==");
+        var bot = botServer.Report(output);
+        var wal = new FileInfo(database + "-wal");
+        output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
+        output.WriteLine("== Protocol load: bare ASP.NET Core endpoint (deserialize, 200) ==");
+        var bare = bareServer.Report(output);
+        output.WriteLine($"  each figure: {Windows} windows of {measured.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s per server and connection count, the two servers taking turns (bot, bare, bot, ...)");
         return (bot, bare);
     }
 
     private static string Megabytes(FileInfo file) =>
         (file.Exists ? file.Length / 1048576.0 : 0).ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static async Task<ServerFigures> MeasureAsync(
-        string name, ChildProcess process, string serviceUrl, string authorization, BenchConnector? connector, DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
-    {
-        double first = await ServerProbe.FirstAnswerAsync(
-            process, id => ActivityJson.PersonalHelp(serviceUrl, "a:bench-first-" + id, id, TimeProvider.System.GetUtcNow()), authorization, connector, cancellationToken);
-        output.WriteLine($"  start to first answer: {first.ToString("0", CultureInfo.InvariantCulture)} ms");
-        long postedBefore = connector?.ActivitiesPosted ?? 0;
-        var runs = new List<LoadResult>();
-        long requestCounter = 0;
-        foreach (int connections in ConnectionCounts)
-        {
-            string tag = connections.ToString(CultureInfo.InvariantCulture);
-            double cpuBefore = process.CpuSeconds();
-            var result = await ClosedLoopLoad.RunAsync(
-                new Uri(process.BaseAddress, "api/messages"), connections, settings.WarmUp, settings.Measured,
-                (worker, sequence) =>
-                {
-                    string id = string.Create(CultureInfo.InvariantCulture, $"{tag}-{worker}-{sequence}");
-                    long conversation = Interlocked.Increment(ref requestCounter) % ConversationPool;
-                    return ActivityJson.PersonalHelp(serviceUrl, "a:bench-conversation-" + conversation.ToString(CultureInfo.InvariantCulture), "bench-" + id, TimeProvider.System.GetUtcNow());
-                },
-                authorization, cancellationToken);
-            runs.Add(result);
-            double cpuPerRequest = (process.CpuSeconds() - cpuBefore) * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
-            output.WriteLine($"  {connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request)");
-        }
-
-        double peak = process.PeakRssMegabytes();
-        long posted = (connector?.ActivitiesPosted ?? 0) - postedBefore;
-        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
-        return new ServerFigures(name, first, runs, peak, posted);
-    }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace TeamsMeetBot.LoadDriver;
+
+/// <summary>
+/// One server process under the protocol load: its start-to-first-answer, the measured windows it has run at each
+/// connection count, and the CPU it used in them. <see cref="Report"/> prints the windows combined.
+/// </summary>
+internal sealed class LoadedServer(string name, ChildProcess process, BenchConnector? connector)
+{
+    /// <summary>Pause after each window, counted in its CPU, so work a server does after its load is its own.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    private readonly SortedDictionary<int, (List<LoadResult> Windows, double CpuSeconds)> _byConnections = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private long _requestCounter;
+    private double _firstAnswerMilliseconds;
+    private long _postedBefore;
+
+    public async Task FirstAnswerAsync(string serviceUrl, string authorization, CancellationToken cancellationToken)
+    {
+        _firstAnswerMilliseconds = await ServerProbe.FirstAnswerAsync(
+            process, id => ActivityJson.PersonalHelp(serviceUrl, "a:bench-first-" + id, id, TimeProvider.System.GetUtcNow()), authorization, connector, cancellationToken);
+        _postedBefore = connector?.ActivitiesPosted ?? 0;
+    }
+
+    /// <param name="tag">Makes this window's activity ids unique across windows (a repeated id would be a redelivery).</param>
+    public async Task RunWindowAsync(
+        int connections, string tag, TimeSpan warmUp, TimeSpan measured, string serviceUrl, string authorization, CancellationToken cancellationToken)
+    {
+        double cpuBefore = process.CpuSeconds();
+        var result = await ClosedLoopLoad.RunAsync(
+            new Uri(process.BaseAddress, "api/messages"), connections, warmUp, measured,
+            (worker, sequence) =>
+            {
+                string id = string.Create(CultureInfo.InvariantCulture, $"{tag}-{worker}-{sequence}");
+                long conversation = Interlocked.Increment(ref _requestCounter) % ProtocolScenario.ConversationPool;
+                return ActivityJson.PersonalHelp(serviceUrl, "a:bench-conversation-" + conversation.ToString(CultureInfo.InvariantCulture), "bench-" + id, TimeProvider.System.GetUtcNow());
+            },
+            authorization, cancellationToken);
+        await Task.Delay(Settle, cancellationToken);
+        double cpu = process.CpuSeconds() - cpuBefore;
+        var (windows, cpuSoFar) = _byConnections.TryGetValue(connections, out var entry) ? entry : ([], 0);
+        windows.Add(result);
+        _byConnections[connections] = (windows, cpuSoFar + cpu);
+    }
+
+    /// <summary>Prints first answer, each connection count's combined figures and peak memory.</summary>
+    public ServerFigures Report(TextWriter output)
+    {
+        output.WriteLine($"  start to first answer: {_firstAnswerMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+        var runs = new List<LoadResult>();
+        foreach (var (connections, (windows, cpuSeconds)) in _byConnections)
+        {
+            var result = LoadResult.Combine(windows);
+            runs.Add(result);
+            double cpuPerRequest = cpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
+            string perWindow = string.Join(" ", windows.Select(w => w.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)));
+            output.WriteLine($"  {connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s)");
+        }
+
+        double peak = process.PeakRssMegabytes();
+        long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
+        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
+        return new ServerFigures(name, _firstAnswerMilliseconds, runs, peak, posted);
+    }
+}
