@@ -53,8 +53,8 @@ public sealed class RedeliveryGuard(IBotStore store, TimeProvider timeProvider, 
         }
     }
 
-    /// <summary>Marks the activity done: every later delivery is a duplicate.</summary>
-    public async Task CompleteAsync(TurnClaim claim, CancellationToken cancellationToken)
+    /// <summary>Marks the activity done: every later delivery is a duplicate. Turns call <see cref="CompleteInBackground"/>.</summary>
+    private async Task CompleteAsync(TurnClaim claim, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         try

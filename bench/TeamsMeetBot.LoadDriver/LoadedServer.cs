@@ -11,7 +11,8 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     /// <summary>Pause after each window, counted in its CPU, so work a server does after its load is its own.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
-    private readonly SortedDictionary<int, (List<LoadResult> Windows, double CpuSeconds)> _byConnections = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    /// <summary>In the order the connection counts were first run.</summary>
+    private readonly List<ConnectionRuns> _byConnections = [];
     private long _requestCounter;
     private double _firstAnswerMilliseconds;
     private long _postedBefore;
@@ -38,10 +39,15 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
             },
             authorization, cancellationToken);
         await Task.Delay(Settle, cancellationToken);
-        double cpu = process.CpuSeconds() - cpuBefore;
-        var (windows, cpuSoFar) = _byConnections.TryGetValue(connections, out var entry) ? entry : ([], 0);
-        windows.Add(result);
-        _byConnections[connections] = (windows, cpuSoFar + cpu);
+        var runs = _byConnections.Find(r => r.Connections == connections);
+        if (runs is null)
+        {
+            runs = new ConnectionRuns(connections);
+            _byConnections.Add(runs);
+        }
+
+        runs.Windows.Add(result);
+        runs.CpuSeconds += process.CpuSeconds() - cpuBefore;
     }
 
     /// <summary>Prints first answer, each connection count's combined figures and peak memory.</summary>
@@ -49,7 +55,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     {
         output.WriteLine($"  start to first answer: {_firstAnswerMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
         var runs = new List<LoadResult>();
-        foreach (var (connections, (windows, cpuSeconds)) in _byConnections)
+        foreach (var (connections, windows, cpuSeconds) in _byConnections)
         {
             var result = LoadResult.Combine(windows);
             runs.Add(result);
@@ -62,5 +68,18 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
         output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
         return new ServerFigures(name, _firstAnswerMilliseconds, runs, peak, posted);
+    }
+
+    /// <summary>The windows run at one connection count and the server CPU they used, settling included.</summary>
+    private sealed class ConnectionRuns(int connections)
+    {
+        public int Connections { get; } = connections;
+
+        public void Deconstruct(out int connectionCount, out List<LoadResult> windows, out double cpuSeconds) =>
+            (connectionCount, windows, cpuSeconds) = (Connections, Windows, CpuSeconds);
+
+        public List<LoadResult> Windows { get; } = [];
+
+        public double CpuSeconds { get; set; }
     }
 }
