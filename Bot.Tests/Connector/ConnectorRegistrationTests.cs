@@ -93,7 +93,7 @@ public sealed class ConnectorRegistrationTests
     }
 
     [Fact]
-    public void The_primary_handler_propagates_trace_context_only_when_asked()
+    public void The_primary_handler_propagates_trace_context_only_when_asked_and_follows_no_redirect()
     {
         using var quiet = OutboundHttp.CreatePrimaryHandler(propagateTraceContext: false);
         using var tracing = OutboundHttp.CreatePrimaryHandler(propagateTraceContext: true);
@@ -101,6 +101,27 @@ public sealed class ConnectorRegistrationTests
         Assert.Null(quiet.ActivityHeadersPropagator);
         Assert.Same(System.Diagnostics.DistributedContextPropagator.Current, tracing.ActivityHeadersPropagator);
         Assert.Equal(TimeSpan.FromMinutes(5), quiet.PooledConnectionLifetime);
+        Assert.False(quiet.AllowAutoRedirect);
+        Assert.False(tracing.AllowAutoRedirect);
+    }
+
+    [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task A_redirect_from_the_Connector_is_not_followed_to_a_host_nobody_checked(int status)
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var elsewhere = await FakeConnector.StartAsync("/elsewhere");
+        connector.Respond(r => new FakeResponse(status, Headers: new Dictionary<string, string> { ["Location"] = elsewhere.ServiceUrl + "v3/conversations/a%3A1/activities" }));
+        await using var host = ConnectorTestHost.Create(localMode: true, new Dictionary<string, string?> { ["Connector:MaxRetries"] = "0" });
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            host.Client.SendToConversationAsync(connector.ServiceUrl, "a:1", new Activity { Type = "message", Text = "the card" }, CancellationToken.None));
+
+        Assert.Equal((System.Net.HttpStatusCode)status, ex.StatusCode);
+        Assert.Single(connector.Requests);
+        Assert.Empty(elsewhere.Requests);
     }
 
     [Fact]

@@ -18,11 +18,15 @@ public static class OutboundHttp
 
     /// <summary>
     /// A <see cref="SocketsHttpHandler"/> that recycles pooled connections every five minutes (a long-lived client
-    /// still follows DNS changes) and propagates trace context only when <paramref name="propagateTraceContext"/>.
+    /// still follows DNS changes), propagates trace context only when <paramref name="propagateTraceContext"/>,
+    /// and never follows a redirect itself: the Connector's host was checked against the allowed service hosts
+    /// before the call, and a redirect would carry the activity to a host nobody checked (the call fails with the
+    /// 3xx status instead); Graph's own redirect handler, which drops the token on a change of host, sees Graph's.
     /// </summary>
     public static SocketsHttpHandler CreatePrimaryHandler(bool propagateTraceContext) => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AllowAutoRedirect = false,
         ActivityHeadersPropagator = propagateTraceContext ? DistributedContextPropagator.Current : null,
     };
 }
