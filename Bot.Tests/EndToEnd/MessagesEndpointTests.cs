@@ -158,6 +158,33 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.True(ok.StatusCode == HttpStatusCode.OK, $"redelivery got {ok.StatusCode}");
     }
 
+    public static TheoryData<string, FakeResponse> RefusalsForGood => new()
+    {
+        { "blocked", FakeResponse.MessageWritesBlocked() },
+        { "conversation gone", FakeResponse.Error(404, "ConversationNotFound", "Conversation not found.") },
+        { "redirected", new FakeResponse(307, Headers: new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:9/elsewhere" }) },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusalsForGood))]
+    public async Task A_conversation_that_refuses_the_bots_messages_for_good_gets_200_so_Teams_does_not_redeliver_in_vain(string why, FakeResponse refusal)
+    {
+        // The help card fails, and so does the "something went wrong" reply: a redelivery would fail the same way.
+        _connector.FailNext(2, _ => true, refusal);
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "help");
+
+        using var answered = await TestActivities.PostAsync(_client, activity);
+
+        Assert.True(answered.StatusCode == HttpStatusCode.OK, $"{why}: {answered.StatusCode}");
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Empty(_connector.PostedActivities);
+
+        // Should Teams deliver it again anyway, the activity counts as done: nothing is posted twice.
+        using var again = await TestActivities.PostAsync(_client, activity.DeepClone().AsObject());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
     [Fact]
     public async Task A_meeting_whose_card_could_not_be_posted_gets_its_card_on_the_redelivery()
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Storage;
 
@@ -106,6 +108,7 @@ public sealed class ActivityRouter(
             }
         }
 
+        var outcome = TurnOutcome.Handled;
         try
         {
             await work(activity, cancellationToken);
@@ -113,8 +116,8 @@ public sealed class ActivityRouter(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             RouterLog.TurnFailed(logger, ex);
-            var told = await TryTellAsync(activity, GenericFailureMessage, cancellationToken);
-            if (told == TurnOutcome.Failed)
+            outcome = await TryTellAsync(activity, GenericFailureMessage, cancellationToken);
+            if (outcome == TurnOutcome.Failed)
             {
                 if (claim is not null)
                 {
@@ -131,7 +134,7 @@ public sealed class ActivityRouter(
             redeliveryGuard.CompleteInBackground(claim);
         }
 
-        return TurnOutcome.Handled;
+        return outcome;
     }
 
     private async Task<TurnOutcome> HandleInstallationUpdateAsync(Activity activity, CancellationToken cancellationToken)
@@ -189,10 +192,25 @@ public sealed class ActivityRouter(
             await messenger.ReplyTextAsync(activity, text, cancellationToken);
             return TurnOutcome.Handled;
         }
+        catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested && RefusesForGood(ex))
+        {
+            RouterLog.Undeliverable(logger, (int)ex.StatusCode!.Value, ex.ErrorCode ?? "no error code", ex);
+            return TurnOutcome.Undeliverable;
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             RouterLog.CouldNotTell(logger, ex);
             return TurnOutcome.Failed;
         }
     }
+
+    /// <summary>
+    /// The Connector answered that this conversation does not take the bot's messages, and would answer a redelivery the
+    /// same: 403 (the person blocked or uninstalled the bot, or it is not in the conversation), 404 (the conversation is
+    /// gone), 400 or 413 (the request itself is refused), or a redirect (not followed, see OutboundHttp). Throttling,
+    /// server errors, timeouts and 401 (a token problem that a fresh token may fix) are worth Teams' redelivery.
+    /// </summary>
+    internal static bool RefusesForGood(ConnectorException exception) =>
+        exception.StatusCode is { } status && ((int)status is >= 300 and < 400 || status is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
+            or HttpStatusCode.NotFound or HttpStatusCode.RequestEntityTooLarge);
 }

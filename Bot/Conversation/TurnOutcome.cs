@@ -14,4 +14,11 @@ public enum TurnOutcome
 
     /// <summary>The turn failed and the user could not even be told; Teams should redeliver.</summary>
     Failed,
+
+    /// <summary>
+    /// The answer could not be posted because the Connector refuses the bot's writes to that conversation for good
+    /// (the person blocked or removed the bot, the conversation is gone): a redelivery would fail the same way, so it
+    /// counts as done.
+    /// </summary>
+    Undeliverable,
 }
