@@ -1,4 +1,3 @@
-using System.Net;
 using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Storage;
@@ -192,7 +191,7 @@ public sealed class ActivityRouter(
             await messenger.ReplyTextAsync(activity, text, cancellationToken);
             return TurnOutcome.Handled;
         }
-        catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested && RefusesForGood(ex))
+        catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested && ex.RefusesConversationForGood)
         {
             RouterLog.Undeliverable(logger, (int)ex.StatusCode!.Value, ex.ErrorCode ?? "no error code", ex);
             return TurnOutcome.Undeliverable;
@@ -203,14 +202,4 @@ public sealed class ActivityRouter(
             return TurnOutcome.Failed;
         }
     }
-
-    /// <summary>
-    /// The Connector answered that this conversation does not take the bot's messages, and would answer a redelivery the
-    /// same: 403 (the person blocked or uninstalled the bot, or it is not in the conversation), 404 (the conversation is
-    /// gone), 400 or 413 (the request itself is refused), or a redirect (not followed, see OutboundHttp). Throttling,
-    /// server errors, timeouts and 401 (a token problem that a fresh token may fix) are worth Teams' redelivery.
-    /// </summary>
-    internal static bool RefusesForGood(ConnectorException exception) =>
-        exception.StatusCode is { } status && ((int)status is >= 300 and < 400 || status is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
-            or HttpStatusCode.NotFound or HttpStatusCode.RequestEntityTooLarge);
 }

@@ -14,9 +14,6 @@ internal static partial class RouterLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Could not even tell the user that the turn failed; Teams will redeliver")]
     public static partial void CouldNotTell(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Could not answer: the Connector refuses the bot's messages to this conversation (HTTP {StatusCode}, {ErrorCode}); Teams is not asked to redeliver")]
-    public static partial void Undeliverable(ILogger logger, int statusCode, string errorCode, Exception exception);
-
     [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "The store is unavailable")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
 
@@ -26,4 +23,7 @@ internal static partial class RouterLog
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning,
         Message = "Could not mark activity {ActivityId} in conversation {ConversationId} as handled; a redelivery after the claim's lease would handle it again")]
     public static partial void CompletionNotWritten(ILogger logger, string activityId, string conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Could not answer: the Connector refuses the bot's messages to this conversation (HTTP {StatusCode}, {ErrorCode}); Teams is not asked to redeliver")]
+    public static partial void Undeliverable(ILogger logger, int statusCode, string errorCode, Exception exception);
 }

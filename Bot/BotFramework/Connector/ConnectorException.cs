@@ -46,6 +46,16 @@ public class ConnectorException : Exception
     public bool IsMessageWritesBlocked =>
         string.Equals(ErrorCode, ConnectorErrorCodes.MessageWritesBlocked, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The Connector answered that this conversation does not take the bot's messages, and would answer a retry or a
+    /// redelivery the same: 403 (the person blocked or uninstalled the bot, or it is not in the conversation), 404 (the
+    /// conversation is gone), 400 or 413 (the request itself is refused), or a redirect (never followed, see
+    /// <c>OutboundHttp</c>). Throttling, server errors, timeouts and 401 (a token problem a fresh token may fix) are not.
+    /// </summary>
+    public bool RefusesConversationForGood =>
+        StatusCode is { } status && ((int)status is >= 300 and < 400 || status is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
+            or HttpStatusCode.NotFound or HttpStatusCode.RequestEntityTooLarge);
+
     /// <summary>The serviceUrl was refused before any request (and any token) left the process.</summary>
     public bool IsServiceUrlRefused =>
         StatusCode is null && string.Equals(ErrorCode, ConnectorErrorCodes.ServiceUrlNotAllowed, StringComparison.Ordinal);

@@ -1,11 +1,10 @@
 using System.Net;
 using TeamsMeetBot.BotFramework.Connector;
-using TeamsMeetBot.Conversation;
 
-namespace TeamsMeetBot.Tests.Conversation;
+namespace TeamsMeetBot.Tests.Connector;
 
-/// <summary>Which Connector failures make a turn count as done (200 to Teams) rather than failed (503, redeliver).</summary>
-public class UndeliverableTurnTests
+/// <summary>Which Connector failures refuse a conversation for good, so a turn counts as done (200 to Teams) rather than failed (503, redeliver).</summary>
+public class ConnectorRefusalTests
 {
     public static TheoryData<int?, bool> Statuses => new()
     {
@@ -35,6 +34,6 @@ public class UndeliverableTurnTests
     {
         var exception = new ConnectorException("Bot Connector reply failed.", (HttpStatusCode?)status, errorCode: null);
 
-        Assert.Equal(forGood, ActivityRouter.RefusesForGood(exception));
+        Assert.Equal(forGood, exception.RefusesConversationForGood);
     }
 }
