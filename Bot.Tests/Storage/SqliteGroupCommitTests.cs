@@ -331,7 +331,7 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
             // Cap the file at its current size: the large insert then fails like a full disk (SQLITE_FULL).
             session.Command("PRAGMA max_page_count = 1;").ExecuteScalar();
             var insert = session.Command("INSERT INTO items (tbl, pk, rk, data, etag) VALUES ('meetings', 'conv', 'big', $data, 'e');");
-            insert.Parameters.AddWithValue("$data", new string('x', 200_000));
+            SqliteBotStore.Bind(insert, "$data", new string('x', 200_000));
             return insert.ExecuteNonQuery();
         }, None);
         var after = store.InsertAsync(Table, "conv", "after", new TestRecord("after", 2), Type, null, None);
@@ -516,6 +516,67 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         Assert.Single(await ToListAsync(store.QueryPartitionAsync(Table, "conv", Type, None)));
     }
 
+    [Fact]
+    public async Task A_cached_writer_command_keeps_its_parameter_objects_but_not_their_values()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+        const string Sql = "INSERT INTO items (tbl, pk, rk, data, etag) VALUES ($tbl, $pk, $rk, $data, $etag);";
+        var first = await store.WriteAsync(session =>
+        {
+            RawInsert(session, "first");
+            return session.Command(Sql).Parameters.Cast<SqliteParameter>().ToArray();
+        }, None);
+
+        // The same SQL again, with $etag forgotten: the previous write's ETag must not be written silently.
+        var forgot = store.WriteAsync(session =>
+        {
+            var insert = session.Command(Sql);
+            SqliteBotStore.Bind(insert, "$tbl", Table);
+            SqliteBotStore.Bind(insert, "$pk", "conv");
+            SqliteBotStore.Bind(insert, "$rk", "forgot-one");
+            SqliteBotStore.Bind(insert, "$data", "{}");
+            return (insert.Parameters.Cast<SqliteParameter>().ToArray(), insert.ExecuteNonQuery());
+        }, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => forgot); // Microsoft.Data.Sqlite: "Value must be set."
+        Assert.Null(await store.GetAsync(Table, "conv", "forgot-one", Type, None));
+
+        var reused = await store.WriteAsync(session =>
+        {
+            RawInsert(session, "second");
+            return session.Command(Sql).Parameters.Cast<SqliteParameter>().ToArray();
+        }, None);
+        Assert.Equal(5, first.Length);
+        Assert.Equal(first, reused); // the same objects: nothing allocated per write
+        Assert.NotNull(await store.GetAsync(Table, "conv", "second", Type, None));
+    }
+
+    [Fact]
+    public async Task ETags_differ_across_writes_and_across_stores_on_one_file()
+    {
+        var store = Open();
+        await store.InitializeAsync(None);
+        var etags = new List<string>();
+        for (int i = 0; i < 50; i++)
+        {
+            var item = await store.InsertAsync(Table, "conv", "row-" + i, new TestRecord("r", i), Type, null, None);
+            etags.Add(item.ETag);
+            etags.Add((await store.ReplaceAsync(Table, "conv", "row-" + i, new TestRecord("r", i + 1), item.ETag, Type, null, None)).ETag);
+        }
+
+        // Another store on the same file (another process, or this one after a restart) draws another prefix.
+        var other = Open();
+        await other.InitializeAsync(None);
+        var fromOther = await other.InsertAsync(Table, "conv", "other", new TestRecord("o", 0), Type, null, None);
+        etags.Add(fromOther.ETag);
+
+        Assert.Equal(etags.Count, etags.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(etags, e => Assert.Matches("^[0-9a-f]{32}$", e));
+        Assert.NotEqual(etags[0][..16], fromOther.ETag[..16]);
+        Assert.Equal(etags[0][..16], etags[^2][..16]);
+    }
+
     private SqliteBotStore Open(TimeSpan? busyTimeout = null, ILogger<SqliteBotStore>? logger = null)
     {
         var options = new SqliteStoreOptions { Path = _path };
@@ -557,11 +618,11 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
     private static int RawInsert(SqliteBotStore.WriterSession session, string rowKey, string partitionKey = "conv")
     {
         var insert = session.Command("INSERT INTO items (tbl, pk, rk, data, etag) VALUES ($tbl, $pk, $rk, $data, $etag);");
-        insert.Parameters.AddWithValue("$tbl", Table);
-        insert.Parameters.AddWithValue("$pk", partitionKey);
-        insert.Parameters.AddWithValue("$rk", rowKey);
-        insert.Parameters.AddWithValue("$data", $$"""{"Name":"{{rowKey}}","Count":0}""");
-        insert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+        SqliteBotStore.Bind(insert, "$tbl", Table);
+        SqliteBotStore.Bind(insert, "$pk", partitionKey);
+        SqliteBotStore.Bind(insert, "$rk", rowKey);
+        SqliteBotStore.Bind(insert, "$data", $$"""{"Name":"{{rowKey}}","Count":0}""");
+        SqliteBotStore.Bind(insert, "$etag", Guid.NewGuid().ToString("N"));
         return insert.ExecuteNonQuery();
     }
 
