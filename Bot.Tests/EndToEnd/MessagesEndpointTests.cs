@@ -73,6 +73,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1/\"}")]
     [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"not a url\",\"conversation\":{\"id\":\"a:1\"}}")]
     [InlineData("{\"type\":\"message\",\"channelId\":\"webchat\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}} {}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1/\",\"conversation\":{\"id\":\"a:1\"}},")]
+    [InlineData("")]
+    [InlineData("   ")]
     public async Task Malformed_or_incomplete_activities_get_400(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -87,6 +91,32 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = TestActivities.Personal(_connector.ServiceUrl, new string('x', 300 * 1024));
         using var response = await TestActivities.PostAsync(_client, activity);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Oversized_body_without_a_length_gets_413()
+    {
+        var activity = TestActivities.Personal(_connector.ServiceUrl, new string('x', 300 * 1024));
+        using var response = await _client.PostAsync("/api/messages", new ChunkedJsonContent(activity.ToJsonString()));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_large_activity_that_arrives_in_many_pieces_is_read_whole(bool chunked)
+    {
+        // About 60 KB: many buffers of the request pipe, with or without a Content-Length.
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "help " + new string('x', 60 * 1024));
+        string json = activity.ToJsonString();
+        using HttpContent content = chunked ? new ChunkedJsonContent(json) : new StringContent(json, Encoding.UTF8, "application/json");
+
+        using var response = await _client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posted = Assert.Single(await _connector.WaitForActivitiesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal((string)activity["id"]!, posted.ReplyToId);
     }
 
     [Theory]
@@ -203,5 +233,32 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var card = Assert.Single(_connector.PostedActivities);
         Assert.Contains("teams.microsoft.com", card.Json, StringComparison.Ordinal);
         Assert.Contains("application/vnd.microsoft.card.adaptive", card.Json, StringComparison.Ordinal);
+    }
+
+    /// <summary>A JSON body sent in small pieces with no Content-Length (Transfer-Encoding: chunked).</summary>
+    private sealed class ChunkedJsonContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedJsonContent(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            for (int at = 0; at < _bytes.Length; at += 1000)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(at, Math.Min(1000, _bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

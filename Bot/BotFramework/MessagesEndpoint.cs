@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.IO.Pipelines;
 using Activity = TeamsMeetBot.BotFramework.Schema.Activity;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -100,19 +102,37 @@ public sealed class MessagesEndpoint(
         }
 
         Activity? activity;
+        var body = http.Request.BodyReader;
+        ReadResult read;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, BotJsonContext.Default.Activity, cancellationToken);
+            read = await ReadWholeBodyAsync(body, cap, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            MessagesLog.BadRequest(logger, "body larger than the cap");
+            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (read.Buffer.Length > cap)
+        {
+            body.AdvanceTo(read.Buffer.End);
+            MessagesLog.BadRequest(logger, "body larger than the cap");
+            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        try
+        {
+            activity = Deserialize(read.Buffer);
         }
         catch (JsonException)
         {
             MessagesLog.BadRequest(logger, "body is not a JSON activity");
             return (null, TypedResults.BadRequest());
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            MessagesLog.BadRequest(logger, "body larger than the cap");
-            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            body.AdvanceTo(read.Buffer.End);
         }
 
         string? missing = activity switch
@@ -143,6 +163,46 @@ public sealed class MessagesEndpoint(
         }
 
         return (activity, null);
+    }
+
+    /// <summary>
+    /// Reads until the body has ended (or passed <paramref name="cap"/>), leaving all of it in the pipe. An activity is a
+    /// few kilobytes that arrive together, so it is then parsed in one synchronous pass, as the micro-benchmark measures it:
+    /// the streaming deserializer, which must be able to stop and resume at any byte, took a third to a half longer for
+    /// the same bodies (7.1 against 5.6 µs for <c>help</c>, 10.9 against 6.9 µs for a group message with three mentions).
+    /// </summary>
+    private static async ValueTask<ReadResult> ReadWholeBodyAsync(PipeReader body, int cap, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken);
+            if (read.IsCompleted || read.IsCanceled || read.Buffer.Length > cap)
+            {
+                return read;
+            }
+
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static Activity? Deserialize(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize(body.FirstSpan, BotJsonContext.Default.Activity);
+        }
+
+        int length = checked((int)body.Length);
+        byte[] copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(copy);
+            return JsonSerializer.Deserialize(copy.AsSpan(0, length), BotJsonContext.Default.Activity);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     private static HashSet<string> BuildTenantAllowList(BotOptions options, BotRuntime runtime)
