@@ -92,8 +92,7 @@ public sealed class MessagesEndpoint(
         int cap = options.Value.MaxActivityBytes;
         if (http.Request.ContentLength > cap)
         {
-            MessagesLog.BadRequest(logger, "body larger than the cap");
-            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            return TooLarge();
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -110,15 +109,13 @@ public sealed class MessagesEndpoint(
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            MessagesLog.BadRequest(logger, "body larger than the cap");
-            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            return TooLarge();
         }
 
         if (read.Buffer.Length > cap)
         {
             body.AdvanceTo(read.Buffer.End);
-            MessagesLog.BadRequest(logger, "body larger than the cap");
-            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            return TooLarge();
         }
 
         try
@@ -203,6 +200,12 @@ public sealed class MessagesEndpoint(
         {
             ArrayPool<byte>.Shared.Return(copy);
         }
+    }
+
+    private (Activity? Activity, IResult? Result) TooLarge()
+    {
+        MessagesLog.BadRequest(logger, "body larger than the cap");
+        return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
     }
 
     private static HashSet<string> BuildTenantAllowList(BotOptions options, BotRuntime runtime)

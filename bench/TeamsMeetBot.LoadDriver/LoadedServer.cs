@@ -55,13 +55,13 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     {
         output.WriteLine($"  start to first answer: {_firstAnswerMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
         var runs = new List<LoadResult>();
-        foreach (var (connections, windows, cpuSeconds) in _byConnections)
+        foreach (var runsAt in _byConnections)
         {
-            var result = LoadResult.Combine(windows);
+            var result = LoadResult.Combine(runsAt.Windows);
             runs.Add(result);
-            double cpuPerRequest = cpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
-            string perWindow = string.Join(" ", windows.Select(w => w.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)));
-            output.WriteLine($"  {connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s)");
+            double cpuPerRequest = runsAt.CpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
+            string perWindow = string.Join(" ", runsAt.Windows.Select(w => w.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)));
+            output.WriteLine($"  {runsAt.Connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s)");
         }
 
         double peak = process.PeakRssMegabytes();
@@ -74,9 +74,6 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     private sealed class ConnectionRuns(int connections)
     {
         public int Connections { get; } = connections;
-
-        public void Deconstruct(out int connectionCount, out List<LoadResult> windows, out double cpuSeconds) =>
-            (connectionCount, windows, cpuSeconds) = (Connections, Windows, CpuSeconds);
 
         public List<LoadResult> Windows { get; } = [];
 
