@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsMeetBot.BotFramework;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Tests.Support;
 
@@ -91,6 +93,22 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = TestActivities.Personal(_connector.ServiceUrl, new string('x', 300 * 1024));
         using var response = await TestActivities.PostAsync(_client, activity);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_logged_as_a_413_with_the_cap()
+    {
+        var logs = new TeamsMeetBot.Tests.Authentication.RecordingLoggerProvider();
+        await using var bot = new BotHost(services: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        using var client = bot.CreateLoopbackClient();
+        var activity = TestActivities.Personal(_connector.ServiceUrl, new string('x', 300 * 1024));
+
+        using var response = await TestActivities.PostAsync(client, activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var logged = Assert.Single(logs.Entries, e => e.Category == typeof(MessagesEndpoint).FullName && e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal(103, logged.EventId.Id);
+        Assert.Equal("Rejected /api/messages with 413: the body is larger than Bot:MaxActivityBytes (262144 bytes)", logged.Message);
     }
 
     [Fact]

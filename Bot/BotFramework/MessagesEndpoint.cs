@@ -92,7 +92,7 @@ public sealed class MessagesEndpoint(
         int cap = options.Value.MaxActivityBytes;
         if (http.Request.ContentLength > cap)
         {
-            return TooLarge();
+            return TooLarge(cap);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -109,13 +109,13 @@ public sealed class MessagesEndpoint(
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return TooLarge(cap);
         }
 
         if (read.Buffer.Length > cap)
         {
             body.AdvanceTo(read.Buffer.End);
-            return TooLarge();
+            return TooLarge(cap);
         }
 
         try
@@ -202,9 +202,9 @@ public sealed class MessagesEndpoint(
         }
     }
 
-    private (Activity? Activity, IResult? Result) TooLarge()
+    private (Activity? Activity, IResult? Result) TooLarge(int cap)
     {
-        MessagesLog.BadRequest(logger, "body larger than the cap");
+        MessagesLog.TooLarge(logger, cap);
         return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
     }
 

@@ -10,6 +10,9 @@ internal static partial class MessagesLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Rejected /api/messages with 400: {Reason}")]
     public static partial void BadRequest(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Rejected /api/messages with 413: the body is larger than Bot:MaxActivityBytes ({Cap} bytes)")]
+    public static partial void TooLarge(ILogger logger, int cap);
+
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Rejected /api/messages with 401: {Reason} (remote {RemoteAddress})")]
     public static partial void Unauthorized(ILogger logger, string reason, string remoteAddress);
 
