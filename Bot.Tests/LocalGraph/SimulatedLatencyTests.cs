@@ -146,5 +146,35 @@ public sealed class SimulatedLatencyTests
         Assert.True(Stopwatch.GetTimestamp() >= deadline);
     }
 
+    [Fact]
+    public void The_exact_sleep_tightens_the_timer_slack_for_the_sleep_only()
+    {
+        long before = 0, after = 0;
+        var thread = new Thread(() =>
+        {
+            before = MonotonicSleep.TimerSlackOfThisThread();
+            if (MonotonicSleep.IsAvailable)
+            {
+                long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000;
+                MonotonicSleep.UntilExactly(deadline);
+                Assert.True(Stopwatch.GetTimestamp() >= deadline);
+            }
+
+            after = MonotonicSleep.TimerSlackOfThisThread();
+        });
+        thread.Start();
+        thread.Join();
+
+        if (!MonotonicSleep.IsAvailable)
+        {
+            Assert.Equal(-1, before);
+            return;
+        }
+
+        // Threads inherit the slack of the thread that starts them, so a slack of 1 ns left behind would spread.
+        Assert.True(before > 1, $"a new thread's timer slack was {before} ns");
+        Assert.Equal(before, after);
+    }
+
     private long Milliseconds(int milliseconds) => (long)(milliseconds / 1000.0 * _clock.TimestampFrequency);
 }

@@ -12,6 +12,8 @@ namespace TeamsMeetBot.LocalGraph;
 internal static class MonotonicSleep
 {
     private const int ClockMonotonic = 1;
+    private const int SetTimerSlack = 29; // PR_SET_TIMERSLACK
+    private const int GetTimerSlack = 30; // PR_GET_TIMERSLACK
     private const int TimerAbsoluteTime = 1;
     private const long NanosecondsPerSecond = 1_000_000_000;
 
@@ -24,6 +26,33 @@ internal static class MonotonicSleep
         var request = new Timespec { Seconds = deadline / NanosecondsPerSecond, Nanoseconds = deadline % NanosecondsPerSecond };
         _ = NativeMethods.clock_nanosleep(ClockMonotonic, TimerAbsoluteTime, ref request, IntPtr.Zero);
     }
+
+    /// <summary>
+    /// <see cref="Until"/> with the calling thread's timer slack at 1 ns for the sleep only. By default the kernel may
+    /// wake a thread up to 50 µs after its deadline, to batch wakeups; on a 2-core VM a 2 ms sleep's median lateness
+    /// was 0.08 ms with the default slack and 0.024 ms with 1 ns. The slack is put back before returning, because
+    /// threads inherit it from the thread that starts them (the thread pool starts workers from threads that queue work).
+    /// </summary>
+    public static void UntilExactly(long deadline)
+    {
+        long slack = TimerSlackOfThisThread();
+        bool tightened = slack > 1 && NativeMethods.prctl(SetTimerSlack, 1, 0, 0, 0) == 0;
+        try
+        {
+            Until(deadline);
+        }
+        finally
+        {
+            if (tightened)
+            {
+                _ = NativeMethods.prctl(SetTimerSlack, (nuint)slack, 0, 0, 0);
+            }
+        }
+    }
+
+    /// <summary>The calling thread's timer slack in nanoseconds, or -1 where <see cref="IsAvailable"/> is false.</summary>
+    internal static long TimerSlackOfThisThread() =>
+        IsAvailable ? NativeMethods.prctl(GetTimerSlack, 0, 0, 0, 0) : -1;
 
     private static bool StopwatchIsMonotonicClock()
     {
@@ -66,5 +95,9 @@ internal static class MonotonicSleep
         [DllImport("libc", EntryPoint = "clock_gettime")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int clock_gettime(int clockId, out Timespec time);
+
+        [DllImport("libc", EntryPoint = "prctl")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int prctl(int option, nuint argument2, nuint argument3, nuint argument4, nuint argument5);
     }
 }

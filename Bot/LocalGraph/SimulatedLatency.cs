@@ -176,7 +176,7 @@ internal static class SimulatedLatency
                 }
                 else if (_exactSleep)
                 {
-                    MonotonicSleep.Until(next);
+                    MonotonicSleep.UntilExactly(next);
                 }
                 else
                 {

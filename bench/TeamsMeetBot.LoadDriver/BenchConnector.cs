@@ -10,6 +10,9 @@ namespace TeamsMeetBot.LoadDriver;
 /// <summary>One call the bot made to the fake Connector, with driver-clock timestamps (arrival, answer).</summary>
 internal sealed record ConnectorCall(string Method, string What, string ConversationId, long StartTimestamp, long EndTimestamp);
 
+/// <summary>When a reply reached the fake Connector and when the Connector answered it, in driver-clock timestamps.</summary>
+internal readonly record struct ConnectorReply(long ArrivedTimestamp, long AnsweredTimestamp);
+
 /// <summary>
 /// The Bot Connector stand-in for load runs: answers replies/sends (201 with an id), updates (200) and
 /// member look-ups (from a fixed table, 404 otherwise) after an injected latency, and tells waiters
@@ -19,7 +22,7 @@ internal sealed record ConnectorCall(string Method, string What, string Conversa
 internal sealed class BenchConnector : IAsyncDisposable
 {
     private readonly LoopbackServer server;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> replyWaiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ConnectorReply>> replyWaiters = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConnectorCall> calls = new();
     private readonly IReadOnlyDictionary<string, string> members;
     private long posts;
@@ -52,10 +55,10 @@ internal sealed class BenchConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>Completes with the driver timestamp at which the bot's reply to <paramref name="activityId"/> was answered.</summary>
-    public Task<long> WatchReply(string activityId)
+    /// <summary>Completes with the driver timestamps at which the bot's reply to <paramref name="activityId"/> arrived and was answered.</summary>
+    public Task<ConnectorReply> WatchReply(string activityId)
     {
-        var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new TaskCompletionSource<ConnectorReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         replyWaiters[activityId] = waiter;
         return waiter.Task;
     }
@@ -116,7 +119,7 @@ internal sealed class BenchConnector : IAsyncDisposable
 
         if (repliedTo is not null && replyWaiters.TryRemove(repliedTo, out var waiter))
         {
-            waiter.TrySetResult(end);
+            waiter.TrySetResult(new ConnectorReply(start, end));
         }
 
         context.Response.StatusCode = status;

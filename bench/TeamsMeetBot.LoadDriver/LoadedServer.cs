@@ -67,7 +67,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         double peak = process.PeakRssMegabytes();
         long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
         output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
-        return new ServerFigures(name, _firstAnswerMilliseconds, runs, peak, posted);
+        return new ServerFigures(name, _firstAnswerMilliseconds, runs, [.. _byConnections.Select(r => (IReadOnlyList<LoadResult>)[.. r.Windows])], peak, posted);
     }
 
     /// <summary>The windows run at one connection count and the server CPU they used, settling included.</summary>

@@ -33,6 +33,8 @@ internal static class MeetingScenario
         var (cold, warm) = await TraceAsync(settings, connector, output, cancellationToken);
         connector.Recording = false;
 
+        await PrintWakeupsAsync("before the load", output, cancellationToken);
+
         // The simulated Graph runs in a process of its own (a second bot in local mode serving only its
         // /_local/graph endpoints), as Graph is remote in production: the bot's CPU and memory figures are the
         // bot's, not the simulator's.
@@ -112,6 +114,9 @@ internal static class MeetingScenario
         var warmCard = LatencySummary.FromTimestampDeltas(warmUpSamples.Select(r => r.CardPosted - r.Sent).ToList());
         var card = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardPosted - r.Sent).ToList());
         var http = LatencySummary.FromTimestampDeltas(measured.Select(r => r.Answered - r.Sent).ToList());
+        var arrived = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardArrived - r.Sent).ToList());
+        long connectorLatencyTicks = (long)(settings.ConnectorLatencyMilliseconds / 1000.0 * Stopwatch.Frequency);
+        var connectorLate = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardPosted - r.CardArrived - connectorLatencyTicks).ToList());
         double peak = bot.PeakRssMegabytes();
         double warmCpuPerCommand = (cpuBefore - warmCpu) * 1000.0 / Math.Max(1, all.Count(r => r.Sent < measureFrom));
         double cpuPerCommand = (bot.CpuSeconds() - cpuBefore) * 1000.0 / Math.Max(1, card.Count + failed);
@@ -119,10 +124,23 @@ internal static class MeetingScenario
         output.WriteLine($"  warm-up, the same paced load for {settings.MeetingWarmUp.TotalSeconds:0} s: {warmCard.Count} commands, request -> card posted p50 {LatencySummary.Format(warmCard.P50)} ms  p99 {LatencySummary.Format(warmCard.P99)} ms; bot process CPU {warmCpuPerCommand:0.0} ms per command (tiered JIT at work)");
         output.WriteLine($"  measured: {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph in its own process: {graphCpuPerCommand:0.0} ms)");
         output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms");
+        output.WriteLine($"  request -> card at the Connector: p50 {LatencySummary.Format(arrived.P50)} ms  p95 {LatencySummary.Format(arrived.P95)} ms  p99 {LatencySummary.Format(arrived.P99)} ms  max {LatencySummary.Format(arrived.Max)} ms (the Graph latency is the only one injected before it)");
+        output.WriteLine($"  the fake Connector answered the card post after its {settings.ConnectorLatencyMilliseconds} ms plus p50 {LatencySummary.Format(connectorLate.P50)} ms  p95 {LatencySummary.Format(connectorLate.P95)} ms  p99 {LatencySummary.Format(connectorLate.P99)} ms  max {LatencySummary.Format(connectorLate.Max)} ms (its waiting thread waking late: the bench's error, not the bot's)");
         output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
         output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
         output.WriteLine($"  peak RSS (warm-up included): {peak.ToString("0", CultureInfo.InvariantCulture)} MB");
+        await PrintWakeupsAsync("after the load", output, cancellationToken);
         return new MeetingFigures(cold, warm, settings.Conversations, card.Count, failed, seconds, card, http, peak);
+    }
+
+    /// <summary>The machine's own latency noise, measured while no load runs (see <see cref="WakeupProbe"/>).</summary>
+    private static async Task PrintWakeupsAsync(string when, TextWriter output, CancellationToken cancellationToken)
+    {
+        var late = await WakeupProbe.MeasureAsync(2000, cancellationToken);
+        if (late is not null)
+        {
+            output.WriteLine($"  this machine, idle, {when}: a sleeping thread woke after its deadline by p50 {LatencySummary.Format(late.P50)} ms  p99 {LatencySummary.Format(late.P99)} ms  p99.9 {LatencySummary.Format(late.P999)} ms  max {LatencySummary.Format(late.Max)} ms ({late.Count} sleeps of 1 ms; every hop between threads and processes on a command's path waits for such a wakeup)");
+        }
     }
 
     private static string Conversation(int index) => "19:bench-meet-" + index.ToString(CultureInfo.InvariantCulture) + "@thread.v2";
@@ -237,18 +255,20 @@ internal static class MeetingScenario
             if (!response.IsSuccessStatusCode)
             {
                 connector.ForgetReply(activityId);
-                return new CommandResult(false, sent, 0, answered);
+                return new CommandResult(false, sent, 0, 0, answered);
             }
 
-            long posted = await reply.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return new CommandResult(true, sent, posted, answered);
+            var posted = await reply.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return new CommandResult(true, sent, posted.ArrivedTimestamp, posted.AnsweredTimestamp, answered);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             connector.ForgetReply(activityId);
-            return new CommandResult(false, sent, 0, Stopwatch.GetTimestamp());
+            return new CommandResult(false, sent, 0, 0, Stopwatch.GetTimestamp());
         }
     }
 
-    private readonly record struct CommandResult(bool Ok, long Sent, long CardPosted, long Answered);
+    /// <param name="CardArrived">When the card post reached the fake Connector.</param>
+    /// <param name="CardPosted">When the fake Connector answered the card post: its injected latency after <paramref name="CardArrived"/>, plus however late its waiting thread woke.</param>
+    private readonly record struct CommandResult(bool Ok, long Sent, long CardArrived, long CardPosted, long Answered);
 }

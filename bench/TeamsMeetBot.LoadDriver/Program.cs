@@ -33,8 +33,12 @@ public static class Program
         if (scope is "all" or "protocol")
         {
             var (bot, bare) = await ProtocolScenario.RunAsync(settings, output, cancellation.Token);
-            output.WriteLine("  bot throughput as a share of the bare endpoint: " + string.Join(", ", bot.Runs.Zip(bare.Runs, (b, r) =>
-                $"{b.Connections} connections {(100.0 * b.RequestsPerSecond / r.RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture)} %")));
+            output.WriteLine("  bot throughput as a share of the bare endpoint: " + string.Join(", ", bot.Runs.Select((b, i) =>
+            {
+                // Each bot window ran right before its bare window: the spread of the pairs' shares is the machine's noise.
+                var pairs = bot.Windows[i].Zip(bare.Windows[i], (w, r) => 100.0 * w.RequestsPerSecond / r.RequestsPerSecond).Order().ToList();
+                return $"{b.Connections} connections {Percent(100.0 * b.RequestsPerSecond / bare.Runs[i].RequestsPerSecond)} % (window pairs {Percent(pairs[0])}–{Percent(pairs[^1])} %)";
+            })));
         }
 
         if (scope is "all" or "meeting")
@@ -44,4 +48,6 @@ public static class Program
 
         return 0;
     }
+
+    private static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

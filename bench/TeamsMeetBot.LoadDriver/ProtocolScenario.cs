@@ -3,7 +3,9 @@ using System.Globalization;
 namespace TeamsMeetBot.LoadDriver;
 
 /// <summary>Figures of one server under the protocol load.</summary>
-internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds, IReadOnlyList<LoadResult> Runs, double PeakRssMegabytes, long RepliesPosted);
+/// <param name="Runs">Per connection count, the measured windows combined.</param>
+/// <param name="Windows">Per connection count (in the order of <paramref name="Runs"/>), each measured window in the order run.</param>
+internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds, IReadOnlyList<LoadResult> Runs, IReadOnlyList<IReadOnlyList<LoadResult>> Windows, double PeakRssMegabytes, long RepliesPosted);
 
 /// <summary>
 /// The protocol load: the real bot in production authentication mode answering <c>help</c> (token

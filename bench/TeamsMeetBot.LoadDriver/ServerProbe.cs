@@ -37,7 +37,7 @@ internal static class ServerProbe
                 using var response = await client.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    long answered = reply is null ? Stopwatch.GetTimestamp() : await reply.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                    long answered = reply is null ? Stopwatch.GetTimestamp() : (await reply.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken)).AnsweredTimestamp;
                     return (answered - server.StartTimestamp) * 1000.0 / Stopwatch.Frequency;
                 }
 
