@@ -54,20 +54,17 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     public ServerFigures Report(TextWriter output)
     {
         output.WriteLine($"  start to first answer: {_firstAnswerMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
-        var runs = new List<LoadResult>();
-        foreach (var runsAt in _byConnections)
+        long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
+        var figures = new ServerFigures(name, _firstAnswerMilliseconds, [.. _byConnections.Select(r => (IReadOnlyList<LoadResult>)[.. r.Windows])], process.PeakRssMegabytes(), posted);
+        foreach (var (runsAt, result) in _byConnections.Zip(figures.Runs))
         {
-            var result = LoadResult.Combine(runsAt.Windows);
-            runs.Add(result);
             double cpuPerRequest = runsAt.CpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
             string perWindow = string.Join(" ", runsAt.Windows.Select(w => w.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)));
             output.WriteLine($"  {runsAt.Connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s)");
         }
 
-        double peak = process.PeakRssMegabytes();
-        long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
-        output.WriteLine($"  peak RSS: {peak.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
-        return new ServerFigures(name, _firstAnswerMilliseconds, runs, [.. _byConnections.Select(r => (IReadOnlyList<LoadResult>)[.. r.Windows])], peak, posted);
+        output.WriteLine($"  peak RSS: {figures.PeakRssMegabytes.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {figures.Runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
+        return figures;
     }
 
     /// <summary>The windows run at one connection count and the server CPU they used, settling included.</summary>

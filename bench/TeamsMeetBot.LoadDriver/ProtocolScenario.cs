@@ -3,9 +3,12 @@ using System.Globalization;
 namespace TeamsMeetBot.LoadDriver;
 
 /// <summary>Figures of one server under the protocol load.</summary>
-/// <param name="Runs">Per connection count, the measured windows combined.</param>
-/// <param name="Windows">Per connection count (in the order of <paramref name="Runs"/>), each measured window in the order run.</param>
-internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds, IReadOnlyList<LoadResult> Runs, IReadOnlyList<IReadOnlyList<LoadResult>> Windows, double PeakRssMegabytes, long RepliesPosted);
+/// <param name="Windows">Per connection count (in the order first run), each measured window in the order run.</param>
+internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds, IReadOnlyList<IReadOnlyList<LoadResult>> Windows, double PeakRssMegabytes, long RepliesPosted)
+{
+    /// <summary>Per connection count, its measured windows combined.</summary>
+    public IReadOnlyList<LoadResult> Runs { get; } = [.. Windows.Select(LoadResult.Combine)];
+}
 
 /// <summary>
 /// The protocol load: the real bot in production authentication mode answering <c>help</c> (token
