@@ -8,7 +8,7 @@ internal static partial class RouterLog
     [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Ignored a {ActivityType} activity")]
     public static partial void Ignored(ILogger logger, string activityType);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "A turn failed unexpectedly; the user was told to try again")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "A turn failed unexpectedly; telling the user to try again")]
     public static partial void TurnFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Could not even tell the user that the turn failed; Teams will redeliver")]
