@@ -29,6 +29,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         int connections, string tag, TimeSpan warmUp, TimeSpan measured, string serviceUrl, string authorization, CancellationToken cancellationToken)
     {
         double cpuBefore = process.CpuSeconds();
+        var machineBefore = MachineCpu.Read();
         var result = await ClosedLoopLoad.RunAsync(
             new Uri(process.BaseAddress, "api/messages"), connections, warmUp, measured,
             (worker, sequence) =>
@@ -48,6 +49,10 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
 
         runs.Windows.Add(result);
         runs.CpuSeconds += process.CpuSeconds() - cpuBefore;
+        if (machineBefore is { } before && MachineCpu.Read() is { } after)
+        {
+            runs.Machine += after - before;
+        }
     }
 
     /// <summary>Prints first answer, each connection count's combined figures and peak memory.</summary>
@@ -60,7 +65,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         {
             double cpuPerRequest = runsAt.CpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
             string perWindow = string.Join(" ", runsAt.Windows.Select(w => w.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)));
-            output.WriteLine($"  {runsAt.Connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s)");
+            output.WriteLine($"  {runsAt.Connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s; {runsAt.Machine.Describe()})");
         }
 
         output.WriteLine($"  peak RSS: {figures.PeakRssMegabytes.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {figures.Runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
@@ -75,5 +80,8 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         public List<LoadResult> Windows { get; } = [];
 
         public double CpuSeconds { get; set; }
+
+        /// <summary>The whole machine's CPU time over the same windows.</summary>
+        public MachineCpu Machine { get; set; }
     }
 }

@@ -92,7 +92,7 @@ internal static class MeetingScenario
             }
         }
 
-        async Task<(double Bot, double Graph)> CpuAtMeasureStartAsync()
+        async Task<(double Bot, double Graph, MachineCpu? Machine)> CpuAtMeasureStartAsync()
         {
             var untilMeasuring = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
             if (untilMeasuring > TimeSpan.Zero)
@@ -100,13 +100,14 @@ internal static class MeetingScenario
                 await Task.Delay(untilMeasuring, cancellationToken);
             }
 
-            return (bot.CpuSeconds(), graph.CpuSeconds());
+            return (bot.CpuSeconds(), graph.CpuSeconds(), MachineCpu.Read());
         }
 
         double warmCpu = bot.CpuSeconds();
         var cpuAtStart = CpuAtMeasureStartAsync();
         await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(() => ConversationAsync(c), cancellationToken)));
-        var (cpuBefore, graphCpuBefore) = await cpuAtStart;
+        var (cpuBefore, graphCpuBefore, machineBefore) = await cpuAtStart;
+        var machine = machineBefore is { } before && MachineCpu.Read() is { } after ? after - before : (MachineCpu?)null;
         double seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
         var all = samples.SelectMany(l => l).ToList();
         var warmUpSamples = all.Where(r => r.Ok && r.Sent < measureFrom).ToList();
@@ -122,7 +123,7 @@ internal static class MeetingScenario
         double cpuPerCommand = (bot.CpuSeconds() - cpuBefore) * 1000.0 / Math.Max(1, card.Count + failed);
         double graphCpuPerCommand = (graph.CpuSeconds() - graphCpuBefore) * 1000.0 / Math.Max(1, card.Count + failed);
         output.WriteLine($"  warm-up, the same paced load for {settings.MeetingWarmUp.TotalSeconds:0} s: {warmCard.Count} commands, request -> card posted p50 {LatencySummary.Format(warmCard.P50)} ms  p99 {LatencySummary.Format(warmCard.P99)} ms; bot process CPU {warmCpuPerCommand:0.0} ms per command (tiered JIT at work)");
-        output.WriteLine($"  measured: {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph in its own process: {graphCpuPerCommand:0.0} ms)");
+        output.WriteLine($"  measured: {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph in its own process: {graphCpuPerCommand:0.0} ms)" + (machine is { } m ? "; " + m.Describe() : ""));
         output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms");
         output.WriteLine($"  request -> card at the Connector: p50 {LatencySummary.Format(arrived.P50)} ms  p95 {LatencySummary.Format(arrived.P95)} ms  p99 {LatencySummary.Format(arrived.P99)} ms  max {LatencySummary.Format(arrived.Max)} ms (the Graph latency is the only one injected before it)");
         output.WriteLine($"  the fake Connector answered the card post after its {settings.ConnectorLatencyMilliseconds} ms plus p50 {LatencySummary.Format(connectorLate.P50)} ms  p95 {LatencySummary.Format(connectorLate.P95)} ms  p99 {LatencySummary.Format(connectorLate.P99)} ms  max {LatencySummary.Format(connectorLate.Max)} ms (its wait ending late: the bench's error, not the bot's)");
