@@ -55,6 +55,10 @@ internal static class MeetingScenario
         int warmFailures = firstRound.Count(r => !r.Ok);
         output.WriteLine($"  warm-up: {settings.Conversations} conversations, one command each at once, {warmFailures} failed");
 
+        // The driver's own collections would pause its clocks and the fake Connector mid-command (one gen2 collection
+        // took 22-26 ms in the measured window), so it collects now and then allocates without collecting to the end.
+        bool noGcRegion = DriverNoGcRegion.TryStart();
+
         // Warm-up, part 2, then the measured window: the same paced load throughout. The warm-up window is where the
         // runtime's tiered JIT recompiles the hot methods of a command (Graph SDK, Kiota, the bot) in the background;
         // its figures are printed too, as what the first seconds after a start look like.
@@ -92,6 +96,8 @@ internal static class MeetingScenario
             }
         }
 
+        int driverGcBefore = 0;
+        TimeSpan driverPauseBefore = default;
         async Task<(double Bot, double Graph, MachineCpu? Machine)> CpuAtMeasureStartAsync()
         {
             var untilMeasuring = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
@@ -100,6 +106,8 @@ internal static class MeetingScenario
                 await Task.Delay(untilMeasuring, cancellationToken);
             }
 
+            driverGcBefore = GC.CollectionCount(0);
+            driverPauseBefore = GC.GetTotalPauseDuration();
             return (bot.CpuSeconds(), graph.CpuSeconds(), MachineCpu.Read());
         }
 
@@ -130,6 +138,10 @@ internal static class MeetingScenario
         output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
         output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
         output.WriteLine($"  peak RSS (warm-up included): {peak.ToString("0", CultureInfo.InvariantCulture)} MB");
+        int driverCollections = GC.CollectionCount(0) - driverGcBefore;
+        var driverPaused = GC.GetTotalPauseDuration() - driverPauseBefore;
+        DriverNoGcRegion.End(noGcRegion);
+        output.WriteLine($"  the load driver (requests, clocks, fake Connector) paused for its own garbage collection {driverCollections} times in the measured window ({driverPaused.TotalMilliseconds:0.0} ms){(noGcRegion ? "" : "; it could not reserve a no-GC region on this runtime")}");
         await PrintWakeupsAsync("after the load", output, cancellationToken);
         return new MeetingFigures(cold, warm, settings.Conversations, card.Count, failed, seconds, card, http, peak);
     }
@@ -165,7 +177,7 @@ internal static class MeetingScenario
             var result = await SendAsync(client, url, connector, connector.ServiceUrl, "19:bench-trace@thread.v2", "trace-" + i.ToString(CultureInfo.InvariantCulture), cancellationToken);
             if (!result.Ok)
             {
-                throw new InvalidOperationException("A traced 'meet now' got no card; see meeting-trace-bot.log in the work directory.");
+                throw new InvalidOperationException($"Traced 'meet now' {i + 1} got no card ({result.Failure}); see meeting-trace-bot.log in the work directory.");
             }
 
             var calls = connector.Calls.Select(c => (Start: c.StartTimestamp, End: c.EndTimestamp, What: "connector " + c.Method + " " + c.What))
@@ -256,20 +268,21 @@ internal static class MeetingScenario
             if (!response.IsSuccessStatusCode)
             {
                 connector.ForgetReply(activityId);
-                return new CommandResult(false, sent, 0, 0, answered);
+                return new CommandResult(false, sent, 0, 0, answered, string.Create(CultureInfo.InvariantCulture, $"the bot answered HTTP {(int)response.StatusCode}"));
             }
 
             var posted = await reply.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return new CommandResult(true, sent, posted.ArrivedTimestamp, posted.AnsweredTimestamp, answered);
+            return new CommandResult(true, sent, posted.ArrivedTimestamp, posted.AnsweredTimestamp, answered, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             connector.ForgetReply(activityId);
-            return new CommandResult(false, sent, 0, 0, Stopwatch.GetTimestamp());
+            return new CommandResult(false, sent, 0, 0, Stopwatch.GetTimestamp(), ex.GetType().Name + ": " + ex.Message);
         }
     }
 
     /// <param name="CardArrived">When the card post reached the fake Connector.</param>
     /// <param name="CardPosted">When the fake Connector answered the card post: its injected latency after <paramref name="CardArrived"/>, plus however late its waiting thread woke.</param>
-    private readonly record struct CommandResult(bool Ok, long Sent, long CardArrived, long CardPosted, long Answered);
+    /// <param name="Failure">Why a command failed (the bot's status, or the exception), null when it did not.</param>
+    private readonly record struct CommandResult(bool Ok, long Sent, long CardArrived, long CardPosted, long Answered, string? Failure);
 }
