@@ -61,9 +61,7 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
         string graphPath = request.Path.Value is { } path && path.StartsWith(LocalGraphEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
             ? path[LocalGraphEndpoints.Prefix.Length..]
             : request.Path.Value ?? "";
-        var recordedBody = body?.DeepClone();
-        JsonNodeMaterializer.Materialize(recordedBody);
-        _recorder.Record(new RecordedGraphRequest(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", recordedBody));
+        _recorder.Record(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body is null ? null : text);
 
         var behavior = _behavior.Current;
         object? result;

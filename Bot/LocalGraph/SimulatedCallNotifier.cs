@@ -91,8 +91,7 @@ public sealed class SimulatedCallNotifier : IDisposable
     private async Task PostAsync(SimulatedCall call, JsonObject envelope, CancellationToken cancellationToken)
     {
         string json = envelope.ToJsonString();
-        var recorded = JsonNode.Parse(json);
-        _recorder.Record(new RecordedGraphRequest("NOTIFY", call.CallbackUri.ToString(), "", recorded));
+        _recorder.Record("NOTIFY", call.CallbackUri.ToString(), "", json);
         using var request = new HttpRequestMessage(HttpMethod.Post, call.CallbackUri)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
