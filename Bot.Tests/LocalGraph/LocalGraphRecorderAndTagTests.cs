@@ -89,6 +89,19 @@ public sealed class LocalGraphRecorderAndTagTests
     }
 
     [Fact]
+    public async Task RecordRequestsOff_LeavesTheLogEmpty_AndTheSimulatorStillAnswers()
+    {
+        await using var host = await LocalGraphTestHost.StartAsync(new() { ["LocalGraph:RecordRequests"] = "false" });
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Post, $"/users/{Organizer}/onlineMeetings/createOrGet", """{"externalId":"unrecorded","subject":"Not logged"}""");
+
+        Assert.Equal(201, status);
+        Assert.Equal("Not logged", body!["subject"]!.GetValue<string>());
+        Assert.Empty(host.Recorder.Snapshot());
+        Assert.Equal("[]", await host.Http.GetStringAsync("/_local/graph/_requests"));
+    }
+
+    [Fact]
     public void Recorder_IsBounded()
     {
         var recorder = new LocalGraphRecorder();

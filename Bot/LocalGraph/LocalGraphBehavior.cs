@@ -47,6 +47,18 @@ public sealed class LocalGraphBehavior : IDisposable
         }
     }
 
+    /// <summary>Whether requests go to the request log (<see cref="LocalGraphOptions.RecordRequests"/>).</summary>
+    public bool RecordsRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.RecordRequests;
+            }
+        }
+    }
+
     /// <summary>App id named in the 403 body.</summary>
     public string AppId
     {

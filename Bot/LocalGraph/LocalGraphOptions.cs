@@ -37,6 +37,14 @@ public sealed class LocalGraphOptions
     /// </summary>
     public bool ValidateRequestBodies { get; set; } = true;
 
+    /// <summary>
+    /// Keep every request in the log at <c>/_local/graph/_requests</c> (the default, and what the tests and the
+    /// README's manual checks read). The benchmark's load turns it off: the log holds up to
+    /// <see cref="LocalGraphRecorder.Capacity"/> requests, and a simulator that keeps them collects its heap more often
+    /// and for longer while commands wait on it.
+    /// </summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>App id named in the 403 body; defaults to the bot's app id, else <see cref="DefaultAppId"/>.</summary>
     public string? AppId { get; set; }
 
@@ -70,6 +78,7 @@ public sealed class LocalGraphOptions
         ServerErrorStatusCode = ServerErrorStatusCode,
         LatencyMilliseconds = LatencyMilliseconds,
         ValidateRequestBodies = ValidateRequestBodies,
+        RecordRequests = RecordRequests,
         AppId = AppId,
         TenantId = TenantId,
         Tags = Tags.ToDictionary(t => t.Key, t => t.Value.Select(m => m with { }).ToList(), StringComparer.Ordinal),

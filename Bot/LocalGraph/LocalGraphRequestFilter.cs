@@ -61,7 +61,10 @@ internal sealed class LocalGraphRequestFilter : IEndpointFilter
         string graphPath = request.Path.Value is { } path && path.StartsWith(LocalGraphEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
             ? path[LocalGraphEndpoints.Prefix.Length..]
             : request.Path.Value ?? "";
-        _recorder.Record(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body is null ? null : text);
+        if (_behavior.RecordsRequests)
+        {
+            _recorder.Record(request.Method, graphPath, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body is null ? null : text);
+        }
 
         var behavior = _behavior.Current;
         object? result;

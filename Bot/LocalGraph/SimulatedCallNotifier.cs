@@ -17,15 +17,17 @@ public sealed class SimulatedCallNotifier : IDisposable
     private readonly IHttpClientFactory _httpClients;
     private readonly LocalGraphSigningKey _key;
     private readonly LocalGraphRecorder _recorder;
+    private readonly LocalGraphBehavior _behavior;
     private readonly TimeProvider _time;
     private readonly ILogger<SimulatedCallNotifier> _logger;
     private readonly CancellationTokenSource _stopping = new();
 
-    public SimulatedCallNotifier(IHttpClientFactory httpClients, LocalGraphSigningKey key, LocalGraphRecorder recorder, TimeProvider time, ILogger<SimulatedCallNotifier> logger)
+    public SimulatedCallNotifier(IHttpClientFactory httpClients, LocalGraphSigningKey key, LocalGraphRecorder recorder, LocalGraphBehavior behavior, TimeProvider time, ILogger<SimulatedCallNotifier> logger)
     {
         _httpClients = httpClients;
         _key = key;
         _recorder = recorder;
+        _behavior = behavior;
         _time = time;
         _logger = logger;
     }
@@ -91,7 +93,10 @@ public sealed class SimulatedCallNotifier : IDisposable
     private async Task PostAsync(SimulatedCall call, JsonObject envelope, CancellationToken cancellationToken)
     {
         string json = envelope.ToJsonString();
-        _recorder.Record("NOTIFY", call.CallbackUri.ToString(), "", json);
+        if (_behavior.RecordsRequests)
+        {
+            _recorder.Record("NOTIFY", call.CallbackUri.ToString(), "", json);
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, call.CallbackUri)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
