@@ -97,6 +97,7 @@ public sealed class SimulatedCallNotifier : IDisposable
         {
             _recorder.Record("NOTIFY", call.CallbackUri.ToString(), "", json);
         }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, call.CallbackUri)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),

@@ -9,7 +9,7 @@ namespace TeamsMeetBot.LocalGraph;
 /// A meeting is visible only under its organizer, like Graph's <c>/users/{organizer}/onlineMeetings/{id}</c>.
 /// Each meeting is kept as its JSON text, not as a tree of nodes: a long run keeps thousands of them, and the
 /// garbage collector traces every object it keeps (a node tree per meeting made each collection of the
-/// simulator take 2–11 ms under the benchmark's meeting load).
+/// simulator take 2–17 ms under the benchmark's meeting load).
 /// </summary>
 public sealed class SimulatedMeetingStore
 {

@@ -57,8 +57,8 @@ internal static class MeetingScenario
         int warmFailures = firstRound.Count(r => !r.Ok);
         output.WriteLine($"  warm-up: {settings.Conversations} conversations, one command each at once, {warmFailures} failed");
 
-        // The driver's own collections would pause its clocks and the fake Connector mid-command (one gen2 collection
-        // took 22-26 ms in the measured window), so it collects now and then allocates without collecting to the end.
+        // The driver's own collections would pause its clocks and the fake Connector mid-command (one collection of
+        // 22-26 ms landed in every measured window), so it collects now and then allocates without collecting to the end.
         bool noGcRegion = DriverNoGcRegion.TryStart();
 
         // Warm-up, part 2, then the measured window: the same paced load throughout. The warm-up window is where the
