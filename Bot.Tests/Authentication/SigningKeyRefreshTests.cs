@@ -117,6 +117,49 @@ public sealed class SigningKeyRefreshTests
     }
 
     [Fact]
+    public async Task The_warm_up_at_start_loads_the_keys_so_the_first_message_downloads_nothing()
+    {
+        await using var h = await ValidatorHarness.StartAsync();
+        var warmUp = new SigningKeyWarmUp(h.Cache, new TeamsMeetBot.Hosting.BotRuntime(isLocalMode: false, appId: ValidatorHarness.AppId, tenantId: null));
+
+        await warmUp.StartAsync(CancellationToken.None);
+        using var guard = HangGuard();
+        Assert.True(await h.Cache.WarmUpAsync().WaitAsync(guard.Token)); // joins the download the host start began
+        var outcome = await h.ValidateAsync(h.Header());
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        Assert.Equal(1, h.Issuer.MetadataRequestCount);
+        Assert.Equal(1, h.Issuer.JwksRequestCount);
+    }
+
+    [Fact]
+    public async Task A_failed_warm_up_does_not_hold_back_the_first_message()
+    {
+        await using var h = await ValidatorHarness.StartAsync();
+        h.Issuer.IsAvailable = false;
+
+        Assert.False(await h.Cache.WarmUpAsync());
+        h.Issuer.IsAvailable = true;
+        var outcome = await h.ValidateAsync(h.Header()); // no time has passed: the retry interval does not apply
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        Assert.Equal(2, h.Issuer.MetadataRequestCount);
+    }
+
+    [Fact]
+    public async Task Local_mode_downloads_no_keys_at_start()
+    {
+        await using var h = await ValidatorHarness.StartAsync(appId: null);
+        var warmUp = new SigningKeyWarmUp(h.Cache, new TeamsMeetBot.Hosting.BotRuntime(isLocalMode: true, appId: null, tenantId: null));
+
+        await warmUp.StartAsync(CancellationToken.None);
+        await Task.Delay(200);
+
+        Assert.Equal(0, h.Issuer.MetadataRequestCount);
+        Assert.Null(h.Cache.Current);
+    }
+
+    [Fact]
     public async Task Key_service_down_after_first_load_keeps_the_old_keys()
     {
         await using var h = await ValidatorHarness.StartAsync();

@@ -10,7 +10,8 @@ public static class AuthenticationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="BotAuthenticationOptions"/> (section <c>BotAuthentication</c>, validated at
     /// start), the <see cref="SigningKeyCache"/> singleton with its named <see cref="HttpClient"/>, and the
-    /// <see cref="ChannelTokenValidator"/> singleton. Expects <c>BotRuntime</c> to be registered; adds
+    /// <see cref="ChannelTokenValidator"/> singleton, and the <see cref="SigningKeyWarmUp"/> that downloads the keys as the
+    /// host starts. Expects <c>BotRuntime</c> to be registered; adds
     /// <see cref="TimeProvider.System"/> if no <see cref="TimeProvider"/> is.
     /// </summary>
     public static IServiceCollection AddChannelTokenValidation(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +32,7 @@ public static class AuthenticationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeyCache>();
         services.TryAddSingleton<ChannelTokenValidator>();
+        services.AddHostedService<SigningKeyWarmUp>();
         return services;
     }
 }

@@ -110,10 +110,44 @@ public sealed class SigningKeyCache : IDisposable
         return download.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the first download in the background (see <see cref="SigningKeyWarmUp"/>), so the first message after a
+    /// start does not wait for the keys. A warm-up that fails does not count against
+    /// <see cref="BotAuthenticationOptions.InitialLoadRetryInterval"/>: the first message tries again at once.
+    /// </summary>
+    public Task<bool> WarmUpAsync()
+    {
+        Task<bool> download;
+        lock (_gate)
+        {
+            download = StartDownloadLocked(_time.GetUtcNow(), minimumGap: TimeSpan.Zero)!;
+        }
+
+        return ForgetFailedWarmUpAsync(download);
+    }
+
     public void Dispose()
     {
         _disposed.Cancel();
         _disposed.Dispose();
+    }
+
+    private async Task<bool> ForgetFailedWarmUpAsync(Task<bool> download)
+    {
+        if (await download.ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            if (_current is null && ReferenceEquals(_downloadInFlight, download))
+            {
+                _lastDownloadStarted = null;
+            }
+        }
+
+        return false;
     }
 
     private async ValueTask<SigningKeyLookup> FindAfterInitialLoadAsync(string keyId, CancellationToken cancellationToken)
