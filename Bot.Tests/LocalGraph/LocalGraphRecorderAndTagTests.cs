@@ -107,7 +107,7 @@ public sealed class LocalGraphRecorderAndTagTests
         var recorder = new LocalGraphRecorder();
         for (int i = 0; i < LocalGraphRecorder.Capacity + 5; i++)
         {
-            recorder.Record(new RecordedGraphRequest("GET", "/v1.0/x/" + i, "", null));
+            recorder.Record("GET", "/v1.0/x/" + i, "", null);
         }
 
         var log = recorder.Snapshot();

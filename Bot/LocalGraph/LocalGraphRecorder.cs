@@ -15,12 +15,6 @@ public sealed class LocalGraphRecorder
     private readonly Lock _gate = new();
     private readonly Queue<Entry> _requests = new();
 
-    public void Record(RecordedGraphRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        Record(request.Method, request.Path, request.Query, request.Body?.ToJsonString());
-    }
-
     /// <param name="bodyJson">The body as JSON text; null when there was none or it was not JSON.</param>
     public void Record(string method, string path, string query, string? bodyJson)
     {

@@ -98,9 +98,7 @@ internal static class MeetingScenario
             }
         }
 
-        int driverGcBefore = 0;
-        TimeSpan driverPauseBefore = default;
-        async Task<(double Bot, double Graph, MachineCpu? Machine)> CpuAtMeasureStartAsync()
+        async Task<(double Bot, double Graph, MachineCpu? Machine, int DriverCollections, TimeSpan DriverPaused)> CpuAtMeasureStartAsync()
         {
             var untilMeasuring = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
             if (untilMeasuring > TimeSpan.Zero)
@@ -108,15 +106,13 @@ internal static class MeetingScenario
                 await Task.Delay(untilMeasuring, cancellationToken);
             }
 
-            driverGcBefore = GC.CollectionCount(0);
-            driverPauseBefore = GC.GetTotalPauseDuration();
-            return (bot.CpuSeconds(), graph.CpuSeconds(), MachineCpu.Read());
+            return (bot.CpuSeconds(), graph.CpuSeconds(), MachineCpu.Read(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         }
 
         double warmCpu = bot.CpuSeconds();
         var cpuAtStart = CpuAtMeasureStartAsync();
         await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(() => ConversationAsync(c), cancellationToken)));
-        var (cpuBefore, graphCpuBefore, machineBefore) = await cpuAtStart;
+        var (cpuBefore, graphCpuBefore, machineBefore, driverCollectionsBefore, driverPausedBefore) = await cpuAtStart;
         var machine = machineBefore is { } before && MachineCpu.Read() is { } after ? after - before : (MachineCpu?)null;
         double seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
         var all = samples.SelectMany(l => l).ToList();
@@ -140,8 +136,8 @@ internal static class MeetingScenario
         output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
         output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
         output.WriteLine($"  peak RSS (warm-up included): {peak.ToString("0", CultureInfo.InvariantCulture)} MB");
-        int driverCollections = GC.CollectionCount(0) - driverGcBefore;
-        var driverPaused = GC.GetTotalPauseDuration() - driverPauseBefore;
+        int driverCollections = GC.CollectionCount(0) - driverCollectionsBefore;
+        var driverPaused = GC.GetTotalPauseDuration() - driverPausedBefore;
         DriverNoGcRegion.End(noGcRegion);
         output.WriteLine($"  the load driver (requests, clocks, fake Connector) paused for its own garbage collection {driverCollections} times in the measured window ({driverPaused.TotalMilliseconds:0.0} ms){(noGcRegion ? "" : "; it could not reserve a no-GC region on this runtime")}");
         await PrintWakeupsAsync("after the load", output, cancellationToken);

@@ -97,39 +97,30 @@ public sealed class SigningKeyCache : IDisposable
 
     /// <summary>
     /// Downloads the keys now, whatever the schedule (joins a download already running). Returns true
-    /// when the download succeeded and its keys are in use. Meant for start-up warm-up and tests.
+    /// when the download succeeded and its keys are in use. Meant for tests (the host's start uses <see cref="WarmUpAsync"/>).
     /// </summary>
-    public Task<bool> RefreshAsync(CancellationToken cancellationToken)
-    {
-        Task<bool> download;
-        lock (_gate)
-        {
-            download = StartDownloadLocked(_time.GetUtcNow(), minimumGap: TimeSpan.Zero)!;
-        }
-
-        return download.WaitAsync(cancellationToken);
-    }
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken) => StartDownloadNow().WaitAsync(cancellationToken);
 
     /// <summary>
     /// Starts the first download in the background (see <see cref="SigningKeyWarmUp"/>), so the first message after a
     /// start does not wait for the keys. A warm-up that fails does not count against
     /// <see cref="BotAuthenticationOptions.InitialLoadRetryInterval"/>: the first message tries again at once.
     /// </summary>
-    public Task<bool> WarmUpAsync()
-    {
-        Task<bool> download;
-        lock (_gate)
-        {
-            download = StartDownloadLocked(_time.GetUtcNow(), minimumGap: TimeSpan.Zero)!;
-        }
-
-        return ForgetFailedWarmUpAsync(download);
-    }
+    public Task<bool> WarmUpAsync() => ForgetFailedWarmUpAsync(StartDownloadNow());
 
     public void Dispose()
     {
         _disposed.Cancel();
         _disposed.Dispose();
+    }
+
+    /// <summary>The running download, or a new one whatever the rate limit says.</summary>
+    private Task<bool> StartDownloadNow()
+    {
+        lock (_gate)
+        {
+            return StartDownloadLocked(_time.GetUtcNow(), minimumGap: TimeSpan.Zero)!;
+        }
     }
 
     private async Task<bool> ForgetFailedWarmUpAsync(Task<bool> download)
