@@ -8,11 +8,13 @@ namespace TeamsMeetBot.Tests.LocalGraph;
 /// <summary>The Graph SDK's pooled request bodies are copied and given back before the request is sent.</summary>
 public sealed class GraphRequestBodyCopierTests
 {
-    [Fact]
-    public async Task A_streamed_body_is_sent_as_an_exact_copy_and_the_pooled_stream_is_released_first()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_streamed_body_is_sent_as_an_exact_copy_and_the_pooled_stream_is_released_first(bool seekable)
     {
         byte[] json = Encoding.UTF8.GetBytes("""{"subject":"Failover review","externalId":"abc"}""");
-        var pooled = new TrackedStream(json);
+        var pooled = new TrackedStream(json, seekable);
         var content = new StreamContent(pooled);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         var inner = new RecordingHandler(() => pooled.Disposed);
@@ -49,9 +51,13 @@ public sealed class GraphRequestBodyCopierTests
         }
     }
 
-    private sealed class TrackedStream(byte[] data) : MemoryStream(data)
+    private sealed class TrackedStream(byte[] data, bool seekable) : MemoryStream(data)
     {
         public bool Disposed { get; private set; }
+
+        public override bool CanSeek => seekable;
+
+        public override long Length => seekable ? base.Length : throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

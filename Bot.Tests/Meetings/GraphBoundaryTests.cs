@@ -3,8 +3,10 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.OnlineMeetings.CreateOrGet;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 using TeamsMeetBot.Calls;
@@ -191,6 +193,27 @@ public sealed class GraphBoundaryTests
         AssertSameJson(
             new OnlineMeeting { StartDateTime = start, EndDateTime = start.AddMinutes(45) },
             new GraphOnlineMeetingPatch(StartDateTime: start, EndDateTime: start.AddMinutes(45)));
+    }
+
+    /// <summary>
+    /// The bot builds its two online-meeting URLs itself instead of expanding the SDK's URI templates per request; they
+    /// must be the URLs the SDK's request builders produce, ids escaped alike (GUIDs, UPNs, Graph's meeting ids, and
+    /// characters a template must escape).
+    /// </summary>
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0", Organizer, "MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyZTRjMDgqMCoqMTk6bWVldGluZ19NVEl3TXpJNE5tVXRNVEkyTmkwME1URXdMVGt6TURrdE5EUTJNalpqWWpNeVkyRTRAdGhyZWFkLnYy")]
+    [InlineData("https://graph.microsoft.us/v1.0/", "alice@contoso.com", "a/b+c=d%25e f?g#h&i")]
+    [InlineData("http://127.0.0.1:5000/_local/graph/v1.0", "Zoë O'Brien", "ünï~(x)*!")]
+    public void The_online_meeting_urls_are_the_ones_the_Graph_SDK_builds(string baseUrl, string userId, string meetingId)
+    {
+        using var http = new HttpClient();
+        var sdk = new GraphServiceClient(http, new AnonymousAuthenticationProvider(), baseUrl.TrimEnd('/'));
+
+        var createOrGet = sdk.Users[userId].OnlineMeetings.CreateOrGet.ToPostRequestInformation(new CreateOrGetPostRequestBody());
+        var patch = sdk.Users[userId].OnlineMeetings[meetingId].ToPatchRequestInformation(new OnlineMeeting());
+
+        Assert.Equal(createOrGet.URI.AbsoluteUri, OnlineMeetingsClient.CreateOrGetUri(baseUrl, userId).AbsoluteUri);
+        Assert.Equal(patch.URI.AbsoluteUri, OnlineMeetingsClient.MeetingUri(baseUrl, userId, meetingId).AbsoluteUri);
     }
 
     private static void AssertSameJson(OnlineMeeting sdkPatch, GraphOnlineMeetingPatch patch)

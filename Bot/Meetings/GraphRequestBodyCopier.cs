@@ -15,7 +15,7 @@ public sealed class GraphRequestBodyCopier : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.Content is StreamContent pooled)
         {
-            byte[] body = await pooled.ReadAsByteArrayAsync(cancellationToken);
+            byte[] body = await ReadBodyAsync(pooled, cancellationToken);
             var copy = new ByteArrayContent(body);
             foreach (var header in pooled.Headers)
             {
@@ -27,5 +27,21 @@ public sealed class GraphRequestBodyCopier : DelegatingHandler
         }
 
         return await base.SendAsync(request, cancellationToken);
+    }
+
+    // The SDK's bodies are seekable streams of known length: read straight into an array of that size (buffering the
+    // content first would copy the body twice more).
+    private static async Task<byte[]> ReadBodyAsync(StreamContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken);
+        long remaining = stream.CanSeek ? stream.Length - stream.Position : -1;
+        if (remaining < 0 || remaining > Array.MaxLength)
+        {
+            return await content.ReadAsByteArrayAsync(cancellationToken);
+        }
+
+        var body = new byte[remaining];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return body;
     }
 }

@@ -64,7 +64,7 @@ public sealed class MeetingService(
             if (meeting.CardActivityId is null
                 && (meeting.CardPostFailedAt is not null || timeProvider.GetUtcNow() - meeting.CreatedAt >= botOptions.Value.TurnLease))
             {
-                await PostCardAsync(activity, meeting, await cards.BuildAsync(meeting, cancellationToken), cancellationToken);
+                await PostCardAsync(activity, existing, await cards.BuildAsync(meeting, cancellationToken), cancellationToken);
             }
 
             return meeting;
@@ -119,9 +119,10 @@ public sealed class MeetingService(
             CreatedAt = timeProvider.GetUtcNow(),
         };
 
+        StoredItem<MeetingRecord> stored;
         try
         {
-            await meetings.InsertAsync(record, cancellationToken);
+            stored = await meetings.InsertAsync(record, cancellationToken);
         }
         catch (StoreConflictException)
         {
@@ -134,7 +135,7 @@ public sealed class MeetingService(
 
         // The card is what the person waits for: it goes out first. The lobby/presenter settings and the reminder
         // (scheduled meetings only) are started right after it and run alongside.
-        var card = PostCardAsync(activity, record, cards.BuildForNewMeeting(record), cancellationToken);
+        var card = PostCardAsync(activity, stored, cards.BuildForNewMeeting(record), cancellationToken);
         var settings = ApplySettingsAsync(organizerId, record.GraphMeetingId, cancellationToken);
         var reminder = reminders.AfterCreatedAsync(record, cancellationToken);
         await Task.WhenAll(card, settings, reminder);
@@ -273,7 +274,8 @@ public sealed class MeetingService(
         }
     }
 
-    private async Task PostCardAsync(Activity activity, MeetingRecord record, JsonObject built, CancellationToken cancellationToken)
+    /// <summary>Posts a meeting's card and keeps the card's activity id on the stored meeting (starting from the version in hand).</summary>
+    private async Task PostCardAsync(Activity activity, StoredItem<MeetingRecord> stored, JsonObject built, CancellationToken cancellationToken)
     {
         string? cardId;
         try
@@ -282,23 +284,23 @@ public sealed class MeetingService(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await MarkCardPostFailedAsync(record);
+            await MarkCardPostFailedAsync(stored);
             throw;
         }
 
         if (cardId is not null)
         {
-            await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardActivityId = cardId }, cancellationToken);
+            await meetings.UpdateAsync(stored, m => m with { CardActivityId = cardId }, cancellationToken);
         }
     }
 
     /// <summary>Best effort: if even this write fails, a redelivery repairs the card once the turn lease has run out.</summary>
-    private async Task MarkCardPostFailedAsync(MeetingRecord record)
+    private async Task MarkCardPostFailedAsync(StoredItem<MeetingRecord> stored)
     {
         try
         {
             var failedAt = timeProvider.GetUtcNow();
-            await meetings.UpdateAsync(record.TenantId, record.Conversation.ConversationId, record.Key, m => m with { CardPostFailedAt = failedAt }, CancellationToken.None);
+            await meetings.UpdateAsync(stored, m => m with { CardPostFailedAt = failedAt }, CancellationToken.None);
         }
         catch (StoreUnavailableException)
         {

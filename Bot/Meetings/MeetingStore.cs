@@ -45,11 +45,25 @@ public sealed class MeetingStore(IBotStore store)
     }
 
     /// <summary>Read-modify-write with retry on concurrent changes; <paramref name="change"/> returns null to leave the record as it is.</summary>
-    public async Task<MeetingRecord?> UpdateAsync(string tenantId, string conversationId, string key, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
+    public Task<MeetingRecord?> UpdateAsync(string tenantId, string conversationId, string key, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(held: null, tenantId, conversationId, key, change, cancellationToken);
+
+    /// <summary>
+    /// The same, starting from a version the caller holds (just inserted or read) instead of reading it again; when the
+    /// record changed since, the write is refused on its ETag and the update reads the record and tries again.
+    /// </summary>
+    public Task<MeetingRecord?> UpdateAsync(StoredItem<MeetingRecord> held, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return UpdateAsync(held, held.Value.TenantId, held.Value.Conversation.ConversationId, held.Value.Key, change, cancellationToken);
+    }
+
+    private async Task<MeetingRecord?> UpdateAsync(StoredItem<MeetingRecord>? held, string tenantId, string conversationId, string key,
+        Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
-            var current = await GetAsync(tenantId, conversationId, key, cancellationToken);
+            var current = attempt == 0 && held is not null ? held : await GetAsync(tenantId, conversationId, key, cancellationToken);
             if (current is null)
             {
                 return null;
