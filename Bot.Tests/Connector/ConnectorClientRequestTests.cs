@@ -236,6 +236,18 @@ public sealed class ConnectorClientRequestTests : IAsyncLifetime
         Assert.Equal(2, other.Requests.Count);
     }
 
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/", null, "https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%2Fx%3Fy%23z/activities/1%20b")]
+    [InlineData("https://smba.trafficmanager.net/amer", "", "https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%2Fx%3Fy%23z/activities/1%20b")]
+    [InlineData("http://127.0.0.1:3978/_connector/", "continuationToken=abc", "http://127.0.0.1:3978/_connector/v3/conversations/a%3A1%2Fx%3Fy%23z/activities/1%20b?continuationToken=abc")]
+    [InlineData("https://smba.trafficmanager.net/", null, "https://smba.trafficmanager.net/v3/conversations/a%3A1%2Fx%3Fy%23z/activities/1%20b")]
+    public void A_request_url_is_the_base_and_each_segment_escaped(string baseUrl, string? query, string expected)
+    {
+        var uri = ConnectorClient.BuildRequestUri(new Uri(baseUrl), ["v3", "conversations", "a:1/x?y#z", "activities", "1 b"], query);
+
+        Assert.Equal(expected, uri.AbsoluteUri);
+    }
+
     public static TheoryData<string> UnsafeSegments => new() { "..", ".", "" };
 
     [Theory]

@@ -55,6 +55,24 @@ public sealed class ServiceUrlPolicyTests
         Assert.Equal(allowed, decision.RefusalReason is null);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_request_url_gets_the_same_decision_without_the_base(string serviceUrl, bool localMode, bool allowed, bool token)
+    {
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/v3/conversations/a%3A1/activities/x", UriKind.Absolute, out var requestUrl))
+        {
+            return;
+        }
+
+        var policy = Policy(localMode);
+        var decision = policy.EvaluateRequest(requestUrl);
+
+        Assert.Equal(policy.Evaluate(requestUrl) with { BaseUri = null }, decision);
+        Assert.Equal(allowed, decision.IsAllowed);
+        Assert.Equal(token, decision.AttachToken);
+        Assert.Null(decision.BaseUri);
+    }
+
     [Fact]
     public void Remembered_decisions_are_the_same_as_fresh_ones_and_the_memo_stays_bounded()
     {

@@ -293,7 +293,8 @@ internal sealed class CommandText
 
     private static List<Token> Tokenize(string lower)
     {
-        var tokens = new List<Token>(16);
+        // A token takes at least one character and a space; "help" is one token, a long command a dozen or two.
+        var tokens = new List<Token>(Math.Min(16, (lower.Length / 2) + 1));
         int i = 0;
         while (i < lower.Length)
         {

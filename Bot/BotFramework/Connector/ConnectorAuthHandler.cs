@@ -24,7 +24,7 @@ public sealed class ConnectorAuthHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("A Connector request needs an absolute URI.");
-        var decision = policy.Evaluate(uri);
+        var decision = policy.EvaluateRequest(uri);
         if (!decision.IsAllowed)
         {
             ConnectorLog.ServiceUrlRefused(logger, decision.RefusalReason ?? "not allowed");

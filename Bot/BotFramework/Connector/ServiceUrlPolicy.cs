@@ -64,7 +64,16 @@ public class ServiceUrlPolicy
     }
 
     /// <summary>Evaluates an absolute URL (a serviceUrl or a full request URL built from one).</summary>
-    public virtual ServiceUrlDecision Evaluate(Uri uri)
+    public virtual ServiceUrlDecision Evaluate(Uri uri) => Evaluate(uri, withBase: true);
+
+    /// <summary>
+    /// Evaluates the full URL of a request about to be sent: the same checks as <see cref="Evaluate(Uri)"/>, without
+    /// the <see cref="ServiceUrlDecision.BaseUri"/> the sender has no use for (working it out cost every Connector call
+    /// two strings and a parsed Uri).
+    /// </summary>
+    public virtual ServiceUrlDecision EvaluateRequest(Uri uri) => Evaluate(uri, withBase: false);
+
+    private ServiceUrlDecision Evaluate(Uri uri, bool withBase)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri)
@@ -86,7 +95,7 @@ public class ServiceUrlPolicy
         bool isHttp = string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
         if ((runtime.IsLocalMode || (allowLoopbackIpLiterals && IsLoopbackIpLiteral(uri))) && uri.IsLoopback && (isHttp || isHttps))
         {
-            return new ServiceUrlDecision(true, false, BaseOf(uri), null);
+            return new ServiceUrlDecision(true, false, withBase ? BaseOf(uri) : null, null);
         }
 
         if (!isHttps)
@@ -104,7 +113,7 @@ public class ServiceUrlPolicy
             return ServiceUrlDecision.Refuse($"the host '{uri.IdnHost}' is not in Connector:AllowedServiceHosts");
         }
 
-        return new ServiceUrlDecision(true, true, BaseOf(uri), null);
+        return new ServiceUrlDecision(true, true, withBase ? BaseOf(uri) : null, null);
     }
 
     private static bool IsLoopbackIpLiteral(Uri uri) =>
