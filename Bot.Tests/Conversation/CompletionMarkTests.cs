@@ -159,37 +159,20 @@ public sealed class CompletionMarkTests : IAsyncLifetime
             }
         }
 
-        private sealed class GatedStore(IBotStore inner, CompletionMarkGate gate) : IBotStore
+        private sealed class GatedStore(IBotStore inner, CompletionMarkGate gate) : DelegatingBotStore(inner)
         {
-            public async Task<StoredItem<T>> ReplaceAsync<T>(string table, string partitionKey, string rowKey, T value, string etag, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+            public override async Task<StoredItem<T>> ReplaceAsync<T>(string table, string partitionKey, string rowKey, T value, string etag, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
             {
                 if (table == StoreTables.Idempotency && value is ProcessedActivity { Completed: true })
                 {
                     await gate.BeforeMarkAsync();
-                    var written = await inner.ReplaceAsync(table, partitionKey, rowKey, value, etag, type, expiresAt, cancellationToken);
+                    var written = await base.ReplaceAsync(table, partitionKey, rowKey, value, etag, type, expiresAt, cancellationToken);
                     Interlocked.Increment(ref gate._marksWritten);
                     return written;
                 }
 
-                return await inner.ReplaceAsync(table, partitionKey, rowKey, value, etag, type, expiresAt, cancellationToken);
+                return await base.ReplaceAsync(table, partitionKey, rowKey, value, etag, type, expiresAt, cancellationToken);
             }
-
-            public Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-                inner.GetAsync(table, partitionKey, rowKey, type, cancellationToken);
-
-            public Task<StoredItem<T>> InsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-                inner.InsertAsync(table, partitionKey, rowKey, value, type, expiresAt, cancellationToken);
-
-            public Task<StoredItem<T>> UpsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-                inner.UpsertAsync(table, partitionKey, rowKey, value, type, expiresAt, cancellationToken);
-
-            public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) =>
-                inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-            public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => inner.PurgeExpiredAsync(cancellationToken);
-
-            public IAsyncEnumerable<StoredItem<T>> QueryPartitionAsync<T>(string table, string partitionKey, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-                inner.QueryPartitionAsync(table, partitionKey, type, cancellationToken);
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class MeetingStoreTests : IClassFixture<TempDirectoryFixture>, IDi
 
         Assert.Equal("card-1", updated?.CardActivityId);
         Assert.Equal(0, _store.Reads);
-        Assert.Equal("card-1", (await Reread()).CardActivityId);
+        Assert.Equal("card-1", (await Reread(stored)).CardActivityId);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class MeetingStoreTests : IClassFixture<TempDirectoryFixture>, IDi
 
         Assert.Equal(1, _store.Reads);
         Assert.Equal("card-1", updated?.CardActivityId);
-        var kept = await Reread();
+        var kept = await Reread(stored);
         Assert.Equal(MeetingStatus.Cancelled, kept.Status);
         Assert.Equal("Olivia Organizer", kept.CancelledBy);
         Assert.Equal("card-1", kept.CardActivityId);
@@ -73,12 +73,8 @@ public sealed class MeetingStoreTests : IClassFixture<TempDirectoryFixture>, IDi
         Assert.Null(await _meetings.GetAsync(PlaygroundTeam.TenantId, stored.Value.Conversation.ConversationId, stored.Value.Key, None));
     }
 
-    private async Task<MeetingRecord> Reread()
-    {
-        var meeting = Meeting();
-        return (await _sqlite.GetAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(meeting.TenantId, meeting.Conversation.ConversationId), meeting.Key,
-            MeetingsJsonContext.Default.MeetingRecord, None))!.Value;
-    }
+    private async Task<MeetingRecord> Reread(StoredItem<MeetingRecord> stored) =>
+        (await _sqlite.GetAsync(StoreTables.Meetings, stored.PartitionKey, stored.RowKey, MeetingsJsonContext.Default.MeetingRecord, None))!.Value;
 
     private static MeetingRecord Meeting() => new()
     {
@@ -96,33 +92,17 @@ public sealed class MeetingStoreTests : IClassFixture<TempDirectoryFixture>, IDi
     };
 
     /// <summary>The real store, counting reads of single items.</summary>
-    private sealed class ReadCountingStore(IBotStore inner) : IBotStore
+    private sealed class ReadCountingStore(IBotStore inner) : DelegatingBotStore(inner)
     {
         private int _reads;
 
         public int Reads => Volatile.Read(ref _reads);
 
-        public Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        public override Task<StoredItem<T>?> GetAsync<T>(string table, string partitionKey, string rowKey, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+            where T : default
         {
             Interlocked.Increment(ref _reads);
-            return inner.GetAsync(table, partitionKey, rowKey, type, cancellationToken);
+            return base.GetAsync(table, partitionKey, rowKey, type, cancellationToken);
         }
-
-        public Task<StoredItem<T>> InsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-            inner.InsertAsync(table, partitionKey, rowKey, value, type, expiresAt, cancellationToken);
-
-        public Task<StoredItem<T>> ReplaceAsync<T>(string table, string partitionKey, string rowKey, T value, string etag, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-            inner.ReplaceAsync(table, partitionKey, rowKey, value, etag, type, expiresAt, cancellationToken);
-
-        public Task<StoredItem<T>> UpsertAsync<T>(string table, string partitionKey, string rowKey, T value, JsonTypeInfo<T> type, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-            inner.UpsertAsync(table, partitionKey, rowKey, value, type, expiresAt, cancellationToken);
-
-        public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) =>
-            inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-        public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => inner.PurgeExpiredAsync(cancellationToken);
-
-        public IAsyncEnumerable<StoredItem<T>> QueryPartitionAsync<T>(string table, string partitionKey, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-            inner.QueryPartitionAsync(table, partitionKey, type, cancellationToken);
     }
 }
