@@ -118,11 +118,16 @@ internal static class MeetingScenario
         var all = samples.SelectMany(l => l).ToList();
         var warmUpSamples = all.Where(r => r.Ok && r.Sent < measureFrom).ToList();
         var measured = all.Where(r => r.Ok && r.Sent >= measureFrom).ToList();
-        var warmCard = LatencySummary.FromTimestampDeltas(warmUpSamples.Select(r => r.CardPosted - r.Sent).ToList());
-        var card = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardPosted - r.Sent).ToList());
+        // The card is posted when the Connector accepts it: its arrival there plus the Connector's injected latency. The
+        // fake Connector's waiting thread wakes a little after that deadline (p99 0.5-4.6 ms in calm minutes, more when the
+        // hypervisor is busy), which is this machine's timer, not the bot and not a real Connector; so the headline figure
+        // counts the injected latency exactly and the answer as the fake Connector sent it is printed beside it.
+        long connectorLatencyTicks = (long)(settings.ConnectorLatencyMilliseconds / 1000.0 * Stopwatch.Frequency);
+        var warmCard = LatencySummary.FromTimestampDeltas(warmUpSamples.Select(r => r.CardArrived + connectorLatencyTicks - r.Sent).ToList());
+        var card = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardArrived + connectorLatencyTicks - r.Sent).ToList());
+        var answeredByConnector = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardPosted - r.Sent).ToList());
         var http = LatencySummary.FromTimestampDeltas(measured.Select(r => r.Answered - r.Sent).ToList());
         var arrived = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardArrived - r.Sent).ToList());
-        long connectorLatencyTicks = (long)(settings.ConnectorLatencyMilliseconds / 1000.0 * Stopwatch.Frequency);
         var connectorLate = LatencySummary.FromTimestampDeltas(measured.Select(r => r.CardPosted - r.CardArrived - connectorLatencyTicks).ToList());
         double peak = bot.PeakRssMegabytes();
         double warmCpuPerCommand = (cpuBefore - warmCpu) * 1000.0 / Math.Max(1, all.Count(r => r.Sent < measureFrom));
@@ -130,9 +135,10 @@ internal static class MeetingScenario
         double graphCpuPerCommand = (graph.CpuSeconds() - graphCpuBefore) * 1000.0 / Math.Max(1, card.Count + failed);
         output.WriteLine($"  warm-up, the same paced load for {settings.MeetingWarmUp.TotalSeconds:0} s: {warmCard.Count} commands, request -> card posted p50 {LatencySummary.Format(warmCard.P50)} ms  p99 {LatencySummary.Format(warmCard.P99)} ms; bot process CPU {warmCpuPerCommand:0.0} ms per command (tiered JIT at work)");
         output.WriteLine($"  measured: {settings.Conversations} concurrent conversations, one command per {settings.CommandInterval.TotalMilliseconds:0} ms each: {card.Count} commands in {seconds:0.0} s ({card.Count / seconds:0} /s), {failed} failed; bot process CPU {cpuPerCommand:0.0} ms per command (simulated Graph in its own process: {graphCpuPerCommand:0.0} ms)" + (machine is { } m ? "; " + m.Describe() : ""));
-        output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms");
+        output.WriteLine($"  request -> card posted:  p50 {LatencySummary.Format(card.P50)} ms  p95 {LatencySummary.Format(card.P95)} ms  p99 {LatencySummary.Format(card.P99)} ms  max {LatencySummary.Format(card.Max)} ms (the card at the Connector plus its injected {settings.ConnectorLatencyMilliseconds} ms)");
         output.WriteLine($"  request -> card at the Connector: p50 {LatencySummary.Format(arrived.P50)} ms  p95 {LatencySummary.Format(arrived.P95)} ms  p99 {LatencySummary.Format(arrived.P99)} ms  max {LatencySummary.Format(arrived.Max)} ms (the Graph latency is the only one injected before it)");
-        output.WriteLine($"  the fake Connector answered the card post after its {settings.ConnectorLatencyMilliseconds} ms plus p50 {LatencySummary.Format(connectorLate.P50)} ms  p95 {LatencySummary.Format(connectorLate.P95)} ms  p99 {LatencySummary.Format(connectorLate.P99)} ms  max {LatencySummary.Format(connectorLate.Max)} ms (its wait ending late: the bench's error, not the bot's)");
+        output.WriteLine($"  request -> card post answered by the fake Connector: p50 {LatencySummary.Format(answeredByConnector.P50)} ms  p95 {LatencySummary.Format(answeredByConnector.P95)} ms  p99 {LatencySummary.Format(answeredByConnector.P99)} ms  max {LatencySummary.Format(answeredByConnector.Max)} ms (its own lateness included)");
+        output.WriteLine($"    its answer came after its {settings.ConnectorLatencyMilliseconds} ms plus p50 {LatencySummary.Format(connectorLate.P50)} ms  p95 {LatencySummary.Format(connectorLate.P95)} ms  p99 {LatencySummary.Format(connectorLate.P99)} ms  max {LatencySummary.Format(connectorLate.Max)} ms (its waiting thread waking late: this machine's timer, not the bot)");
         output.WriteLine($"  request -> HTTP 200:     p50 {LatencySummary.Format(http.P50)} ms  p95 {LatencySummary.Format(http.P95)} ms  p99 {LatencySummary.Format(http.P99)} ms");
         output.WriteLine($"  injected latency on the critical path (createOrGet + card post): {settings.GraphLatencyMilliseconds + settings.ConnectorLatencyMilliseconds} ms");
         output.WriteLine($"  peak RSS (warm-up included): {peak.ToString("0", CultureInfo.InvariantCulture)} MB");
@@ -280,7 +286,7 @@ internal static class MeetingScenario
     }
 
     /// <param name="CardArrived">When the card post reached the fake Connector.</param>
-    /// <param name="CardPosted">When the fake Connector answered the card post: its injected latency after <paramref name="CardArrived"/>, plus however late its waiting thread woke.</param>
+    /// <param name="CardPosted">When the fake Connector answered the card post: its injected latency after <paramref name="CardArrived"/>, plus however late its waiting thread woke (the figures count the card as posted at the arrival plus the injected latency).</param>
     /// <param name="Failure">Why a command failed (the bot's status, or the exception), null when it did not.</param>
     private readonly record struct CommandResult(bool Ok, long Sent, long CardArrived, long CardPosted, long Answered, string? Failure);
 }
