@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -72,6 +74,34 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IClassFixture<T
         var options = new SqliteStoreOptions { Path = Path.Combine("data", "bot.db") };
 
         Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "data", "bot.db"), options.FullPath);
+    }
+
+    [Fact]
+    public async Task Values_are_stored_as_UTF8_JSON_text_whichever_write_stored_them()
+    {
+        // Relaxed escaping keeps the non-ASCII characters as multi-byte UTF-8 in the serialized bytes.
+        var type = new StorageTestJsonContext(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).TestRecord;
+        string path = Path.Combine(_folder.Path, "text-" + Guid.NewGuid().ToString("N") + ".db");
+        using var store = Open(path, Clock);
+        var inserted = await store.InsertAsync(StoreTables.Meetings, "conv", "m", new TestRecord("Zürich 会议 😀", 1), type, null, CancellationToken.None);
+        AssertStoredAsText(new TestRecord("Zürich 会议 😀", 1));
+
+        await store.ReplaceAsync(StoreTables.Meetings, "conv", "m", new TestRecord("Café \"quoted\" ✓", 2), inserted.ETag, type, null, CancellationToken.None);
+        AssertStoredAsText(new TestRecord("Café \"quoted\" ✓", 2));
+
+        await store.UpsertAsync(StoreTables.Meetings, "conv", "m", new TestRecord("naïve\ttab", 3, "ß"), type, null, CancellationToken.None);
+        AssertStoredAsText(new TestRecord("naïve\ttab", 3, "ß"));
+        Assert.Equal(new TestRecord("naïve\ttab", 3, "ß"), (await store.GetAsync(StoreTables.Meetings, "conv", "m", type, CancellationToken.None))!.Value);
+        Assert.Equal(new TestRecord("naïve\ttab", 3, "ß"), Assert.Single(await ToListAsync(store.QueryPartitionAsync(StoreTables.Meetings, "conv", type, CancellationToken.None))).Value);
+
+        void AssertStoredAsText(TestRecord expected)
+        {
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            Assert.Equal("text", Scalar(connection, "SELECT typeof(data) FROM items WHERE rk = 'm';"));
+            Assert.Equal(JsonSerializer.Serialize(expected, type), Scalar(connection, "SELECT data FROM items WHERE rk = 'm';"));
+            Assert.Equal(expected.Name, Scalar(connection, "SELECT json_extract(data, '$.Name') FROM items WHERE rk = 'm';"));
+        }
     }
 
     private static SqliteBotStore Open(string path, TimeProvider time) =>

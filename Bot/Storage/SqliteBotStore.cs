@@ -81,17 +81,21 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     private const string SelectPartitionSql = $"SELECT rk, data, etag, expires_at FROM items WHERE tbl = $tbl AND pk = $pk AND {IsLive} ORDER BY rk;";
     private const string SelectExpiryByKeySql = $"SELECT expires_at FROM items WHERE {KeyMatch};";
 
+    // Values are bound as their UTF-8 JSON bytes and stored as TEXT: CAST reads a blob's bytes as text in the database's
+    // encoding (UTF-8), so the JSON never takes the detour through a UTF-16 string and back to UTF-8 for SQLite.
+    private const string DataAsText = "CAST($data AS TEXT)";
+
     // An existing row blocks the insert unless it has expired; an expired one is overwritten in place.
     private const string InsertSql =
-        "INSERT INTO items (tbl, pk, rk, data, etag, expires_at) VALUES ($tbl, $pk, $rk, $data, $etag, $expires) " +
+        $"INSERT INTO items (tbl, pk, rk, data, etag, expires_at) VALUES ($tbl, $pk, $rk, {DataAsText}, $etag, $expires) " +
         "ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag, expires_at = excluded.expires_at " +
         "WHERE items.expires_at IS NOT NULL AND items.expires_at <= $now;";
 
     private const string UpsertSql =
-        "INSERT INTO items (tbl, pk, rk, data, etag, expires_at) VALUES ($tbl, $pk, $rk, $data, $etag, $expires) " +
+        $"INSERT INTO items (tbl, pk, rk, data, etag, expires_at) VALUES ($tbl, $pk, $rk, {DataAsText}, $etag, $expires) " +
         "ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag, expires_at = excluded.expires_at;";
 
-    private const string ReplaceSql = $"UPDATE items SET data = $data, etag = $etag, expires_at = $expires WHERE {KeyMatch} AND etag = $expected;";
+    private const string ReplaceSql = $"UPDATE items SET data = {DataAsText}, etag = $etag, expires_at = $expires WHERE {KeyMatch} AND etag = $expected;";
     private const string DeleteAnySql = $"DELETE FROM items WHERE {KeyMatch} RETURNING expires_at;";
     private const string DeleteIfMatchSql = $"DELETE FROM items WHERE {KeyMatch} AND etag = $expected RETURNING expires_at;";
     private const string DeleteExpiredByKeySql = $"DELETE FROM items WHERE {KeyMatch} AND expires_at IS NOT NULL AND expires_at <= $now;";
@@ -240,7 +244,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
                 return null;
             }
 
-            return new StoredItem<T>(partitionKey, rowKey, Deserialize(reader.GetString(0), type), reader.GetString(1), ReadExpiry(reader, 2));
+            return new StoredItem<T>(partitionKey, rowKey, Deserialize(reader, 0, type), reader.GetString(1), ReadExpiry(reader, 2));
         }
         catch (SqliteException ex) when (IsUnavailable(ex))
         {
@@ -340,7 +344,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new StoredItem<T>(partitionKey, reader.GetString(0), Deserialize(reader.GetString(1), type), reader.GetString(2), ReadExpiry(reader, 3));
+                yield return new StoredItem<T>(partitionKey, reader.GetString(0), Deserialize(reader, 1, type), reader.GetString(2), ReadExpiry(reader, 3));
             }
         }
     }
@@ -422,7 +426,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     {
         ValidateKeys(table, partitionKey, rowKey);
         ArgumentNullException.ThrowIfNull(type);
-        string json = JsonSerializer.Serialize(value, type);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, type);
         StoreLimits.EnsureValueFits(table, partitionKey, rowKey, json);
         long? expiresMs = expiresAt?.ToUnixTimeMilliseconds();
         string etag = NewETag();
@@ -754,8 +758,9 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     // Busy, read-only file, I/O error, corrupt, disk full, cannot open: the file is the problem, not the call.
     private static bool IsUnavailable(SqliteException ex) => ex.SqliteErrorCode is 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26;
 
-    private static T Deserialize<T>(string json, JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(json, type) ?? throw new InvalidOperationException($"A stored value read as null for {type.Type.Name}.");
+    // The TEXT column's bytes as SQLite keeps them (UTF-8), parsed without making a string of them first.
+    private static T Deserialize<T>(SqliteDataReader reader, int ordinal, JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(ordinal), type) ?? throw new InvalidOperationException($"A stored value read as null for {type.Type.Name}.");
 
     private static DateTimeOffset? ReadExpiry(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));

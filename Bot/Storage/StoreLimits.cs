@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TeamsMeetBot.Storage;
 
 /// <summary>
@@ -23,12 +25,30 @@ public static class StoreLimits
     /// <summary>Throws when a serialized value is larger than every store accepts.</summary>
     public static void EnsureValueFits(string table, string partitionKey, string rowKey, string json)
     {
-        if (json.Length > MaxValueChars)
+        ArgumentNullException.ThrowIfNull(json);
+        ThrowIfTooLong(table, partitionKey, rowKey, json.Length, nameof(json));
+    }
+
+    /// <summary>
+    /// The same limit for a value serialized as UTF-8 (the SQLite store's form): counted in the UTF-16 characters the
+    /// value would take in Azure, which are never more than its UTF-8 bytes, so only a long value is decoded to count.
+    /// </summary>
+    public static void EnsureValueFits(string table, string partitionKey, string rowKey, ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Length > MaxValueChars)
+        {
+            ThrowIfTooLong(table, partitionKey, rowKey, Encoding.UTF8.GetCharCount(utf8Json), nameof(utf8Json));
+        }
+    }
+
+    private static void ThrowIfTooLong(string table, string partitionKey, string rowKey, int chars, string valueName)
+    {
+        if (chars > MaxValueChars)
         {
             throw new ArgumentException(
-                $"The value for {table}/{partitionKey}/{rowKey} serializes to {json.Length} characters; the store accepts at most {MaxValueChars} " +
+                $"The value for {table}/{partitionKey}/{rowKey} serializes to {chars} characters; the store accepts at most {MaxValueChars} " +
                 "(Azure Table storage limits an entity to 1 MiB). Store less in one item or split it over several rows.",
-                nameof(json));
+                valueName);
         }
     }
 }
