@@ -87,14 +87,20 @@ public sealed class CommandHandler(
     public static CommandInput ToCommandInput(Activity activity, DateTimeOffset now, TimeSpan defaultDuration)
     {
         string? botId = activity.Recipient?.Id;
-        var mentions = activity.Mentions
-            .Where(m => !string.Equals(m.Mentioned!.Id, botId, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(m.Mentioned.Id))
-            .Select(m => new MentionInput(m.Mentioned!.Id!, m.Mentioned.Name ?? "", m.Text ?? MentionMarkup.For(m.Mentioned.Name ?? ""),
-                IsTag: string.Equals(m.Mentioned.Type, "tag", StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        List<MentionInput>? mentions = null; // most messages mention no one but the bot: no list for them
+        foreach (var m in activity.Mentions)
+        {
+            var mentioned = m.Mentioned!;
+            if (!string.IsNullOrEmpty(mentioned.Id) && !string.Equals(mentioned.Id, botId, StringComparison.OrdinalIgnoreCase))
+            {
+                (mentions ??= []).Add(new MentionInput(mentioned.Id, mentioned.Name ?? "", m.Text ?? MentionMarkup.For(mentioned.Name ?? ""),
+                    IsTag: string.Equals(mentioned.Type, "tag", StringComparison.OrdinalIgnoreCase)));
+            }
+        }
+
         var clientInfo = activity.ClientInfo;
         var zone = TimeZoneResolver.Resolve(clientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
-        return new CommandInput(ActivityText.CommandText(activity), mentions, zone.Zone, zone.Assumed, activity.Locale ?? clientInfo?.Locale, now, defaultDuration);
+        return new CommandInput(ActivityText.CommandText(activity), mentions ?? [], zone.Zone, zone.Assumed, activity.Locale ?? clientInfo?.Locale, now, defaultDuration);
     }
 
     private static MeetingRequest ToRequest(CreateMeetingCommand command, CommandInput input) => new()
