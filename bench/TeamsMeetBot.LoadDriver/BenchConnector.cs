@@ -27,6 +27,7 @@ internal sealed class BenchConnector : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> members;
     private long posts;
     private long nextId;
+    private string? firstPostedActivity;
 
     private BenchConnector(LoopbackServer server, IReadOnlyDictionary<string, string> members)
     {
@@ -43,6 +44,9 @@ internal sealed class BenchConnector : IAsyncDisposable
     public bool Recording { get; set; }
 
     public long ActivitiesPosted => Interlocked.Read(ref posts);
+
+    /// <summary>The JSON body of the first activity posted to this Connector (the baseline bot posts the same attachments).</summary>
+    public string? FirstPostedActivity => Volatile.Read(ref firstPostedActivity);
 
     public IReadOnlyList<ConnectorCall> Calls => [.. calls];
 
@@ -72,7 +76,15 @@ internal sealed class BenchConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         long start = TimeProvider.System.GetTimestamp();
-        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        if (Volatile.Read(ref firstPostedActivity) is null && context.Request.Method == "POST")
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            Interlocked.CompareExchange(ref firstPostedActivity, await reader.ReadToEndAsync(context.RequestAborted), null);
+        }
+        else
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
 
         // The latency counts from the request's arrival, as a remote service's does (reading the body is part of it).
         await SimulatedLatency.WaitOutAsync(TimeProvider.System, start, Latency, context.RequestAborted);

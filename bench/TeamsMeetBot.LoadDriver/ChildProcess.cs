@@ -4,7 +4,7 @@ using System.Globalization;
 namespace TeamsMeetBot.LoadDriver;
 
 /// <summary>
-/// A server started as <c>dotnet &lt;dll&gt; --urls http://127.0.0.1:&lt;port&gt;</c> in its own process, so its
+/// A server started as <c>dotnet &lt;dll&gt; --urls http://127.0.0.1:&lt;port&gt;</c> (or a Node.js script) in its own process, so its
 /// memory is its own: <see cref="PeakRssMegabytes"/> reads the kernel's high-water mark (VmHWM).
 /// Output goes to a log file. Disposing kills this process (only this one) and waits for it.
 /// </summary>
@@ -31,19 +31,29 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, string logPath)
+    /// <summary>Starts <c>dotnet &lt;dll&gt; --urls http://127.0.0.1:&lt;free port&gt;</c>.</summary>
+    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, string logPath) =>
+        Start("dotnet", port => [dll, "--urls", "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture)], environment, logPath);
+
+    /// <summary>Starts <c>node &lt;script&gt; --port &lt;free port&gt;</c> (the script binds 127.0.0.1 itself).</summary>
+    public static ChildProcess StartNode(string script, IReadOnlyDictionary<string, string> environment, string logPath) =>
+        Start("node", port => [script, "--port", port.ToString(CultureInfo.InvariantCulture)], environment, logPath);
+
+    private static ChildProcess Start(string fileName, Func<int, IEnumerable<string>> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
     {
         int port = LoopbackServer.FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(logPath)!,
         };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        foreach (string argument in arguments(port))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (name, value) in environment)
@@ -53,7 +63,7 @@ internal sealed class ChildProcess : IDisposable
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         long started = Stopwatch.GetTimestamp();
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException(fileName + " could not be started.");
         var child = new ChildProcess(process, log, started, port);
         process.OutputDataReceived += (_, e) => child.Write(e.Data);
         process.ErrorDataReceived += (_, e) => child.Write(e.Data);

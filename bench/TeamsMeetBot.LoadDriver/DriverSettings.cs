@@ -8,6 +8,12 @@ internal sealed record DriverSettings
     public required string BotDll { get; init; }
     public required string BareDll { get; init; }
     public required string WorkDirectory { get; init; }
+
+    /// <summary>
+    /// The JavaScript baseline (bench/js-baseline/bot.js, its packages installed beside it), run with <c>node</c> in the
+    /// protocol load's rotation; none when <c>--js-bot</c> is not given.
+    /// </summary>
+    public string? JsBot { get; init; }
     public bool Quick { get; init; }
     /// <summary>
     /// Unmeasured load before a server's first measured window at each connection count. On 2 cores the bot took
@@ -41,6 +47,7 @@ internal sealed record DriverSettings
             BotDll = Path.GetFullPath(Value("--bot-dll") ?? throw new ArgumentException("--bot-dll <path to TeamsMeetBot.dll> is required")),
             BareDll = Path.GetFullPath(Value("--bare-dll") ?? throw new ArgumentException("--bare-dll <path to TeamsMeetBot.BareEndpoint.dll> is required")),
             WorkDirectory = Path.GetFullPath(Value("--work-dir") ?? Path.Combine(Path.GetTempPath(), "teamsmeetbot-bench")),
+            JsBot = Value("--js-bot") is { } script ? Path.GetFullPath(script) : null,
             Quick = args.Contains("--quick", StringComparer.Ordinal),
             GraphLatencyMilliseconds = Int("--graph-latency-ms", 40),
             ConnectorLatencyMilliseconds = Int("--connector-latency-ms", 20),

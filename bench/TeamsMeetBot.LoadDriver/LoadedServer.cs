@@ -15,13 +15,14 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     private readonly List<ConnectionRuns> _byConnections = [];
     private long _requestCounter;
     private double _firstAnswerMilliseconds;
-    private long _postedBefore;
+
+    /// <summary>Cards that reached the Connector during this server's windows (the servers share one Connector and take turns).</summary>
+    private long _posted;
 
     public async Task FirstAnswerAsync(string serviceUrl, string authorization, CancellationToken cancellationToken)
     {
         _firstAnswerMilliseconds = await ServerProbe.FirstAnswerAsync(
             process, id => ActivityJson.PersonalHelp(serviceUrl, "a:bench-first-" + id, id, TimeProvider.System.GetUtcNow()), authorization, connector, cancellationToken);
-        _postedBefore = connector?.ActivitiesPosted ?? 0;
     }
 
     /// <param name="tag">Makes this window's activity ids unique across windows (a repeated id would be a redelivery).</param>
@@ -29,6 +30,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
         int connections, string tag, TimeSpan warmUp, TimeSpan measured, string serviceUrl, string authorization, CancellationToken cancellationToken)
     {
         double cpuBefore = process.CpuSeconds();
+        long postedBefore = connector?.ActivitiesPosted ?? 0;
         var machineBefore = MachineCpu.Read();
         var result = await ClosedLoopLoad.RunAsync(
             new Uri(process.BaseAddress, "api/messages"), connections, warmUp, measured,
@@ -49,6 +51,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
 
         runs.Windows.Add(result);
         runs.CpuSeconds += process.CpuSeconds() - cpuBefore;
+        _posted += (connector?.ActivitiesPosted ?? 0) - postedBefore;
         if (machineBefore is { } before && MachineCpu.Read() is { } after)
         {
             runs.Machine += after - before;
@@ -59,8 +62,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
     public ServerFigures Report(TextWriter output)
     {
         output.WriteLine($"  start to first answer: {_firstAnswerMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
-        long posted = (connector?.ActivitiesPosted ?? 0) - _postedBefore;
-        var figures = new ServerFigures(name, _firstAnswerMilliseconds, [.. _byConnections.Select(r => (IReadOnlyList<LoadResult>)[.. r.Windows])], process.PeakRssMegabytes(), posted);
+        var figures = new ServerFigures(name, _firstAnswerMilliseconds, [.. _byConnections.Select(r => (IReadOnlyList<LoadResult>)[.. r.Windows])], process.PeakRssMegabytes(), _posted);
         foreach (var (runsAt, result) in _byConnections.Zip(figures.Runs))
         {
             double cpuPerRequest = runsAt.CpuSeconds * 1000.0 / Math.Max(1, result.SucceededIncludingWarmUp);
@@ -68,7 +70,7 @@ internal sealed class LoadedServer(string name, ChildProcess process, BenchConne
             output.WriteLine($"  {runsAt.Connections,2} connections: {result.RequestsPerSecond,8:0} req/s  p50 {LatencySummary.Format(result.Latency.P50)} ms  p90 {LatencySummary.Format(result.Latency.P90)} ms  p99 {LatencySummary.Format(result.Latency.P99)} ms  max {LatencySummary.Format(result.Latency.Max)} ms  ({result.Succeeded} ok, {result.Failed} failed; server CPU {cpuPerRequest.ToString("0.000", CultureInfo.InvariantCulture)} ms/request; windows {perWindow} req/s; {runsAt.Machine.Describe()})");
         }
 
-        output.WriteLine($"  peak RSS: {figures.PeakRssMegabytes.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {posted} for {figures.Runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
+        output.WriteLine($"  peak RSS: {figures.PeakRssMegabytes.ToString("0", CultureInfo.InvariantCulture)} MB" + (connector is null ? "" : $"; help cards posted to the connector: {_posted} for {figures.Runs.Sum(r => r.SucceededIncludingWarmUp)} activities answered 200 (warm-up included)"));
         return figures;
     }
 

@@ -5,7 +5,7 @@ namespace TeamsMeetBot.LoadDriver;
 /// <summary>
 /// <c>TeamsMeetBot.LoadDriver --bot-dll &lt;TeamsMeetBot.dll&gt; --bare-dll &lt;TeamsMeetBot.BareEndpoint.dll&gt; [--quick]
 /// [--work-dir dir] [--graph-latency-ms 40] [--connector-latency-ms 20] [--conversations 200] [--interval-ms 10000]
-/// [--only protocol|meeting]</c>. All traffic stays on 127.0.0.1; every phase is bounded in time.
+/// [--only protocol|meeting] [--js-bot bench/js-baseline/bot.js]</c>. All traffic stays on 127.0.0.1; every phase is bounded in time.
 /// </summary>
 public static class Program
 {
@@ -32,13 +32,14 @@ public static class Program
         output.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}; mode {(settings.Quick ? "quick" : "full")}; logs in {settings.WorkDirectory}");
         if (scope is "all" or "protocol")
         {
-            var (bot, bare) = await ProtocolScenario.RunAsync(settings, output, cancellation.Token);
-            output.WriteLine("  bot throughput as a share of the bare endpoint: " + string.Join(", ", bot.Runs.Select((b, i) =>
+            var (bot, bare, javaScript) = await ProtocolScenario.RunAsync(settings, output, cancellation.Token);
+            output.WriteLine("  bot throughput as a share of the bare endpoint: " + ShareOfBare(bot, bare));
+            if (javaScript is not null)
             {
-                // Each bot window ran right before its bare window: the spread of the pairs' shares is the machine's noise.
-                var pairs = bot.Windows[i].Zip(bare.Windows[i], (w, r) => 100.0 * w.RequestsPerSecond / r.RequestsPerSecond).Order().ToList();
-                return $"{b.Connections} connections {Percent(100.0 * b.RequestsPerSecond / bare.Runs[i].RequestsPerSecond)} % (window pairs {Percent(pairs[0])}–{Percent(pairs[^1])} %)";
-            })));
+                output.WriteLine("  JavaScript SDK throughput as a share of the bare endpoint: " + ShareOfBare(javaScript, bare));
+                output.WriteLine("  bot throughput over the JavaScript SDK's: " + string.Join(", ", bot.Runs.Select((b, i) =>
+                    $"{b.Connections} connections {(b.RequestsPerSecond / javaScript.Runs[i].RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture)}×")));
+            }
         }
 
         if (scope is "all" or "meeting")
@@ -48,6 +49,13 @@ public static class Program
 
         return 0;
     }
+
+    private static string ShareOfBare(ServerFigures server, ServerFigures bare) => string.Join(", ", server.Runs.Select((s, i) =>
+    {
+        // Each server's window ran right before or after the bare endpoint's: the spread of the pairs' shares is the machine's noise.
+        var pairs = server.Windows[i].Zip(bare.Windows[i], (w, r) => 100.0 * w.RequestsPerSecond / r.RequestsPerSecond).Order().ToList();
+        return $"{s.Connections} connections {Percent(100.0 * s.RequestsPerSecond / bare.Runs[i].RequestsPerSecond)} % (window pairs {Percent(pairs[0])}–{Percent(pairs[^1])} %)";
+    }));
 
     private static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace TeamsMeetBot.LoadDriver;
 
@@ -10,10 +11,15 @@ internal sealed record ServerFigures(string Name, double FirstAnswerMilliseconds
     public IReadOnlyList<LoadResult> Runs { get; } = [.. Windows.Select(LoadResult.Combine)];
 }
 
+/// <summary>The protocol load's figures: the bot, the bare endpoint and, when it ran, the JavaScript baseline.</summary>
+internal sealed record ProtocolFigures(ServerFigures Bot, ServerFigures Bare, ServerFigures? JavaScript);
+
 /// <summary>
 /// The protocol load: the real bot in production authentication mode answering <c>help</c> (token
 /// validated against loopback OpenID metadata/JWKS, help card posted to the fake Connector), then the
-/// same load against the bare ASP.NET Core endpoint, the two taking turns in short windows. 64 then 8 connections;
+/// same load against the bare ASP.NET Core endpoint and, when <see cref="DriverSettings.JsBot"/> is given, against the
+/// Bot Framework SDK for JavaScript doing the bot's job (the same token checks against the same metadata, the same
+/// card posted to the same Connector), the servers taking turns in short windows. 64 then 8 connections;
 /// a unique activity id per request, round-robin over <see cref="ConversationPool"/> conversations.
 /// </summary>
 internal static class ProtocolScenario
@@ -35,7 +41,7 @@ internal static class ProtocolScenario
     /// <summary>Warm-up of every window after a server's first (new connections; the server itself is warm by then).</summary>
     private static readonly TimeSpan WindowWarmUp = TimeSpan.FromSeconds(1);
 
-    public static async Task<(ServerFigures Bot, ServerFigures Bare)> RunAsync(DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<ProtocolFigures> RunAsync(DriverSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         await using var keys = await KeyServer.StartAsync(cancellationToken);
         await using var connector = await BenchConnector.StartAsync(new Dictionary<string, string>(), cancellationToken);
@@ -71,6 +77,16 @@ internal static class ProtocolScenario
         using var bareProcess = ChildProcess.Start(settings.BareDll, bareEnvironment, Path.Combine(bareDirectory, "protocol-bare.log"));
         var bareServer = new LoadedServer("bare endpoint", bareProcess, null);
         await bareServer.FirstAnswerAsync(serviceUrl, authorization, cancellationToken);
+        List<LoadedServer> servers = [botServer, bareServer];
+
+        using var jsProcess = settings.JsBot is { } script ? StartJavaScriptBaseline(script, settings, keys, connector) : null;
+        LoadedServer? jsServer = null;
+        if (jsProcess is not null)
+        {
+            jsServer = new LoadedServer("Bot Framework SDK for JavaScript", jsProcess, connector);
+            await jsServer.FirstAnswerAsync(serviceUrl, authorization, cancellationToken);
+            servers.Add(jsServer);
+        }
 
         // The two servers take turns in short windows (bot, bare, bot, bare, ...) rather than one after the other: a
         // shared machine's speed drifts by tens of percent within minutes, and the share of the bare endpoint's
@@ -82,8 +98,10 @@ internal static class ProtocolScenario
             {
                 var warmUp = window == 0 ? settings.ProtocolWarmUp : WindowWarmUp;
                 string tag = string.Create(CultureInfo.InvariantCulture, $"{connections}w{window}");
-                await botServer.RunWindowAsync(connections, tag, warmUp, measured, serviceUrl, authorization, cancellationToken);
-                await bareServer.RunWindowAsync(connections, tag, warmUp, measured, serviceUrl, authorization, cancellationToken);
+                foreach (var server in servers)
+                {
+                    await server.RunWindowAsync(connections, tag, warmUp, measured, serviceUrl, authorization, cancellationToken);
+                }
             }
         }
 
@@ -93,8 +111,37 @@ internal static class ProtocolScenario
         output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
         output.WriteLine("== Protocol load: bare ASP.NET Core endpoint (deserialize, 200) ==");
         var bare = bareServer.Report(output);
-        output.WriteLine($"  each figure: {Windows} windows of {measured.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s per server and connection count, the two servers taking turns (bot, bare, bot, ...)");
-        return (bot, bare);
+        ServerFigures? javaScript = null;
+        if (jsServer is not null)
+        {
+            output.WriteLine("== Protocol load: Bot Framework SDK for JavaScript (botbuilder, CloudAdapter, Node.js) answering 'help' with the same card ==");
+            javaScript = jsServer.Report(output);
+        }
+
+        output.WriteLine($"  each figure: {Windows} windows of {measured.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s per server and connection count, the servers taking turns ({(jsServer is null ? "bot, bare, bot, ..." : "bot, bare, JavaScript, bot, ...")})");
+        return new ProtocolFigures(bot, bare, javaScript);
+    }
+
+    /// <summary>
+    /// Starts bench/js-baseline/bot.js with the bot's app id and tenant, the same OpenID metadata URL, and the
+    /// attachments the bot posted for its first <c>help</c>, so the two post the same card.
+    /// </summary>
+    private static ChildProcess StartJavaScriptBaseline(string script, DriverSettings settings, KeyServer keys, BenchConnector connector)
+    {
+        string posted = connector.FirstPostedActivity ?? throw new InvalidOperationException("The bot's first help card never reached the fake Connector.");
+        var attachments = JsonNode.Parse(posted)?["attachments"] ?? throw new InvalidOperationException("The bot's first reply had no attachments: " + posted);
+        string directory = Directory.CreateDirectory(Path.Combine(settings.WorkDirectory, "js-baseline")).FullName;
+        string replyFile = Path.Combine(directory, "help-attachments.json");
+        File.WriteAllText(replyFile, attachments.ToJsonString());
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["NODE_ENV"] = "production",
+            ["BENCH_APP_ID"] = AppId,
+            ["BENCH_TENANT_ID"] = ActivityJson.TenantId,
+            ["BENCH_OPENID_METADATA_URL"] = keys.MetadataUrl,
+            ["BENCH_REPLY_FILE"] = replyFile,
+        };
+        return ChildProcess.StartNode(script, environment, Path.Combine(directory, "protocol-js.log"));
     }
 
     private static string Megabytes(FileInfo file) =>
