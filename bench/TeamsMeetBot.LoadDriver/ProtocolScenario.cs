@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsMeetBot.BenchShared;
 
 namespace TeamsMeetBot.LoadDriver;
 
@@ -34,6 +35,7 @@ internal static class ProtocolScenario
     public const int ConversationPool = 8192;
 
     private static readonly int[] ConnectionCounts = [64, 8];
+
 
     /// <summary>Measured windows per server and connection count; the servers take turns.</summary>
     private const int Windows = 4;
@@ -88,7 +90,25 @@ internal static class ProtocolScenario
             servers.Add(jsServer);
         }
 
-        // The two servers take turns in short windows (bot, bare, bot, bare, ...) rather than one after the other: a
+        // Both bots must refuse a token signed by another key (same key id, issuer, audience and claims), and post
+        // nothing for it, before their figures mean anything side by side.
+        using var otherKey = new BenchChannelKey();
+        string forged = "Bearer " + otherKey.CreateToken(AppId, serviceUrl, TimeProvider.System.GetUtcNow());
+        ChildProcess[] bots = jsProcess is null ? [botProcess] : [botProcess, jsProcess];
+        var forgedTokenStatus = new int[bots.Length];
+        for (int i = 0; i < bots.Length; i++)
+        {
+            string body = ActivityJson.PersonalHelp(serviceUrl, "a:bench-forged", "bench-forged-" + i.ToString(CultureInfo.InvariantCulture), TimeProvider.System.GetUtcNow());
+            long postedBefore = connector.ActivitiesPosted;
+            forgedTokenStatus[i] = await ServerProbe.StatusForForgedTokenAsync(bots[i], body, forged, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            if (forgedTokenStatus[i] is >= 200 and < 300 || connector.ActivitiesPosted != postedBefore)
+            {
+                throw new InvalidOperationException($"A token signed by another key was answered {forgedTokenStatus[i]}{(connector.ActivitiesPosted != postedBefore ? " and a card was posted" : "")}: the figures would compare a server that does not check tokens.");
+            }
+        }
+
+        // The servers take turns in short windows (bot, bare, bot, bare, ...) rather than one after the other: a
         // shared machine's speed drifts by tens of percent within minutes, and the share of the bare endpoint's
         // throughput is only meaningful when both were measured in the same minutes.
         var measured = settings.Measured / Windows;
@@ -106,6 +126,7 @@ internal static class ProtocolScenario
         }
 
         output.WriteLine("== Protocol load: bot (production auth) answering 'help' ==");
+        output.WriteLine(ForgedTokenRefused(forgedTokenStatus[0]));
         var bot = botServer.Report(output);
         var wal = new FileInfo(database + "-wal");
         output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
@@ -115,6 +136,7 @@ internal static class ProtocolScenario
         if (jsServer is not null)
         {
             output.WriteLine("== Protocol load: Bot Framework SDK for JavaScript (botbuilder, CloudAdapter, Node.js) answering 'help' with the same card ==");
+            output.WriteLine(ForgedTokenRefused(forgedTokenStatus[1]));
             javaScript = jsServer.Report(output);
         }
 
@@ -143,6 +165,9 @@ internal static class ProtocolScenario
         };
         return ChildProcess.StartNode(script, environment, Path.Combine(directory, "protocol-js.log"));
     }
+
+    private static string ForgedTokenRefused(int status) =>
+        $"  an activity with a token signed by another key (same key id and claims): refused with HTTP {status.ToString(CultureInfo.InvariantCulture)}, no card posted";
 
     private static string Megabytes(FileInfo file) =>
         (file.Exists ? file.Length / 1048576.0 : 0).ToString("0.0", CultureInfo.InvariantCulture);

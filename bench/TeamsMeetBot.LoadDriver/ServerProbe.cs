@@ -53,6 +53,19 @@ internal static class ServerProbe
         throw new TimeoutException("The server did not answer within " + StartDeadline);
     }
 
+    /// <summary>
+    /// Posts one activity with <paramref name="forgedAuthorization"/> (a token the server must refuse) and returns the
+    /// status it answered: a server under the protocol load is only compared with another if both check tokens.
+    /// </summary>
+    public static async Task<int> StatusForForgedTokenAsync(ChildProcess server, string body, string forgedAuthorization, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "api/messages")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", forgedAuthorization);
+        using var response = await client.SendAsync(request, cancellationToken);
+        return (int)response.StatusCode;
+    }
+
     public static async Task WaitHealthyAsync(ChildProcess server, CancellationToken cancellationToken)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
