@@ -4,7 +4,7 @@ namespace TeamsMeetBot.Tests.Hosting;
 
 /// <summary>
 /// The runtime settings the bot's build writes into TeamsMeetBot.runtimeconfig.json, which the runtime reads at
-/// start (the bench measures what they buy; see README → Performance). A change here changes the bot's memory and
+/// start (the bench measures what they buy; see bench/RESULTS.md). A change here changes the bot's memory and
 /// start-up in every deployment, so it should be a deliberate one.
 /// </summary>
 public class RuntimeConfigTests
