@@ -36,7 +36,6 @@ internal static class ProtocolScenario
 
     private static readonly int[] ConnectionCounts = [64, 8];
 
-
     /// <summary>Measured windows per server and connection count; the servers take turns.</summary>
     private const int Windows = 4;
 
