@@ -128,15 +128,13 @@ const server = http.createServer((req, res) => {
   let size = 0;
   req.on('data', (chunk) => {
     size += chunk.length;
-    if (size > maxBodyBytes) {
-      reject(res, 413, 'activity too large');
-      req.destroy();
-      return;
+    if (size <= maxBodyBytes) {
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
   });
   req.on('end', () => {
-    if (res.writableEnded) {
+    if (size > maxBodyBytes) {
+      reject(res, 413, 'activity too large');
       return;
     }
     try {
