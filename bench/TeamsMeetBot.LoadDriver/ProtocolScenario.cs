@@ -93,19 +93,8 @@ internal static class ProtocolScenario
         // nothing for it, before their figures mean anything side by side.
         using var otherKey = new BenchChannelKey();
         string forged = "Bearer " + otherKey.CreateToken(AppId, serviceUrl, TimeProvider.System.GetUtcNow());
-        ChildProcess[] bots = jsProcess is null ? [botProcess] : [botProcess, jsProcess];
-        var forgedTokenStatus = new int[bots.Length];
-        for (int i = 0; i < bots.Length; i++)
-        {
-            string body = ActivityJson.PersonalHelp(serviceUrl, "a:bench-forged", "bench-forged-" + i.ToString(CultureInfo.InvariantCulture), TimeProvider.System.GetUtcNow());
-            long postedBefore = connector.ActivitiesPosted;
-            forgedTokenStatus[i] = await ServerProbe.StatusForForgedTokenAsync(bots[i], body, forged, cancellationToken);
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            if (forgedTokenStatus[i] is >= 200 and < 300 || connector.ActivitiesPosted != postedBefore)
-            {
-                throw new InvalidOperationException($"A token signed by another key was answered {forgedTokenStatus[i]}{(connector.ActivitiesPosted != postedBefore ? " and a card was posted" : "")}: the figures would compare a server that does not check tokens.");
-            }
-        }
+        int botForgedStatus = await RefusesForgedTokenAsync(botProcess, "bench-forged-bot", forged, serviceUrl, connector, cancellationToken);
+        int? jsForgedStatus = jsProcess is null ? null : await RefusesForgedTokenAsync(jsProcess, "bench-forged-js", forged, serviceUrl, connector, cancellationToken);
 
         // The servers take turns in short windows (bot, bare, bot, bare, ...) rather than one after the other: a
         // shared machine's speed drifts by tens of percent within minutes, and the share of the bare endpoint's
@@ -125,7 +114,7 @@ internal static class ProtocolScenario
         }
 
         output.WriteLine("== Protocol load: bot (production auth) answering 'help' ==");
-        output.WriteLine(ForgedTokenRefused(forgedTokenStatus[0]));
+        output.WriteLine(ForgedTokenRefused(botForgedStatus));
         var bot = botServer.Report(output);
         var wal = new FileInfo(database + "-wal");
         output.WriteLine($"  SQLite database {Megabytes(new FileInfo(database))} MB, write-ahead log {Megabytes(wal)} MB after the load (the bot keeps the WAL near 64 MB)");
@@ -135,7 +124,7 @@ internal static class ProtocolScenario
         if (jsServer is not null)
         {
             output.WriteLine("== Protocol load: Bot Framework SDK for JavaScript (botbuilder, CloudAdapter, Node.js) answering 'help' with the same card ==");
-            output.WriteLine(ForgedTokenRefused(forgedTokenStatus[1]));
+            output.WriteLine(ForgedTokenRefused(jsForgedStatus ?? 0));
             javaScript = jsServer.Report(output);
         }
 
@@ -163,6 +152,22 @@ internal static class ProtocolScenario
             ["BENCH_REPLY_FILE"] = replyFile,
         };
         return ChildProcess.StartNode(script, environment, Path.Combine(directory, "protocol-js.log"));
+    }
+
+    /// <summary>Posts an activity with <paramref name="forged"/> to <paramref name="server"/>; returns the status it answered, or throws if it accepted the token or posted a card.</summary>
+    private static async Task<int> RefusesForgedTokenAsync(ChildProcess server, string activityId, string forged, string serviceUrl, BenchConnector connector, CancellationToken cancellationToken)
+    {
+        string body = ActivityJson.PersonalHelp(serviceUrl, "a:bench-forged", activityId, TimeProvider.System.GetUtcNow());
+        long postedBefore = connector.ActivitiesPosted;
+        int status = await ServerProbe.StatusForForgedTokenAsync(server, body, forged, cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken); // a card posted after the answer still counts
+        bool posted = connector.ActivitiesPosted != postedBefore;
+        if (status is >= 200 and < 300 || posted)
+        {
+            throw new InvalidOperationException($"A token signed by another key was answered {status}{(posted ? " and a card was posted" : "")}: the figures would compare a server that does not check tokens.");
+        }
+
+        return status;
     }
 
     private static string ForgedTokenRefused(int status) =>
