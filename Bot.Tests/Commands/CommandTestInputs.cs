@@ -54,4 +54,17 @@ internal static class CommandTestInputs
         Assert.Fail($"Expected {typeof(T).Name} but got {result}");
         return null!;
     }
+
+    /// <summary>
+    /// A failure's message is what the sender reads, as it is: it quotes the suggested command exactly once and leaves
+    /// "fill in the card" to the scheduling card, which adds it.
+    /// </summary>
+    public static void AssertMessageQuotesSuggestionOnce(ParseFailure failure, string because)
+    {
+        string quoted = "“" + failure.Suggestion + "”";
+        int first = failure.Message.IndexOf(quoted, StringComparison.Ordinal);
+        Xunit.Assert.True(first >= 0, $"{because}: “{failure.Message}” does not quote {quoted}");
+        Xunit.Assert.True(failure.Message.IndexOf(quoted, first + quoted.Length, StringComparison.Ordinal) < 0, $"{because}: “{failure.Message}” quotes {quoted} twice");
+        Xunit.Assert.DoesNotContain("the card", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -185,7 +185,7 @@ public class MeetingCommandTests
 
         Assert.Equal(kind, failure.Kind);
         Assert.StartsWith("meet", failure.Suggestion, StringComparison.Ordinal);
-        Assert.NotEmpty(failure.Message);
+        AssertMessageQuotesSuggestionOnce(failure, text);
         Assert.NotNull(failure.Understood);
         Assert.IsType<CreateMeetingCommand>(CommandParser.Parse(Input(failure.Suggestion)));
     }

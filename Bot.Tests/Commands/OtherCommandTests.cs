@@ -106,6 +106,7 @@ public class OtherCommandTests
         Assert.Equal(ParseFailureKind.NoMentionedPeople, failure.Kind);
         Assert.Contains("@alice", failure.Message, StringComparison.Ordinal);
         Assert.Equal("ring everyone", failure.Suggestion);
+        AssertMessageQuotesSuggestionOnce(failure, "ring @alice");
     }
 
     /// <summary>text → new start (UTC or ""), new length, shift, extend (minutes; int.MinValue = not set). Los Angeles, Thu 14:00.</summary>
@@ -180,6 +181,7 @@ public class OtherCommandTests
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
 
         Assert.Equal(kind, failure.Kind);
+        AssertMessageQuotesSuggestionOnce(failure, text);
         Assert.IsType<RescheduleMeetingCommand>(CommandParser.Parse(Input(failure.Suggestion, "America/Los_Angeles")));
     }
 
@@ -204,7 +206,7 @@ public class OtherCommandTests
 
         Assert.Equal(ParseFailureKind.NotUnderstood, failure.Kind);
         Assert.Equal(suggestion, failure.Suggestion);
-        Assert.Contains(suggestion, failure.Message, StringComparison.Ordinal);
+        AssertMessageQuotesSuggestionOnce(failure, text);
         Assert.False(failure.NeedsSchedulingCard);
     }
 

@@ -64,7 +64,11 @@ public sealed class RescheduleTests : IAsyncLifetime
 
         Assert.DoesNotContain(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
         Assert.Empty(_world.Connector.UpdatedActivities);
-        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(_world.RepliesTo(changeId)).Activity.Text));
+        // The reply is the parser's message as it is: what was wrong and the one command to try, quoted once.
+        string reply = Assert.Single(_world.RepliesTo(changeId)).Activity.Text!;
+        Assert.StartsWith("I couldn't reschedule: that time is already over", reply, StringComparison.Ordinal);
+        Assert.Equal(2, reply.Split("“reschedule to ").Length);
+        Assert.DoesNotContain("Try:", reply, StringComparison.Ordinal);
     }
 
     private static DateTimeOffset At(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);

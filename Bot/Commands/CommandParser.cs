@@ -145,6 +145,7 @@ public static class CommandParser
         DateOnly? date = draft.Date;
         var time = draft.Time;
         string hint;
+        string beforeExample = ", e.g. ";
         switch (kind)
         {
             case ParseFailureKind.TimeInPast:
@@ -168,7 +169,8 @@ public static class CommandParser
                 hint = "Give a length between 1 minute and 24 hours";
                 break;
             default:
-                hint = "Write the day and time like “tomorrow at 3pm” or “on 3 Dec at 14:00”, or fill in the card";
+                hint = "Write the day and time like this";
+                beforeExample = ": ";
                 if (date is null && time is null)
                 {
                     date = today.AddDays(1);
@@ -182,7 +184,7 @@ public static class CommandParser
         string suggestion = MeetingSuggestion(effectiveDate, time, duration, draft, today);
         string message = "I couldn't set that meeting up: " + problem + "." +
             (understood.Length > 0 ? " I understood " + understood + "." : "") +
-            " " + hint + ", e.g. “" + suggestion + "”.";
+            " " + hint + beforeExample + "“" + suggestion + "”.";
         return new ParseFailure(kind, message, suggestion, kind == ParseFailureKind.UnreadableTime, draft);
     }
 

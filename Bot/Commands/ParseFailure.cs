@@ -5,8 +5,10 @@ namespace TeamsMeetBot.Commands;
 /// <see cref="Suggestion"/>: the closest valid command text (e.g. "meet now with @Alice Anders").
 /// </summary>
 /// <param name="Kind">The reason.</param>
-/// <param name="Message">A sentence for the sender: what was understood and how to fix it.</param>
-/// <param name="Suggestion">The closest command that would work, ready to be shown as "Try: …".</param>
+/// <param name="Message">What the sender is told, complete: what was wrong, what was understood, and the command that would
+/// work, quoted (the bot sends it as it is; a scheduling card only adds "Or fill in the card below.").</param>
+/// <param name="Suggestion">The closest command that would work (the one <see cref="Message"/> quotes), for the help card's
+/// "Did you mean" line and for tests that parse it again.</param>
 /// <param name="NeedsSchedulingCard">True when the bot should answer with a scheduling card prefilled from <see cref="Understood"/>.</param>
 /// <param name="Understood">What was understood of a meeting request (null for non-meeting commands).</param>
 public sealed record ParseFailure(

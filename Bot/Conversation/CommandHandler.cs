@@ -50,8 +50,7 @@ public sealed class CommandHandler(
             ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure =>
                 messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
             ParseFailure failure when SchedulingCardHandler.Offers(failure) => schedulingCards.OfferAsync(activity, input, failure, cancellationToken),
-            ParseFailure failure =>
-                messenger.ReplyTextAsync(activity, failure.Message + (string.IsNullOrWhiteSpace(failure.Suggestion) ? "" : " Try: " + failure.Suggestion), cancellationToken),
+            ParseFailure failure => messenger.ReplyTextAsync(activity, failure.Message, cancellationToken),
             _ => messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken),
         };
     }
