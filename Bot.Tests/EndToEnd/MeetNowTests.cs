@@ -185,6 +185,48 @@ public sealed class MeetNowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Meet_now_with_everyone_invites_every_member_with_an_Entra_account_across_roster_pages()
+    {
+        _connector.AddMember(new TeamsMeetBot.BotFramework.Schema.TeamsChannelAccount { Id = "29:guest-id", Name = "Gary Guest" });
+        _connector.DefaultMembersPageSize = 2;
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with everyone");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, _connector.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/pagedmembers", StringComparison.Ordinal)));
+        var body = await SingleCreateOrGetAsync();
+        var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order().ToList();
+        Assert.Equal([PlaygroundTeam.Alice.AadObjectId!, PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], attendees);
+        var card = AssertOneMeetingCard();
+        Assert.Contains(card["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Gary Guest (has no Microsoft Entra account)", StringComparison.Ordinal) == true);
+    }
+
+    public static TheoryData<int, string, string> AttendeeLookupFailures => new()
+    {
+        // The roster refused for good: no retry helps, so the answer says what would work instead.
+        { 403, "meet now with everyone", "I couldn't create the meeting: Teams didn't let me read who is in this conversation (HTTP 403). Mention the people instead" },
+        // The Connector kept failing after the client's retries: worth another try later.
+        { 503, "meet now with everyone", "I couldn't create the meeting: Teams had a problem when I tried to read who is in this conversation (HTTP 503). Please try again in a minute." },
+        { 503, "meet now with <at>Alice Anders</at>", "I couldn't create the meeting: Teams had a problem when I tried to look up the people you mentioned (HTTP 503). Please try again in a minute." },
+    };
+
+    [Theory]
+    [MemberData(nameof(AttendeeLookupFailures))]
+    public async Task A_Connector_failure_looking_up_attendees_is_explained_and_no_meeting_is_created(int status, string command, string expected)
+    {
+        _connector.FailNext(100, r => r.Method == "GET" && r.Path.Contains("members", StringComparison.Ordinal), FakeResponse.Error(status, "Failed"));
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + command);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(await GraphRequestsAsync(), r => r.Method == "POST");
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.StartsWith(expected, reply.Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tag_mention_in_a_team_channel_expands_to_the_tags_members()
     {
         const string groupId = "bbbbbbbb-0000-0000-0000-000000000001";

@@ -1,3 +1,5 @@
+using TeamsMeetBot.BotFramework.Connector;
+
 namespace TeamsMeetBot.Meetings;
 
 /// <summary>What a person is told when Graph says no: each failure gets an answer someone can act on.</summary>
@@ -30,5 +32,18 @@ public static class MeetingReplies
             _ =>
                 "Microsoft Graph had a problem creating the meeting" + (failure.StatusCode is { } s ? $" (HTTP {s})" : "") + ". Please try again in a minute." + reference,
         };
+    }
+
+    /// <summary>The Bot Connector could not say who is in the conversation (the roster for "everyone", or a mentioned person).</summary>
+    public static string ForAttendeeLookupFailure(ConnectorException failure, bool inviteEveryone)
+    {
+        string what = inviteEveryone ? "read who is in this conversation" : "look up the people you mentioned";
+        string status = failure.StatusCode is { } s ? $" (HTTP {(int)s})" : "";
+        return failure.RefusesConversationForGood
+            ? $"I couldn't create the meeting: Teams didn't let me {what}{status}. " +
+                (inviteEveryone
+                    ? "Mention the people instead, e.g. “meet now with @Alice @Bob”, or say “meet now” and share the link."
+                    : "Say “meet now” and share the link instead.")
+            : $"I couldn't create the meeting: Teams {(failure.StatusCode is null ? "didn't answer" : "had a problem")} when I tried to {what}{status}. Please try again in a minute.";
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using TeamsMeetBot.BotFramework.Connector;
 using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.Cards;
 using TeamsMeetBot.Conversation;
@@ -70,7 +71,20 @@ public sealed class MeetingService(
             return meeting;
         }
 
-        var resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
+        ResolvedAttendees resolved;
+        try
+        {
+            resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
+        }
+        catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The Connector's own retries are behind this: who was asked for cannot be known, so no meeting is made
+            // without them, and the sender is told what would work.
+            MeetingLog.AttendeesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+            await messenger.ReplyTextAsync(activity, MeetingReplies.ForAttendeeLookupFailure(failure, request.InviteEveryone), cancellationToken);
+            return null;
+        }
+
         var start = request.StartUtc ?? timeProvider.GetUtcNow();
         start = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var end = start + (request.Duration ?? TimeSpan.FromMinutes(options.Value.DefaultDurationMinutes));
