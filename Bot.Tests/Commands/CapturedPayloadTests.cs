@@ -106,6 +106,7 @@ public class CapturedPayloadTests
 
         Assert.Equal(ParseFailureKind.NotUnderstood, failure.Kind);
         Assert.Equal("meet now with @Test Bot 1", failure.Suggestion);
+        Assert.Equal("@Test Bot 1 TestMessage", failure.Written);
     }
 
     /// <summary>Captured activities with other texts: file, text (bot mention included, as Teams sends it) → start (UTC or "" for now), minutes, attendee ids.</summary>

@@ -50,6 +50,22 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         CardValidator.AssertValid(attachment.Content!);
     }
 
+    [Theory]
+    [InlineData("teams-payloads", "channel-message-two-mentions.json", null, "I didn't understand \"@Test Bot 1 TestMessage\".")]
+    [InlineData("playground-captures", "to-bot-08-message-groupChat-with-mentions.json", "<at>TeamsMeetBot</at> <at>Alice Anders</at>&nbsp;hello &amp; welcome", "I didn't understand \"@Alice Anders hello & welcome\".")]
+    [InlineData("playground-captures", "to-bot-03-message-personal-meet-now.json", "blorp [x](https://evil.example)", "I didn't understand \"blorp \\[x\\]\\(https://evil.example\\)\".")]
+    public async Task The_help_card_quotes_what_was_not_understood_as_the_sender_saw_it(string folder, string file, string? text, string expected)
+    {
+        var activity = TestActivities.Load(folder, file, _connector.ServiceUrl, text);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posted = Assert.Single(await _connector.WaitForActivitiesAsync(1, TimeSpan.FromSeconds(10)));
+        var card = Assert.Single(posted.Activity.Attachments!).Content!.AsObject();
+        Assert.Equal(expected, (string)card["body"]![0]!["text"]!);
+    }
+
     [Fact]
     public async Task Same_message_delivered_three_times_concurrently_gets_one_reply()
     {

@@ -510,7 +510,7 @@ public static class CommandParser
 
     private static ParseFailure NotUnderstood(CommandText text, CommandInput input, List<int> leading, int start)
     {
-        string written = text.RenderSpan(0, text.Text.Length);
+        string written = text.RenderSpan(0, text.Text.Length, mentionsAsTyped: true);
         string rest;
         string suggestion;
         string? closest = start < text.Count && text.Tokens[start].Kind == TokenKind.Word ? ClosestVerb(text.LowerAt(start)) : null;
@@ -540,7 +540,7 @@ public static class CommandParser
         string message = written.Length == 0
             ? "Say “meet now” to start a meeting, or “help” to see everything I can do."
             : "Sorry, I didn't get “" + written + "”. Try “" + suggestion + "”, or say “help” to see everything I can do.";
-        return new ParseFailure(ParseFailureKind.NotUnderstood, message, suggestion, false, null);
+        return new ParseFailure(ParseFailureKind.NotUnderstood, message, suggestion, false, null) { Written = written };
     }
 
     private static string RenderForSuggestion(CommandText text, int from)

@@ -180,7 +180,9 @@ internal sealed class CommandText
         return RenderSpan(start, end);
     }
 
-    public string RenderSpan(int start, int end)
+    /// <summary>The text of [<paramref name="start"/>, <paramref name="end"/>) with spaces collapsed and each mention as its
+    /// name (subjects, problems), or as @name when <paramref name="mentionsAsTyped"/> (what the sender saw in Teams).</summary>
+    public string RenderSpan(int start, int end, bool mentionsAsTyped = false)
     {
         var builder = new StringBuilder(end - start + 16);
         bool lastSpace = true;
@@ -189,6 +191,11 @@ internal sealed class CommandText
             char c = Text[i];
             if (IsPlaceholder(c))
             {
+                if (mentionsAsTyped)
+                {
+                    builder.Append('@');
+                }
+
                 builder.Append(Slots[c - PlaceholderBase].Name);
                 lastSpace = false;
             }

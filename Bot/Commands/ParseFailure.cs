@@ -16,4 +16,11 @@ public sealed record ParseFailure(
     string Message,
     string Suggestion,
     bool NeedsSchedulingCard,
-    SchedulingDraft? Understood) : ParseResult;
+    SchedulingDraft? Understood) : ParseResult
+{
+    /// <summary>
+    /// For <see cref="ParseFailureKind.NotUnderstood"/>: the message as the sender saw it in Teams (mentions as @name, the
+    /// bot's own mention and Teams' markup left out), for the help card's "I didn't understand" line.
+    /// </summary>
+    public string? Written { get; init; }
+}

@@ -48,7 +48,7 @@ public sealed class CommandHandler(
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
             ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure =>
-                messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text.Length == 0 ? "(empty message)" : input.Text, failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
+                messenger.ReplyCardAsync(activity, HelpCard.Build(failure.Written is { Length: > 0 } written ? written : "(empty message)", failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
             ParseFailure failure when SchedulingCardHandler.Offers(failure) => schedulingCards.OfferAsync(activity, input, failure, cancellationToken),
             ParseFailure failure => messenger.ReplyTextAsync(activity, failure.Message, cancellationToken),
             _ => messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken),
