@@ -163,6 +163,16 @@ public class OtherCommandTests
     public void A_clock_time_without_a_day_keeps_the_meetings_day(string text, bool keepsMeetingDay) =>
         Assert.Equal(keepsMeetingDay, Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).KeepsMeetingDay);
 
+    [Fact]
+    public void A_reschedule_reads_a_written_zone_too()
+    {
+        var command = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input("reschedule to tomorrow at 4pm UTC", "America/Los_Angeles")));
+
+        Assert.Equal(At("2026-11-27T16:00:00Z"), command.NewStart);
+        Assert.EndsWith("(UTC)", command.ScheduleDescription, StringComparison.Ordinal);
+        Assert.Equal("UTC", command.WrittenZone?.Id);
+    }
+
     public static TheoryData<string, ParseFailureKind> RescheduleFailures => new()
     {
         { "reschedule", ParseFailureKind.NothingToChange },

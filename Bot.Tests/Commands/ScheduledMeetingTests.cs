@@ -203,6 +203,50 @@ public class ScheduledMeetingTests
         Assert.Equal(command.Start + command.Duration, command.End);
     }
 
+    /// <summary>sender's zone, text → start (UTC), minutes, the zone the meeting is kept in, subject. Now: Thu 26 Nov 22:00Z.</summary>
+    public static TheoryData<string, string, string, int, string, string?> WrittenZones => new()
+    {
+        { La, "meet tomorrow at 3pm UTC", "2026-11-27T15:00Z", 30, "UTC", null },
+        { La, "meet tomorrow at 3pm utc.", "2026-11-27T15:00Z", 30, "UTC", null },
+        { La, "meet tomorrow at 15:00 GMT", "2026-11-27T15:00Z", 30, "UTC", null },
+        { La, "meet tomorrow at 15:00 Europe/London", "2026-11-27T15:00Z", 30, "Europe/London", null },
+        { La, "meet tomorrow at 3pm CET for 45 min about the failover", "2026-11-27T14:00Z", 45, "Europe/Berlin", "the failover" },
+        { Berlin, "meet tomorrow at 9am Pacific time", "2026-11-27T17:00Z", 30, La, null },
+        { Berlin, "meet tomorrow 10-11am PT", "2026-11-27T18:00Z", 60, La, null },
+        { Berlin, "meet tomorrow at 3pm EST", "2026-11-27T20:00Z", 30, "America/New_York", null },
+        // The day words are read in the written zone too: it is already Friday 03:30 there, so "tomorrow" is Saturday.
+        { La, "meet tomorrow at 14:00 UTC+5:30", "2026-11-28T08:30Z", 30, "UTC+05:30", null },
+        { La, "meet tomorrow at 14:00 UTC-03:00", "2026-11-27T17:00Z", 30, "UTC-03:00", null },
+        { La, "meet tomorrow at 9 Asia/Kolkata with {A}", "2026-11-28T03:30Z", 30, Kolkata, null },
+        // Summer time in the written zone: 15:00 in Berlin on 1 July is 13:00Z.
+        { La, "meet on 1 July 2027 at 15:00 CEST", "2027-07-01T13:00Z", 30, "Europe/Berlin", null },
+        // Not a zone: no time before it, or inside the subject.
+        { La, "meet tomorrow at 3pm about the UTC rollout", "2026-11-27T23:00Z", 30, La, "the UTC rollout" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrittenZones))]
+    public void A_zone_written_after_the_time_is_the_zone_the_meeting_is_read_in(string zone, string text, string startUtc, int minutes, string keptIn, string? subject)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, zone)));
+
+        Assert.Equal(At(startUtc), command.Start);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), command.Duration);
+        Assert.Equal(keptIn, (command.WrittenZone ?? Zone(zone)).Id);
+        Assert.EndsWith("(" + keptIn + ")", command.ScheduleDescription, StringComparison.Ordinal);
+        Assert.Equal(subject, command.Subject);
+        Assert.False(command.TimeZoneAssumed);
+    }
+
+    [Fact]
+    public void A_subject_about_a_zone_without_a_time_stays_a_subject()
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input("meet now about UTC migration", La)));
+
+        Assert.Null(command.WrittenZone);
+        Assert.Equal("UTC migration", command.Subject);
+    }
+
     /// <summary>Daylight-saving changes: gaps move forward by the gap, overlaps take the earlier (daylight) instant.</summary>
     public static TheoryData<string, string, string, string, int> DaylightSaving => new()
     {
@@ -290,6 +334,10 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet at 1530", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet 99/99 at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet on Monday 27 Nov at 10", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm IST", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm UTC+25", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm UTC+2:10", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow at 3pm UTC CET", ParseFailureKind.UnreadableTime, true },
     };
 
     [Theory]

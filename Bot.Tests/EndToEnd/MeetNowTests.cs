@@ -361,6 +361,24 @@ public sealed class MeetNowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_zone_written_after_the_time_wins_over_the_senders_zone()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet tomorrow at 9am Europe/London about the handover");
+        TestActivities.SetTimeZone(activity, "America/Los_Angeles");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var localTomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).Date.AddDays(1).AddHours(9);
+        var expected = new DateTimeOffset(localTomorrow, london.GetUtcOffset(localTomorrow)).ToUniversalTime();
+        Assert.Equal(expected, DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("the handover", (string)body["subject"]!);
+        AssertOneMeetingCard();
+    }
+
+    [Fact]
     public async Task A_time_in_the_past_is_explained_and_no_Graph_request_is_made()
     {
         var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet yesterday at 3pm");

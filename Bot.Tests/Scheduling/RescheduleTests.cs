@@ -28,6 +28,8 @@ public sealed class RescheduleTests : IAsyncLifetime
 
         // A clock time without a day keeps the meeting's day; if that moment has passed, the next one from now.
         { "America/Los_Angeles", "meet tomorrow at 9am", "reschedule to 4pm", At(3, 6, 0, 0), At(3, 6, 0, 30), "Thu 5 Mar 16:00–16:30 (America/Los_Angeles)" },
+        // A written zone: 4pm UTC on the meeting's day there (Thu 5 Mar 17:00 UTC).
+        { "America/Los_Angeles", "meet tomorrow at 9am", "reschedule to 4pm UTC", At(3, 5, 16, 0), At(3, 5, 16, 30), "Thu 5 Mar 16:00–16:30 (UTC)" },
         { "Europe/Berlin", "meet on Monday at 14:00 for 1h", "move it to 9:30", At(3, 9, 8, 30), At(3, 9, 9, 30), "Mon 9 Mar 09:30–10:30 (Europe/Berlin)" },
         { "America/Los_Angeles", "meet at 3pm for 45 min", "reschedule to 7am", At(3, 5, 15, 0), At(3, 5, 15, 45), "Thu 5 Mar 07:00–07:45 (America/Los_Angeles)" },
     };

@@ -199,6 +199,25 @@ internal sealed class ClauseScanner
             }
         }
 
+        if (_time.Start is not null)
+        {
+            var zoneMatch = WrittenTimeZone.TryRead(_t, i, out var zone, out int afterZone, out string? zoneProblem);
+            if (zoneMatch != GrammarMatch.No)
+            {
+                if (zoneProblem is not null)
+                {
+                    _time.Problem ??= zoneProblem;
+                }
+                else if (_time.Zone is { } earlier && !string.Equals(earlier.Id, zone.Id, StringComparison.Ordinal))
+                {
+                    _time.Problem ??= "two different time zones (" + TimeZoneResolver.DisplayName(earlier) + " and " + TimeZoneResolver.DisplayName(zone) + ")";
+                }
+
+                _time.Zone = zone;
+                return afterZone;
+            }
+        }
+
         Leftovers.Add(i);
         return i + 1;
     }

@@ -94,6 +94,7 @@ public static class CommandParser
         scanner.Scan(from, verbAt);
         scanner.Scan(afterVerb, text.Count);
         var spec = scanner.Time;
+        input = InWrittenZone(input, spec);
         string? subject = scanner.Subject;
         var leftovers = Leftovers(text, scanner.Leftovers, out bool timeLike);
         if (timeLike && spec.Problem is null)
@@ -125,7 +126,10 @@ public static class CommandParser
             scanner.InviteEveryone,
             resolved.StartUtc is not null,
             description,
-            input.TimeZoneAssumed);
+            input.TimeZoneAssumed)
+        {
+            WrittenZone = spec.Zone,
+        };
     }
 
     /// <param name="durationSaid">Whether the message gave a length: the draft carries the default one otherwise, which the
@@ -346,6 +350,10 @@ public static class CommandParser
         return false;
     }
 
+    /// <summary>"at 3pm UTC": the whole command is read, described and kept in the zone the sender wrote.</summary>
+    private static CommandInput InWrittenZone(CommandInput input, in TimeSpec spec) =>
+        spec.Zone is { } written ? input with { TimeZone = written, TimeZoneAssumed = false } : input;
+
     // ---------------------------------------------------------------- reschedule
 
     private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from)
@@ -354,6 +362,7 @@ public static class CommandParser
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
         scanner.Scan(from);
         var spec = scanner.Time;
+        input = InWrittenZone(input, spec);
         bool earlier = false;
         bool later = false;
         foreach (int index in scanner.Leftovers)
@@ -447,7 +456,10 @@ public static class CommandParser
         }
 
         bool keepsMeetingDay = newStart is not null && spec.Start is not null && !spec.HasDate && spec.Relative is null;
-        return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed, keepsMeetingDay);
+        return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed, keepsMeetingDay)
+        {
+            WrittenZone = spec.Zone,
+        };
     }
 
     private static ResolvedTime ValidateLengthOnly(TimeSpan? duration)

@@ -21,4 +21,8 @@ public sealed record RescheduleMeetingCommand(
     TimeSpan? ExtendBy,
     string ScheduleDescription,
     bool TimeZoneAssumed,
-    bool KeepsMeetingDay = false) : BotCommand;
+    bool KeepsMeetingDay = false) : BotCommand
+{
+    /// <summary>The zone written after the time ("reschedule to 4pm UTC"): the meeting's day is taken in it. Null for the sender's own.</summary>
+    public TimeZoneInfo? WrittenZone { get; init; }
+}

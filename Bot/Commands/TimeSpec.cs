@@ -60,6 +60,9 @@ internal struct TimeSpec
     /// <summary>The weekday written next to a calendar date ("Fri 27 Nov"); the date must fall on it.</summary>
     public DayOfWeek? ExpectedWeekday;
 
+    /// <summary>The zone written after the time ("3pm UTC"), or null: then the sender's zone applies.</summary>
+    public TimeZoneInfo? Zone;
+
     /// <summary>Set when something looked like a time or date but could not be read; says what.</summary>
     public string? Problem;
 

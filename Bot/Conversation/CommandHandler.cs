@@ -112,7 +112,7 @@ public sealed class CommandHandler(
         Unresolvable = command.UnmatchedNames
             .Select(n => new NotInvited("@" + n, "typed as text: pick people from the @ list so Teams knows who they are"))
             .ToList(),
-        TimeZoneId = input.TimeZone.Id,
+        TimeZoneId = (command.WrittenZone ?? input.TimeZone).Id,
         TimeZoneAssumed = command.TimeZoneAssumed,
     };
 }

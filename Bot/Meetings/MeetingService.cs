@@ -218,8 +218,9 @@ public sealed class MeetingService(
         var meeting = item.Value;
         var now = timeProvider.GetUtcNow();
         var senderZone = Commands.TimeZoneResolver.Resolve(activity.ClientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
+        var zone = command.WrittenZone ?? senderZone.Zone; // "reschedule to 4pm UTC" is read, and answered, in UTC
         var start = command.NewStart is { } requested
-            ? (command.KeepsMeetingDay ? OnMeetingDay(requested, meeting.StartUtc, senderZone.Zone, now) : requested)
+            ? (command.KeepsMeetingDay ? OnMeetingDay(requested, meeting.StartUtc, zone, now) : requested)
             : meeting.StartUtc + (command.ShiftBy ?? TimeSpan.Zero);
         var duration = command.NewDuration ?? (meeting.EndUtc - meeting.StartUtc) + (command.ExtendBy ?? TimeSpan.Zero);
         if (start != meeting.StartUtc && start < now - TimeSpan.FromMinutes(1))
@@ -248,7 +249,7 @@ public sealed class MeetingService(
             m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
         await reminders.AfterRescheduledAsync(meeting, updated, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
-        string when = Commands.ZonedTime.Describe(start, end, senderZone.Zone, senderZone.Assumed, now);
+        string when = Commands.ZonedTime.Describe(start, end, zone, command.WrittenZone is null && senderZone.Assumed, now);
         return $"Done: \"{meeting.Subject}\" is now {when}. The card above shows the new time.";
     }
 
