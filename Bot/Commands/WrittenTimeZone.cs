@@ -6,7 +6,7 @@ namespace TeamsMeetBot.Commands;
 /// A time zone written after a clock time ("at 3pm UTC", "15:00 Europe/London", "9am Pacific time", "14:00 UTC+5:30"):
 /// the whole command is then read in that zone instead of the sender's, its day words included ("tomorrow" is tomorrow
 /// there), and the meeting is described and kept in it. Understood: UTC and GMT with or without an offset, IANA
-/// and Windows zone ids, and the abbreviations that name one zone. An abbreviation that names several (IST: India, Ireland
+/// zone ids (with a slash: "Europe/London"), and the abbreviations that name one zone. An abbreviation that names several (IST: India, Ireland
 /// or Israel) is a problem to report, never a guess: a meeting at the wrong hour is worse than a question.
 /// </summary>
 internal static class WrittenTimeZone
