@@ -48,6 +48,14 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet at 13:59", "2026-11-26T21:59Z", 30 },
         { La, Thu22, "en-US", "meet at 13:58", "2026-11-27T21:58Z", 30 },
         { La, Thu22, "en-US", "meet tomorrow at 9", "2026-11-27T17:00Z", 30 },
+        // "next week Tuesday": that day of the week after this one (weeks start on Monday). From Thursday it is the same
+        // day as "next Tuesday"; from Monday 23 Nov (10:00 in Los Angeles) "next Tuesday" is the 24th, next week's the 1st.
+        { La, Thu22, "en-US", "meet next week tuesday 2pm", "2026-12-01T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet tuesday next week at 2pm", "2026-12-01T22:00Z", 30 },
+        { La, Thu22, "en-US", "meet next week on Thursday at 10", "2026-12-03T18:00Z", 30 },
+        { La, Thu22, "en-US", "meet next week on Sunday at 10", "2026-12-06T18:00Z", 30 },
+        { La, "2026-11-23T18:00:00Z", "en-US", "meet next week tuesday at 2pm", "2026-12-01T22:00Z", 30 },
+        { La, "2026-11-23T18:00:00Z", "en-US", "meet next tuesday at 2pm", "2026-11-24T22:00Z", 30 },
         { La, Thu22, "en-US", "meet tomorrow at 9am", "2026-11-27T17:00Z", 30 },
         { La, Thu22, "en-US", "meet tomorrow 9", "2026-11-27T17:00Z", 30 },
         { La, Thu22, "en-US", "meet tmrw at 10:15", "2026-11-27T18:15Z", 30 },

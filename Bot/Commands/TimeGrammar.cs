@@ -295,6 +295,16 @@ internal static class TimeGrammar
                             return GrammarMatch.Ok;
                         }
 
+                        // "next week Tuesday", "next week on Tuesday": that weekday of the week after this one.
+                        int weekdayAt = t.IsWord(i + 2, "on") ? i + 3 : i + 2;
+                        int inNextWeek = s.SequenceEqual("next") && t.IsWord(i + 1, "week") ? WeekdayOf(t.LowerAt(weekdayAt), allowShort: true) : 0;
+                        if (inNextWeek > 0)
+                        {
+                            date = new DateSpec(DateKind.Weekday, 0, ToDayOfWeek(inNextWeek), false, 0, 0, 0, InNextWeek: true);
+                            next = weekdayAt + 1;
+                            return GrammarMatch.Ok;
+                        }
+
                         if (t.IsWordAny(i + 1, ["week", "month", "year", "weekend"]))
                         {
                             problem = "“" + t.Render(i, i + 2) + "” does not say which day";
@@ -315,8 +325,10 @@ internal static class TimeGrammar
             int wd = WeekdayOf(s, allowShort: afterOn);
             if (wd > 0)
             {
-                date = new DateSpec(DateKind.Weekday, 0, ToDayOfWeek(wd), false, 0, 0, 0);
-                next = i + 1;
+                // "Tuesday next week" is "next week Tuesday".
+                bool inNextWeek = t.IsWord(i + 1, "next") && t.IsWord(i + 2, "week");
+                date = new DateSpec(DateKind.Weekday, 0, ToDayOfWeek(wd), false, 0, 0, 0, inNextWeek);
+                next = inNextWeek ? i + 3 : i + 1;
                 return GrammarMatch.Ok;
             }
 

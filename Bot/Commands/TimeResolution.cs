@@ -192,6 +192,13 @@ internal static class TimeResolution
 
     private static int DaysUntil(DateSpec spec, DateOnly today)
     {
+        if (spec.InNextWeek)
+        {
+            // The weekday of the week after this one, weeks starting on Monday: from Friday, "next week Tuesday" is in 4 days.
+            int sinceMonday = ((int)today.DayOfWeek + 6) % 7;
+            return 7 - sinceMonday + (((int)spec.Weekday + 6) % 7);
+        }
+
         int ahead = ((int)spec.Weekday - (int)today.DayOfWeek + 7) % 7;
         return ahead == 0 && spec.StrictlyAfterToday ? 7 : ahead;
     }

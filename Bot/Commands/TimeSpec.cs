@@ -22,7 +22,8 @@ internal enum DateKind
     /// <summary>Today plus <see cref="DateSpec.DayOffset"/> days (today, tomorrow, yesterday).</summary>
     Relative,
 
-    /// <summary>The next <see cref="DateSpec.Weekday"/>; <see cref="DateSpec.StrictlyAfterToday"/> for "next Friday".</summary>
+    /// <summary>The next <see cref="DateSpec.Weekday"/>; <see cref="DateSpec.StrictlyAfterToday"/> for "next Friday";
+    /// <see cref="DateSpec.InNextWeek"/> for "next week Tuesday" (weeks start on Monday).</summary>
     Weekday,
 
     /// <summary>A calendar date; <see cref="DateSpec.Year"/> is 0 when not given.</summary>
@@ -45,7 +46,7 @@ internal readonly record struct ClockTime(int Hour, int Minute, Meridiem Meridie
     };
 }
 
-internal readonly record struct DateSpec(DateKind Kind, int DayOffset, DayOfWeek Weekday, bool StrictlyAfterToday, int Year, int Month, int Day);
+internal readonly record struct DateSpec(DateKind Kind, int DayOffset, DayOfWeek Weekday, bool StrictlyAfterToday, int Year, int Month, int Day, bool InNextWeek = false);
 
 /// <summary>Everything time-related a message said, before it is turned into instants.</summary>
 internal struct TimeSpec
