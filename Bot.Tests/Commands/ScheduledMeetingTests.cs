@@ -246,6 +246,18 @@ public class ScheduledMeetingTests
         Assert.False(command.TimeZoneAssumed);
     }
 
+    [Theory]
+    [InlineData("meet tomorrow at 3pm IST", "“IST” can mean India, Ireland or Israel time")]
+    [InlineData("meet tomorrow at 3pm UTC+25", "“UTC+25” is not a time zone I can read")]
+    [InlineData("meet tomorrow at 3pm UTC CET", "two different time zones (UTC and Europe/Berlin)")]
+    public void A_zone_that_cannot_be_used_is_explained_and_the_card_keeps_the_senders_zone(string text, string problem)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));
+
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(text.EndsWith("CET", StringComparison.Ordinal) ? "UTC" : La, failure.Understood!.TimeZoneId);
+    }
+
     [Fact]
     public void A_subject_about_a_zone_without_a_time_stays_a_subject()
     {

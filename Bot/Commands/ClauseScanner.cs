@@ -212,8 +212,11 @@ internal sealed class ClauseScanner
                 {
                     _time.Problem ??= "two different time zones (" + TimeZoneResolver.DisplayName(earlier) + " and " + TimeZoneResolver.DisplayName(zone) + ")";
                 }
+                else
+                {
+                    _time.Zone = zone;
+                }
 
-                _time.Zone = zone;
                 return afterZone;
             }
         }
