@@ -350,9 +350,7 @@ public sealed class MeetNowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await SingleCreateOrGetAsync();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-        var localTomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date.AddDays(1).AddHours(15);
-        var expected = new DateTimeOffset(localTomorrow, zone.GetUtcOffset(localTomorrow)).ToUniversalTime();
+        var expected = TomorrowAt("America/Los_Angeles", 15);
         Assert.Equal(expected, DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.AddMinutes(45), DateTimeOffset.Parse((string)body["endDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("the release", (string)body["subject"]!);
@@ -370,9 +368,7 @@ public sealed class MeetNowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await SingleCreateOrGetAsync();
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var localTomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).Date.AddDays(1).AddHours(9);
-        var expected = new DateTimeOffset(localTomorrow, london.GetUtcOffset(localTomorrow)).ToUniversalTime();
+        var expected = TomorrowAt("Europe/London", 9);
         Assert.Equal(expected, DateTimeOffset.Parse((string)body["startDateTime"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("the handover", (string)body["subject"]!);
         AssertOneMeetingCard();
@@ -399,6 +395,14 @@ public sealed class MeetNowTests : IAsyncLifetime
         var card = posted.Activity.Attachments![0].Content!;
         var cancel = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "cancelMeeting");
         return (posted.ActivityId, (string)cancel!["data"]!["meetingKey"]!);
+    }
+
+    /// <summary>Tomorrow at <paramref name="hour"/>:00 in <paramref name="zoneId"/> (tomorrow there), in UTC.</summary>
+    private static DateTimeOffset TomorrowAt(string zoneId, int hour)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date.AddDays(1).AddHours(hour);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private JsonObject AssertOneMeetingCard()

@@ -32,9 +32,8 @@ public static class TimeZoneResolver
                 return new ResolvedTimeZone(TimeZoneInfo.Utc, false, "UTC (from the message's local time; daylight saving unknown)");
             }
 
-            string name = ZonedTime.FormatOffset(offset);
-            var zone = TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
-            return new ResolvedTimeZone(zone, false, name + " (fixed offset from the message's local time; daylight saving unknown)");
+            var zone = ZonedTime.FixedOffset(offset);
+            return new ResolvedTimeZone(zone, false, zone.Id + " (fixed offset from the message's local time; daylight saving unknown)");
         }
 
         return new ResolvedTimeZone(TimeZoneInfo.Utc, true, "UTC (assumed: Teams did not send a time zone)");

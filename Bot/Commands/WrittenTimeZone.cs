@@ -116,8 +116,7 @@ internal static class WrittenTimeZone
                 return GrammarMatch.Invalid;
             }
 
-            string name = ZonedTime.FormatOffset(offset);
-            zone = offset == TimeSpan.Zero ? TimeZoneInfo.Utc : TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
+            zone = ZonedTime.FixedOffset(offset);
             return GrammarMatch.Ok;
         }
 

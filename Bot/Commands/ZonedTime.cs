@@ -44,6 +44,18 @@ internal static class ZonedTime
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 
+    /// <summary>A zone at a fixed offset from UTC, named like "UTC+05:30" (UTC itself for a zero offset).</summary>
+    public static TimeZoneInfo FixedOffset(TimeSpan offset)
+    {
+        if (offset == TimeSpan.Zero)
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        string name = FormatOffset(offset);
+        return TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
+    }
+
     public static string FormatOffset(TimeSpan offset)
     {
         char sign = offset < TimeSpan.Zero ? '-' : '+';
