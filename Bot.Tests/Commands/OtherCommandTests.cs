@@ -134,6 +134,13 @@ public class OtherCommandTests
         { "extend it by 15 minutes", "", int.MinValue, int.MinValue, 15 },
         { "extend by half an hour", "", int.MinValue, int.MinValue, 30 },
         { "shorten it by 10 min", "", int.MinValue, int.MinValue, -10 },
+        { "reschedule to quarter past 4", "2026-11-27T00:15Z", int.MinValue, int.MinValue, int.MinValue },
+        { "move it to 10 minutes past 4", "2026-11-27T00:10Z", int.MinValue, int.MinValue, int.MinValue },
+        { "move it to half past 4 for an hour", "2026-11-27T00:30Z", 60, int.MinValue, int.MinValue },
+        { "reschedule to tomorrow 15h30", "2026-11-27T23:30Z", int.MinValue, int.MinValue, int.MinValue },
+        { "reschedule to 16h00", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "move it to 2 days from now at 10", "2026-11-28T18:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "push it by 1h30", "", int.MinValue, 90, int.MinValue },
     };
 
     [Theory]

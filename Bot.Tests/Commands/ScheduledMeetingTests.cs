@@ -211,6 +211,87 @@ public class ScheduledMeetingTests
         Assert.Equal(command.Start + command.Duration, command.End);
     }
 
+    /// <summary>
+    /// Spoken clock times, the "15h30" way of writing them, and days counted ahead. Los Angeles, Thu 26 Nov 14:00 PST.
+    /// text → start (UTC), minutes, subject.
+    /// </summary>
+    public static TheoryData<string, string, int, string?> SpokenTimesAndDayCounts => new()
+    {
+        { "meet at half past 3", "2026-11-26T23:30Z", 30, null },
+        { "meet half past 3", "2026-11-26T23:30Z", 30, null },
+        { "meet tomorrow at quarter past 10", "2026-11-27T18:15Z", 30, null },
+        // The hour as written decides morning or afternoon, as "at 7" would: 06:45, not 18:45.
+        { "meet tomorrow at quarter to 7", "2026-11-27T14:45Z", 30, null },
+        { "meet at a quarter to 4pm", "2026-11-26T23:45Z", 30, null },
+        { "meet at quarter after 9", "2026-11-27T17:15Z", 30, null },
+        { "meet at 10 past 3", "2026-11-26T23:10Z", 30, null },
+        { "meet at 20 minutes to 5", "2026-11-27T00:40Z", 30, null },
+        { "meet at twenty to 5 about the budget", "2026-11-27T00:40Z", 30, "the budget" },
+        { "meet tomorrow at quarter to noon", "2026-11-27T19:45Z", 30, null },
+        { "meet tomorrow at quarter to midnight", "2026-11-28T07:45Z", 30, null },
+        { "meet tomorrow at quarter to 1", "2026-11-27T20:45Z", 30, null },
+        { "meet from half past 2 to 4", "2026-11-26T22:30Z", 90, null },
+        { "meet tomorrow from 10 to quarter past 11", "2026-11-27T18:00Z", 75, null },
+        { "meet about the plan half past 3", "2026-11-26T23:30Z", 30, "the plan" },
+        { "meet about half the backlog at 3pm", "2026-11-26T23:00Z", 30, "half the backlog" },
+
+        // A range stays a range: "from 10 to 11" is not ten to eleven.
+        { "meet tomorrow from 10 to 11", "2026-11-27T18:00Z", 60, null },
+        { "meet 3 to 4", "2026-11-26T23:00Z", 60, null },
+
+        // The 24-hour clock written with an "h".
+        { "meet tomorrow at 15h30", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow 15h30", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow 09h00", "2026-11-27T17:00Z", 30, null },
+        { "meet at 9h", "2026-11-27T17:00Z", 30, null },
+        { "meet tomorrow from 14h to 15h30", "2026-11-27T22:00Z", 90, null },
+        // A one-digit "1h30" alone is still a length.
+        { "meet tomorrow at 3pm 1h30", "2026-11-27T23:00Z", 90, null },
+        { "meet tomorrow at 3pm for 2h", "2026-11-27T23:00Z", 120, null },
+
+        // Days counted ahead.
+        { "meet in 2 days at 10", "2026-11-28T18:00Z", 30, null },
+        { "meet in two days at 10am", "2026-11-28T18:00Z", 30, null },
+        { "meet in a day at 9", "2026-11-27T17:00Z", 30, null },
+        { "meet in a week at 9", "2026-12-03T17:00Z", 30, null },
+        { "meet in 2 weeks at 3pm for 1 hour", "2026-12-10T23:00Z", 60, null },
+        { "meet 3 days from now at 11", "2026-11-29T19:00Z", 30, null },
+        { "meet a week from today at 2pm", "2026-12-03T22:00Z", 30, null },
+        { "meet a week from tomorrow at 10", "2026-12-04T18:00Z", 30, null },
+        { "meet at 10 in 2 days about the retro", "2026-11-28T18:00Z", 30, "the retro" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpokenTimesAndDayCounts))]
+    public void Spoken_times_and_days_counted_ahead(string text, string startUtc, int minutes, string? subject)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, La)));
+
+        Assert.Equal(At(startUtc), command.Start);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), command.Duration);
+        Assert.Equal(subject, command.Subject);
+    }
+
+    [Theory]
+    [InlineData("meet in 2 days", "I got Sat 28 Nov but no time of day", "2026-11-28")]
+    [InlineData("meet a week from now", "I got Thu 3 Dec but no time of day", "2026-12-03")]
+    [InlineData("meet at quarter past 25", "“quarter past 25” is not a time of day", null)]
+    [InlineData("meet at 75 minutes past 3", "“75 minutes past 3” is not a time of day", null)]
+    [InlineData("meet tomorrow at 25h30", "“25h30” is not a time of day", "2026-11-27")]
+    [InlineData("meet in 2 days tomorrow at 3", "two different days", null)]
+    [InlineData("meet in 400 days at 10", "more than a year ahead", null)]
+    public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));
+
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+        if (cardDate is not null)
+        {
+            Assert.True(failure.NeedsSchedulingCard);
+            Assert.Equal(DateOnly.Parse(cardDate, CultureInfo.InvariantCulture), failure.Understood!.Date);
+        }
+    }
+
     /// <summary>sender's zone, text → start (UTC), minutes, the zone the meeting is kept in, subject. Now: Thu 26 Nov 22:00Z.</summary>
     public static TheoryData<string, string, string, int, string, string?> WrittenZones => new()
     {

@@ -442,7 +442,8 @@ internal sealed class ClauseScanner
         if (token.Kind == TokenKind.Word)
         {
             var word = _t.LowerOf(token);
-            bool strongStart = word is "at" or "on" or "in" or "from" or "between" or "today" or "tomorrow" or "tonight" or "tmrw" or "next" or "this" or "noon" or "midnight";
+            bool strongStart = word is "at" or "on" or "in" or "from" or "between" or "today" or "tomorrow" or "tonight" or "tmrw" or "next" or "this" or "noon" or "midnight"
+                or "half" or "quarter" or "a" or "five" or "ten" or "twenty" or "twenty-five";
             if (!strongStart && TimeGrammar.MonthOf(word) == 0)
             {
                 return false;
@@ -485,7 +486,7 @@ internal sealed class ClauseScanner
         var word = token.Kind == TokenKind.Word ? _t.LowerOf(token) : default;
         string? problem;
 
-        if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && !IsDurationAhead(i + 1)))
+        if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && IsClockAheadOfTo(i + 1)))
         {
             var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
             if (clockMatch == GrammarMatch.Ok)
@@ -517,6 +518,12 @@ internal sealed class ClauseScanner
 
                 spec.Relative = offset;
                 return GrammarMatch.Ok;
+            }
+
+            if (TimeGrammar.TryDayCount(_t, i + 1, out int days, out next))
+            {
+                // "in 2 days", "in a week": a day, which still needs its time ("in 2 days at 10").
+                return SetDate(ref spec, RelativeDate(days));
             }
 
             if (_t.IsWord(i + 1, "the") && PartOf(_t.LowerAt(i + 2)) is var part and not PartOfDay.None)
@@ -576,37 +583,24 @@ internal sealed class ClauseScanner
             return GrammarMatch.Ok;
         }
 
+        if (TimeGrammar.TryDayCount(_t, i, out int ahead, out int afterCount) && _t.IsWord(afterCount, "from") && _t.IsWordAny(afterCount + 1, ["now", "today", "tomorrow"]))
+        {
+            // "2 days from now", "a week from today", "a week from tomorrow".
+            next = afterCount + 2;
+            return SetDate(ref spec, RelativeDate(_t.IsWord(afterCount + 1, "tomorrow") ? ahead + 1 : ahead));
+        }
+
         bool afterOn = word is "on";
         int dateAt = afterOn ? i + 1 : i;
         var dateMatch = TimeGrammar.TryDate(_t, dateAt, _dayMonthOrder, afterOn, out var date, out var datePart, out next, out problem);
         if (dateMatch == GrammarMatch.Ok)
         {
-            if (spec.HasDate && spec.Date != date)
-            {
-                // "Fri 27 Nov": a weekday and a date together must agree; the date wins and the weekday is checked.
-                if (spec.Date.Kind == DateKind.Weekday && date.Kind == DateKind.Calendar)
-                {
-                    spec.ExpectedWeekday = spec.Date.Weekday;
-                }
-                else if (spec.Date.Kind == DateKind.Calendar && date.Kind == DateKind.Weekday)
-                {
-                    spec.ExpectedWeekday = date.Weekday;
-                    date = spec.Date;
-                }
-                else
-                {
-                    spec.Problem ??= "two different days";
-                }
-            }
-
-            spec.Date = date;
             if (datePart != PartOfDay.None)
             {
                 spec.PartOfDay = datePart;
             }
 
-            _lastWasDate = true;
-            return GrammarMatch.Ok;
+            return SetDate(ref spec, date);
         }
 
         if (dateMatch == GrammarMatch.Invalid)
@@ -634,6 +628,13 @@ internal sealed class ClauseScanner
                 strong = false;
             }
 
+            if (token.Kind == TokenKind.Number && TimeGrammar.IsHourMarkToken(_t.LowerAt(i)) && !IsTwoDigitHourWithMinutes(_t.LowerAt(i)))
+            {
+                // "9h" or "1h30" on its own is a length ("meet at 3pm 1h30"); "15h30" and "09h00" are times. After "at",
+                // "from" or "to" every such form is a time.
+                strong = bareAllowed = false;
+            }
+
             if (strong || bareAllowed)
             {
                 return SetStart(ref spec, own, ref next);
@@ -650,6 +651,50 @@ internal sealed class ClauseScanner
     }
 
     private bool IsDurationAhead(int i) => TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out _, out _);
+
+    /// <summary>
+    /// Whether "to" (reschedule) is followed by a time rather than a length or a day count: "to 4", "to quarter past 4",
+    /// "to 15h30" are times; "to 90 minutes", "to 2h", "to 2 days from now" are not.
+    /// </summary>
+    private bool IsClockAheadOfTo(int i)
+    {
+        if (TimeGrammar.TryDayCount(_t, i, out _, out _))
+        {
+            return false;
+        }
+
+        return !IsDurationAhead(i) || IsTwoDigitHourWithMinutes(_t.LowerAt(i)) || TimeGrammar.TryClockPhrase(_t, i, out _, out _, out _) != GrammarMatch.No;
+    }
+
+    private static bool IsTwoDigitHourWithMinutes(ReadOnlySpan<char> token) => token.Length == 5 && token[2] == 'h';
+
+    private static DateSpec RelativeDate(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
+
+    /// <summary>Merges a day into <paramref name="spec"/>: a weekday and a date together must agree; two other days are a problem.</summary>
+    private GrammarMatch SetDate(ref TimeSpec spec, DateSpec date)
+    {
+        if (spec.HasDate && spec.Date != date)
+        {
+            // "Fri 27 Nov": a weekday and a date together must agree; the date wins and the weekday is checked.
+            if (spec.Date.Kind == DateKind.Weekday && date.Kind == DateKind.Calendar)
+            {
+                spec.ExpectedWeekday = spec.Date.Weekday;
+            }
+            else if (spec.Date.Kind == DateKind.Calendar && date.Kind == DateKind.Weekday)
+            {
+                spec.ExpectedWeekday = date.Weekday;
+                date = spec.Date;
+            }
+            else
+            {
+                spec.Problem ??= "two different days";
+            }
+        }
+
+        spec.Date = date;
+        _lastWasDate = true;
+        return GrammarMatch.Ok;
+    }
 
     private GrammarMatch SetStart(ref TimeSpec spec, ClockTime clock, ref int next, bool allowAnd = false)
     {

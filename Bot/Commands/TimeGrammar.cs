@@ -38,6 +38,12 @@ internal static class TimeGrammar
             return GrammarMatch.No;
         }
 
+        var phrase = TryClockPhrase(t, i, out clock, out next, out problem);
+        if (phrase != GrammarMatch.No)
+        {
+            return phrase;
+        }
+
         var token = t.Tokens[i];
         if (token.Kind == TokenKind.Word)
         {
@@ -80,6 +86,21 @@ internal static class TimeGrammar
         int hour = int.Parse(s[..p], CultureInfo.InvariantCulture);
         int minute = 0;
         bool hasMinutes = false;
+        if (p < s.Length && s[p] == 'h' && IsHourMark(s[(p + 1)..]))
+        {
+            // "15h30", "9h", "15h": the 24-hour clock as written in France, Quebec and much of Europe.
+            minute = p + 1 < s.Length ? int.Parse(s[(p + 1)..], CultureInfo.InvariantCulture) : 0;
+            next = i + 1;
+            if (hour > 23 || minute > 59)
+            {
+                problem = "“" + s.ToString() + "” is not a time of day";
+                return GrammarMatch.Invalid;
+            }
+
+            clock = new ClockTime(hour, minute, Meridiem.None, Explicit24h: true);
+            return GrammarMatch.Ok;
+        }
+
         if (p < s.Length && (s[p] == ':' || s[p] == '.'))
         {
             char sep = s[p];
@@ -174,6 +195,105 @@ internal static class TimeGrammar
 
     private static bool HasMeridiemAfter(CommandText t, ReadOnlySpan<char> suffix, int i) =>
         suffix is "am" or "pm" or "a" or "p" || (suffix.IsEmpty && (t.IsWord(i + 1, "am") || t.IsWord(i + 1, "pm")));
+
+    /// <summary>After the hour and its "h": nothing ("15h") or exactly two digits of minutes ("15h30").</summary>
+    private static bool IsHourMark(ReadOnlySpan<char> minutes) =>
+        minutes.IsEmpty || (minutes.Length == 2 && char.IsAsciiDigit(minutes[0]) && char.IsAsciiDigit(minutes[1]));
+
+    /// <summary>True for a compact "15h30" / "9h" token, which is also how a duration can be written.</summary>
+    public static bool IsHourMarkToken(ReadOnlySpan<char> token)
+    {
+        int h = token.IndexOf('h');
+        return h is 1 or 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[h - 1]) && IsHourMark(token[(h + 1)..]);
+    }
+
+    /// <summary>
+    /// The spoken forms: "half past 3", "quarter past 10", "a quarter to 4pm", "quarter after 9", "10 past 3",
+    /// "20 minutes to 5", "twenty to 5", "quarter to midnight". A number of minutes before "to" needs its unit
+    /// ("20 minutes to 5"), because "from 10 to 11" is a range, not 10:50.
+    /// </summary>
+    public static GrammarMatch TryClockPhrase(CommandText t, int i, out ClockTime clock, out int next, out string? problem)
+    {
+        clock = default;
+        next = i;
+        problem = null;
+        if (i >= t.Count)
+        {
+            return GrammarMatch.No;
+        }
+
+        int j = i;
+        int minutes;
+        bool unitNeededBeforeTo = false;
+        var token = t.Tokens[j];
+        if (token.Kind == TokenKind.Number)
+        {
+            var digits = t.LowerOf(token);
+            if (digits.Length > 2 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
+            {
+                return GrammarMatch.No;
+            }
+
+            unitNeededBeforeTo = true;
+        }
+        else if (token.Kind == TokenKind.Word)
+        {
+            if (t.IsWord(j, "a") && t.IsWord(j + 1, "quarter"))
+            {
+                j++;
+            }
+
+            minutes = t.LowerAt(j) switch
+            {
+                "half" => 30,
+                "quarter" => 15,
+                "five" => 5,
+                "ten" => 10,
+                "twenty" => 20,
+                "twenty-five" or "twentyfive" => 25,
+                _ => 0,
+            };
+            if (minutes == 0)
+            {
+                return GrammarMatch.No;
+            }
+        }
+        else
+        {
+            return GrammarMatch.No;
+        }
+
+        j++;
+        bool unit = t.IsWordAny(j, MinuteUnits);
+        if (unit)
+        {
+            j++;
+        }
+
+        bool past = t.IsWordAny(j, ["past", "after"]);
+        bool to = t.IsWordAny(j, ["to", "till", "til", "before"]) && (unit || !unitNeededBeforeTo) && !(minutes == 30 && t.IsWord(i, "half"));
+        if (!past && !to)
+        {
+            return GrammarMatch.No;
+        }
+
+        var hourMatch = TryClock(t, j + 1, allowBare: true, out var hour, out int afterHour, out _);
+        bool writtenWithMinutes = j + 1 < t.Count && t.Tokens[j + 1].Kind == TokenKind.Number && t.LowerAt(j + 1).IndexOfAny(':', '.', 'h') >= 0;
+        if (hourMatch == GrammarMatch.No || (hourMatch == GrammarMatch.Ok && (hour.Minute != 0 || hour.MinutesBefore != 0 || writtenWithMinutes)))
+        {
+            return GrammarMatch.No;
+        }
+
+        next = Math.Max(afterHour, j + 2);
+        if (hourMatch == GrammarMatch.Invalid || minutes is < 1 or > 59)
+        {
+            problem = "“" + t.Render(i, next) + "” is not a time of day";
+            return GrammarMatch.Invalid;
+        }
+
+        clock = past ? hour with { Minute = minutes } : hour with { MinutesBefore = minutes };
+        return GrammarMatch.Ok;
+    }
 
     /// <summary>A range separator ("-", "–", "to", "until") followed by a clock time.</summary>
     public static GrammarMatch TryRangeEnd(CommandText t, int i, bool allowAnd, out ClockTime end, out int next, out string? problem)
@@ -548,6 +668,46 @@ internal static class TimeGrammar
         }
 
         return Calendar(year, month, day, written, out date, out problem);
+    }
+
+    /// <summary>"2 days", "a day", "two weeks", "a week": how many days ahead ("in 2 days", "a week from now").</summary>
+    public static bool TryDayCount(CommandText t, int i, out int days, out int next)
+    {
+        days = 0;
+        next = i;
+        if (i >= t.Count)
+        {
+            return false;
+        }
+
+        var token = t.Tokens[i];
+        var s = t.LowerOf(token);
+        int count = token.Kind switch
+        {
+            TokenKind.Number when s.Length <= 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int n) => n,
+            TokenKind.Word => WordNumber(s),
+            _ => 0,
+        };
+        if (count == 0)
+        {
+            return false;
+        }
+
+        if (t.IsWordAny(i + 1, ["day", "days"]))
+        {
+            days = count;
+        }
+        else if (t.IsWordAny(i + 1, ["week", "weeks", "wk", "wks"]))
+        {
+            days = count * 7;
+        }
+        else
+        {
+            return false;
+        }
+
+        next = i + 2;
+        return true;
     }
 
     // ---------------------------------------------------------------- durations

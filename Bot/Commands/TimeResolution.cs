@@ -240,9 +240,9 @@ internal static class TimeResolution
 
         if (end is { Meridiem: not Meridiem.None } e)
         {
-            int end24 = ClockTime.To24(e.Hour, e.Meridiem) * 60 + e.Minute;
-            int same = ClockTime.To24(start.Hour, e.Meridiem) * 60 + start.Minute;
-            return same < end24 ? e.Meridiem : (e.Meridiem == Meridiem.Am ? Meridiem.Pm : Meridiem.Am);
+            var endTime = e.ToTimeOnly(e.Meridiem);
+            var same = start.ToTimeOnly(e.Meridiem);
+            return same < endTime ? e.Meridiem : (e.Meridiem == Meridiem.Am ? Meridiem.Pm : Meridiem.Am);
         }
 
         return part switch
@@ -260,13 +260,13 @@ internal static class TimeResolution
             return end.Meridiem;
         }
 
-        var am = new TimeOnly(ClockTime.To24(end.Hour, Meridiem.Am), end.Minute);
+        var am = end.ToTimeOnly(Meridiem.Am);
         if (am > start)
         {
             return Meridiem.Am;
         }
 
-        var pm = new TimeOnly(ClockTime.To24(end.Hour, Meridiem.Pm), end.Minute);
+        var pm = end.ToTimeOnly(Meridiem.Pm);
         return pm > start ? Meridiem.Pm : Meridiem.Am;
     }
 }

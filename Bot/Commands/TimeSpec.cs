@@ -30,13 +30,17 @@ internal enum DateKind
     Calendar,
 }
 
-/// <summary>A clock time as written: "3pm" is (3, 0, Pm); "15:30" is (15, 30, None, Explicit24h).</summary>
-internal readonly record struct ClockTime(int Hour, int Minute, Meridiem Meridiem, bool Explicit24h)
+/// <summary>
+/// A clock time as written: "3pm" is (3, 0, Pm); "15:30" is (15, 30, None, Explicit24h); "quarter to 7" is
+/// (7, 0, None, MinutesBefore: 15), so that the hour as written decides morning or afternoon, as "at 7" would.
+/// </summary>
+internal readonly record struct ClockTime(int Hour, int Minute, Meridiem Meridiem, bool Explicit24h, int MinutesBefore = 0)
 {
     /// <summary>True when the hour alone does not say whether it is morning or afternoon.</summary>
     public bool IsAmbiguous => Meridiem == Meridiem.None && !Explicit24h && Hour is >= 1 and <= 12;
 
-    public TimeOnly ToTimeOnly(Meridiem meridiem) => new(To24(Hour, meridiem), Minute);
+    /// <summary>The time on the clock; "quarter to midnight" wraps to 23:45.</summary>
+    public TimeOnly ToTimeOnly(Meridiem meridiem) => new TimeOnly(To24(Hour, meridiem), Minute).AddMinutes(-MinutesBefore);
 
     public static int To24(int hour, Meridiem meridiem) => meridiem switch
     {
