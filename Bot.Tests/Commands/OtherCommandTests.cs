@@ -141,6 +141,8 @@ public class OtherCommandTests
         { "reschedule to 16h00", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "move it to 2 days from now at 10", "2026-11-28T18:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "push it by 1h30", "", int.MinValue, 90, int.MinValue },
+        { "reschedule to three", "2026-11-26T23:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "reschedule to quarter to five", "2026-11-27T00:45Z", int.MinValue, int.MinValue, int.MinValue },
     };
 
     [Theory]

@@ -238,6 +238,23 @@ public class ScheduledMeetingTests
         // A range stays a range: "from 10 to 11" is not ten to eleven.
         { "meet tomorrow from 10 to 11", "2026-11-27T18:00Z", 60, null },
         { "meet 3 to 4", "2026-11-26T23:00Z", 60, null },
+        { "meet tomorrow from ten to eleven", "2026-11-27T18:00Z", 60, null },
+        { "meet tomorrow between ten and eleven", "2026-11-27T18:00Z", 60, null },
+
+        // Hours in words, and the British "half 3" (3:30).
+        { "meet at three", "2026-11-26T23:00Z", 30, null },
+        { "meet tomorrow at eleven am", "2026-11-27T19:00Z", 30, null },
+        { "meet tomorrow at ten thirty", "2026-11-27T18:30Z", 30, null },
+        { "meet at five o'clock", "2026-11-27T01:00Z", 30, null },
+        { "meet at half past three", "2026-11-26T23:30Z", 30, null },
+        { "meet tomorrow at ten to five", "2026-11-28T00:50Z", 30, null },
+        { "meet tomorrow at half 3", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow at half three", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow at nine for an hour about the five whys", "2026-11-27T17:00Z", 60, "the five whys" },
+        // Not times: "one to one" is a kind of meeting; a word number alone is not an hour.
+        { "meet tomorrow at 3pm one to one", "2026-11-27T23:00Z", 30, "one to one" },
+        { "meet tomorrow 9 about ten things", "2026-11-27T17:00Z", 30, "ten things" },
+        { "meet two hours from now", "2026-11-27T00:00Z", 30, null },
 
         // The 24-hour clock written with an "h".
         { "meet tomorrow at 15h30", "2026-11-27T23:30Z", 30, null },
@@ -277,6 +294,8 @@ public class ScheduledMeetingTests
     [InlineData("meet a week from now", "I got Thu 3 Dec but no time of day", "2026-12-03")]
     [InlineData("meet at quarter past 25", "“quarter past 25” is not a time of day", null)]
     [InlineData("meet at 75 minutes past 3", "“75 minutes past 3” is not a time of day", null)]
+    [InlineData("meet at quarter past", "“at quarter past” is not a time I can read", null)]
+    [InlineData("meet tomorrow half 3 hours", "I got Fri 27 Nov but no time of day", "2026-11-27")]
     [InlineData("meet tomorrow at 25h30", "“25h30” is not a time of day", "2026-11-27")]
     [InlineData("meet in 2 days tomorrow at 3", "two different days", null)]
     [InlineData("meet in 400 days at 10", "more than a year ahead", null)]

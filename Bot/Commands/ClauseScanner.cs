@@ -494,12 +494,13 @@ internal sealed class ClauseScanner
                 return SetStart(ref spec, clock, ref next);
             }
 
-            if (clockMatch == GrammarMatch.Invalid || (word is "at" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number))
+            if (clockMatch == GrammarMatch.Invalid || (word is "at" && i + 1 < _t.Count && (_t.Tokens[i + 1].Kind == TokenKind.Number || _t.IsWordAny(i + 1, ["half", "quarter"]))))
             {
-                spec.Problem ??= problem ?? "“" + _t.Render(i, i + 2) + "” is not a time I can read";
-
-                // The invalid time's own words ("25 o'clock") are the time's, not a subject's.
-                next = clockMatch == GrammarMatch.Invalid ? Math.Max(next, i + 2) : i + 2;
+                // The invalid time's own words ("25 o'clock", "quarter past") are the time's, not a subject's.
+                int end = clockMatch == GrammarMatch.Invalid ? Math.Max(next, i + 2)
+                    : _t.IsWordAny(i + 1, ["half", "quarter"]) && _t.IsWordAny(i + 2, ["past", "after", "to"]) ? i + 3 : i + 2;
+                spec.Problem ??= problem ?? "“" + _t.Render(i, end) + "” is not a time I can read";
+                next = end;
                 return GrammarMatch.Invalid;
             }
 
@@ -539,7 +540,7 @@ internal sealed class ClauseScanner
 
         if (word is "from" or "between")
         {
-            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
+            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem, startsRange: true);
             if (clockMatch == GrammarMatch.Ok)
             {
                 return SetStart(ref spec, clock, ref next, allowAnd: word is "between");
@@ -555,7 +556,9 @@ internal sealed class ClauseScanner
             return GrammarMatch.No;
         }
 
-        if (word is "to" or "until" or "till" or "til" && spec.Start is not null && spec.End is null)
+        // An end away from its start ("at 3 tomorrow until 5"); "one to one" is a kind of meeting, not a range ending at one.
+        if (word is "to" or "until" or "till" or "til" && spec.Start is not null && spec.End is null
+            && !(word is "to" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Word))
         {
             var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var end, out next, out problem);
             if (clockMatch == GrammarMatch.Ok)
@@ -620,8 +623,9 @@ internal sealed class ClauseScanner
         if (ownMatch == GrammarMatch.Ok)
         {
             bool strong = !own.IsAmbiguous || _t.LowerAt(i).Contains(':') || next > i + 1 || word is "noon" or "midday" or "midnight";
-            bool bareAllowed = afterDate || (spec.HasDate && spec.Start is null && token.Kind == TokenKind.Number && !IsDurationAhead(i))
-                || TimeGrammar.TryRangeEnd(_t, next, allowAnd: false, out _, out _, out _) == GrammarMatch.Ok;
+            // Only digits: "one on one" or "tomorrow one to one" is not a time, "tomorrow at one" is.
+            bool bareAllowed = token.Kind == TokenKind.Number && (afterDate || (spec.HasDate && spec.Start is null && !IsDurationAhead(i))
+                || TimeGrammar.TryRangeEnd(_t, next, allowAnd: false, out _, out _, out _) == GrammarMatch.Ok);
             if (strong && own.Explicit24h && !_t.LowerAt(i).Contains(':') && next == i + 1 && word.IsEmpty && !afterDate && !spec.HasDate)
             {
                 // "15" alone is a number, not a time.

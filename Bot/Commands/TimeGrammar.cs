@@ -27,8 +27,12 @@ internal static class TimeGrammar
 
     // ---------------------------------------------------------------- clock times
 
-    /// <summary>"3pm", "3 pm", "3:30", "15:30", "9 o'clock", "noon", "midnight"; a bare "9" only when <paramref name="allowBare"/>.</summary>
-    public static GrammarMatch TryClock(CommandText t, int i, bool allowBare, out ClockTime clock, out int next, out string? problem)
+    /// <summary>
+    /// "3pm", "3 pm", "3:30", "15:30", "9 o'clock", "noon", "midnight", "three pm", the spoken forms of
+    /// <see cref="TryClockPhrase"/>; a bare "9" or "nine" only when <paramref name="allowBare"/>. <paramref name="startsRange"/>
+    /// (after "from" or "between") reads "ten to eleven" as the start of a range, not as 10:50.
+    /// </summary>
+    public static GrammarMatch TryClock(CommandText t, int i, bool allowBare, out ClockTime clock, out int next, out string? problem, bool startsRange = false)
     {
         clock = default;
         next = i;
@@ -38,7 +42,7 @@ internal static class TimeGrammar
             return GrammarMatch.No;
         }
 
-        var phrase = TryClockPhrase(t, i, out clock, out next, out problem);
+        var phrase = TryClockPhrase(t, i, out clock, out next, out problem, startsRange);
         if (phrase != GrammarMatch.No)
         {
             return phrase;
@@ -62,7 +66,8 @@ internal static class TimeGrammar
                 return GrammarMatch.Ok;
             }
 
-            return GrammarMatch.No;
+            int wordHour = HourWord(word);
+            return wordHour > 0 ? TryWordClock(t, i, wordHour, allowBare, out clock, out next) : GrammarMatch.No;
         }
 
         if (token.Kind != TokenKind.Number)
@@ -193,6 +198,77 @@ internal static class TimeGrammar
         return GrammarMatch.Ok;
     }
 
+    private static int HourWord(ReadOnlySpan<char> word) => word switch
+    {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// An hour in words: "three", "three pm", "ten thirty", "eleven fifteen am", "five o'clock". Alone ("three") it is
+    /// a time only when <paramref name="allowBare"/>, which callers give after "at", "from" or "until": "one on one" is
+    /// not 1pm.
+    /// </summary>
+    private static GrammarMatch TryWordClock(CommandText t, int i, int hour, bool allowBare, out ClockTime clock, out int next)
+    {
+        clock = default;
+        int j = i + 1;
+        int minute = 0;
+        if (t.IsWord(j, "fifteen"))
+        {
+            (minute, j) = (15, j + 1);
+        }
+        else if (t.IsWord(j, "thirty"))
+        {
+            (minute, j) = (30, j + 1);
+        }
+        else if (t.IsWordAny(j, ["forty-five", "fortyfive"]))
+        {
+            (minute, j) = (45, j + 1);
+        }
+        else if (t.IsWord(j, "forty") && t.IsWord(j + 1, "five"))
+        {
+            (minute, j) = (45, j + 2);
+        }
+
+        var meridiem = Meridiem.None;
+        if (t.IsWord(j, "am"))
+        {
+            (meridiem, j) = (Meridiem.Am, j + 1);
+        }
+        else if (t.IsWord(j, "pm"))
+        {
+            (meridiem, j) = (Meridiem.Pm, j + 1);
+        }
+
+        bool oClock = minute == 0 && (t.IsWord(j, "o'clock") || t.IsWord(j, "o’clock") || t.IsWord(j, "oclock"));
+        if (oClock)
+        {
+            j++;
+        }
+
+        if (!allowBare && j == i + 1)
+        {
+            next = i;
+            return GrammarMatch.No;
+        }
+
+        clock = new ClockTime(hour, minute, meridiem, false);
+        next = j;
+        return GrammarMatch.Ok;
+    }
+
     private static bool HasMeridiemAfter(CommandText t, ReadOnlySpan<char> suffix, int i) =>
         suffix is "am" or "pm" or "a" or "p" || (suffix.IsEmpty && (t.IsWord(i + 1, "am") || t.IsWord(i + 1, "pm")));
 
@@ -209,10 +285,10 @@ internal static class TimeGrammar
 
     /// <summary>
     /// The spoken forms: "half past 3", "quarter past 10", "a quarter to 4pm", "quarter after 9", "10 past 3",
-    /// "20 minutes to 5", "twenty to 5", "quarter to midnight". A number of minutes before "to" needs its unit
-    /// ("20 minutes to 5"), because "from 10 to 11" is a range, not 10:50.
+    /// "20 minutes to 5", "twenty to five", "quarter to midnight", "half 3" (3:30). A number of minutes before "to" needs its unit
+    /// ("20 minutes to 5"), because "from 10 to 11" is a range, not 10:50; so does "ten to eleven" after "from" or "between".
     /// </summary>
-    public static GrammarMatch TryClockPhrase(CommandText t, int i, out ClockTime clock, out int next, out string? problem)
+    public static GrammarMatch TryClockPhrase(CommandText t, int i, out ClockTime clock, out int next, out string? problem, bool startsRange = false)
     {
         clock = default;
         next = i;
@@ -270,28 +346,35 @@ internal static class TimeGrammar
             j++;
         }
 
+        bool half = minutes == 30 && t.IsWord(i, "half");
         bool past = t.IsWordAny(j, ["past", "after"]);
-        bool to = t.IsWordAny(j, ["to", "till", "til", "before"]) && (unit || !unitNeededBeforeTo) && !(minutes == 30 && t.IsWord(i, "half"));
-        if (!past && !to)
+        bool to = t.IsWordAny(j, ["to", "till", "til", "before"]) && (unit || !unitNeededBeforeTo) && !half
+            && !(startsRange && !unit && HourWord(t.LowerAt(i)) > 0);
+
+        // "half 3", "half three": British for 3:30 (never "half an hour" or "half 3 hours").
+        bool british = half && !unit && !past && j < t.Count && t.Tokens[j].Kind is TokenKind.Number or TokenKind.Word
+            && !t.IsWordAny(j + 1, HourUnits) && !t.IsWordAny(j + 1, MinuteUnits);
+        if (!past && !to && !british)
         {
             return GrammarMatch.No;
         }
 
-        var hourMatch = TryClock(t, j + 1, allowBare: true, out var hour, out int afterHour, out _);
-        bool writtenWithMinutes = j + 1 < t.Count && t.Tokens[j + 1].Kind == TokenKind.Number && t.LowerAt(j + 1).IndexOfAny(':', '.', 'h') >= 0;
+        int hourAt = british ? j : j + 1;
+        var hourMatch = TryClock(t, hourAt, allowBare: true, out var hour, out int afterHour, out _);
+        bool writtenWithMinutes = hourAt < t.Count && t.Tokens[hourAt].Kind == TokenKind.Number && t.LowerAt(hourAt).IndexOfAny(':', '.', 'h') >= 0;
         if (hourMatch == GrammarMatch.No || (hourMatch == GrammarMatch.Ok && (hour.Minute != 0 || hour.MinutesBefore != 0 || writtenWithMinutes)))
         {
             return GrammarMatch.No;
         }
 
-        next = Math.Max(afterHour, j + 2);
+        next = Math.Max(afterHour, hourAt + 1);
         if (hourMatch == GrammarMatch.Invalid || minutes is < 1 or > 59)
         {
             problem = "“" + t.Render(i, next) + "” is not a time of day";
             return GrammarMatch.Invalid;
         }
 
-        clock = past ? hour with { Minute = minutes } : hour with { MinutesBefore = minutes };
+        clock = to ? hour with { MinutesBefore = minutes } : hour with { Minute = minutes };
         return GrammarMatch.Ok;
     }
 
