@@ -276,6 +276,30 @@ public class ScheduledMeetingTests
         { "meet a week from today at 2pm", "2026-12-03T22:00Z", 30, null },
         { "meet a week from tomorrow at 10", "2026-12-04T18:00Z", 30, null },
         { "meet at 10 in 2 days about the retro", "2026-11-28T18:00Z", 30, "the retro" },
+        { "meet later today at 4", "2026-11-27T00:00Z", 30, null },
+
+        // A day of the month alone: the next such day, today while the time is still ahead; the 31st skips November.
+        { "meet on the 4th at 3pm", "2026-12-04T23:00Z", 30, null },
+        { "meet the 1st at 10", "2026-12-01T18:00Z", 30, null },
+        { "meet Friday the 4th at 3pm", "2026-12-04T23:00Z", 30, null },
+        { "meet on the 26th at 3pm", "2026-11-26T23:00Z", 30, null },
+        { "meet on the 26th at 9am", "2026-12-26T17:00Z", 30, null },
+        { "meet on the 31st at 10", "2026-12-31T18:00Z", 30, null },
+        { "meet at 3pm on the 4th floor", "2026-11-26T23:00Z", 30, "the 4th floor" },
+
+        // Short weekday names: "mon", "tues", "thurs", "fri" alone; "sat", "sun", "wed" before a time.
+        { "meet mon at 10", "2026-11-30T18:00Z", 30, null },
+        { "meet tues 10am", "2026-12-01T18:00Z", 30, null },
+        { "meet thurs at 3pm", "2026-11-26T23:00Z", 30, null },
+        { "meet sat 11am", "2026-11-28T19:00Z", 30, null },
+        { "meet at 3pm about the sun", "2026-11-26T23:00Z", 30, "the sun" },
+
+        // Hours and minutes run together after "at", or after a day.
+        { "meet at 1530", "2026-11-26T23:30Z", 30, null },
+        { "meet tomorrow at 0930", "2026-11-27T17:30Z", 30, null },
+        { "meet tomorrow 930am", "2026-11-27T17:30Z", 30, null },
+        { "meet tomorrow 1530 for 45 min", "2026-11-27T23:30Z", 45, null },
+        { "meet tomorrow at 3pm about ticket 1234", "2026-11-27T23:00Z", 30, "ticket 1234" },
     };
 
     [Theory]
@@ -299,6 +323,9 @@ public class ScheduledMeetingTests
     [InlineData("meet tomorrow at 25h30", "“25h30” is not a time of day", "2026-11-27")]
     [InlineData("meet in 2 days tomorrow at 3", "two different days", null)]
     [InlineData("meet in 400 days at 10", "more than a year ahead", null)]
+    [InlineData("meet Thursday the 4th at 3pm", "4 Dec 2026 is a Friday, not a Thursday", "2026-12-04")]
+    [InlineData("meet on the 45th at 3pm", "“45th” is not a day of the month", null)]
+    [InlineData("meet at 1575", "“1575” is not a time of day", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));
@@ -451,7 +478,7 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet tomorrow on Friday at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet in 20 minutes at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet at 3pm soonish", ParseFailureKind.UnreadableTime, true },
-        { La, Thu22, "en-US", "meet at 1530", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet at 15300", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet 99/99 at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet on Monday 27 Nov at 10", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet tomorrow at 3pm IST", ParseFailureKind.UnreadableTime, true },

@@ -680,11 +680,11 @@ internal sealed class ClauseScanner
         if (spec.HasDate && spec.Date != date)
         {
             // "Fri 27 Nov": a weekday and a date together must agree; the date wins and the weekday is checked.
-            if (spec.Date.Kind == DateKind.Weekday && date.Kind == DateKind.Calendar)
+            if (spec.Date.Kind == DateKind.Weekday && date.Kind is DateKind.Calendar or DateKind.DayOfMonth)
             {
                 spec.ExpectedWeekday = spec.Date.Weekday;
             }
-            else if (spec.Date.Kind == DateKind.Calendar && date.Kind == DateKind.Weekday)
+            else if (spec.Date.Kind is DateKind.Calendar or DateKind.DayOfMonth && date.Kind == DateKind.Weekday)
             {
                 spec.ExpectedWeekday = date.Weekday;
                 date = spec.Date;

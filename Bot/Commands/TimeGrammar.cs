@@ -83,15 +83,22 @@ internal static class TimeGrammar
         }
 
         int hourDigits = p;
-        if (hourDigits is 0 or > 2)
+        int minute = 0;
+        bool hasMinutes = false;
+        if (hourDigits is 3 or 4 && allowBare)
+        {
+            // "1530", "0930", "930am": hours and minutes run together, as on a 24-hour or military clock.
+            hourDigits -= 2;
+            minute = int.Parse(s[hourDigits..p], CultureInfo.InvariantCulture);
+            hasMinutes = true;
+        }
+        else if (hourDigits is 0 or > 2)
         {
             return GrammarMatch.No;
         }
 
-        int hour = int.Parse(s[..p], CultureInfo.InvariantCulture);
-        int minute = 0;
-        bool hasMinutes = false;
-        if (p < s.Length && s[p] == 'h' && IsHourMark(s[(p + 1)..]))
+        int hour = int.Parse(s[..hourDigits], CultureInfo.InvariantCulture);
+        if (!hasMinutes && p < s.Length && s[p] == 'h' && IsHourMark(s[(p + 1)..]))
         {
             // "15h30", "9h", "15h": the 24-hour clock as written in France, Quebec and much of Europe.
             minute = p + 1 < s.Length ? int.Parse(s[(p + 1)..], CultureInfo.InvariantCulture) : 0;
@@ -106,7 +113,7 @@ internal static class TimeGrammar
             return GrammarMatch.Ok;
         }
 
-        if (p < s.Length && (s[p] == ':' || s[p] == '.'))
+        if (!hasMinutes && p < s.Length && (s[p] == ':' || s[p] == '.'))
         {
             char sep = s[p];
             int m = p + 1;
@@ -444,7 +451,7 @@ internal static class TimeGrammar
 
     /// <summary>
     /// today, tomorrow, tonight, yesterday, the day after tomorrow, Friday, next Tuesday, this Friday, Dec 3, December 3rd 2026,
-    /// 3 December, the 3rd of December, 2026-12-03, 12/3 (locale order), 3.12.2026.
+    /// 3 December, the 3rd of December, the 3rd, 2026-12-03, 12/3 (locale order), 3.12.2026.
     /// </summary>
     public static GrammarMatch TryDate(CommandText t, int i, bool dayMonthOrder, bool afterOn, out DateSpec date, out PartOfDay part, out int next, out string? problem)
     {
@@ -475,6 +482,11 @@ internal static class TimeGrammar
                 case "tomorrow" or "tmrw" or "tmr" or "tomorow" or "tommorow" or "tommorrow" or "2morrow":
                     date = Relative(1);
                     next = i + 1;
+                    return GrammarMatch.Ok;
+                case "later" when t.IsWord(i + 1, "today") || t.IsWord(i + 1, "tonight"):
+                    date = Relative(0);
+                    part = t.IsWord(i + 1, "tonight") ? PartOfDay.Evening : PartOfDay.None;
+                    next = i + 2;
                     return GrammarMatch.Ok;
                 case "yesterday":
                     date = Relative(-1);
@@ -525,7 +537,10 @@ internal static class TimeGrammar
                     }
             }
 
-            int wd = WeekdayOf(s, allowShort: afterOn);
+            // "mon", "tue", "thu", "fri" are always weekdays; "wed", "sat", "sun" are words too, so they need "on" or a time after them.
+            bool shortAllowed = afterOn || s is "mon" or "tue" or "tues" or "thu" or "thur" or "thurs" or "fri" or "weds"
+                || (i + 1 < t.Count && t.Tokens[i + 1].Kind == TokenKind.Number);
+            int wd = WeekdayOf(s, allowShort: shortAllowed);
             if (wd > 0)
             {
                 // "Tuesday next week" is "next week Tuesday".
@@ -569,8 +584,32 @@ internal static class TimeGrammar
             }
         }
 
+        // "the 4th", "on the 21st", "Friday the 4th": a day of the month alone, when nothing else follows it ("the 4th floor").
+        if (TryDayNumber(t, i, out int dayOfMonth) && !char.IsAsciiDigit(s[^1]) && IsDateBoundary(t, i + 1))
+        {
+            next = i + 1;
+            date = new DateSpec(DateKind.DayOfMonth, 0, default, false, 0, 0, dayOfMonth);
+            if (dayOfMonth is < 1 or > 31)
+            {
+                problem = "“" + t.Render(i, next) + "” is not a day of the month";
+                return GrammarMatch.Invalid;
+            }
+
+            return GrammarMatch.Ok;
+        }
+
         return TryNumericDate(t, i, s, dayMonthOrder, afterOn, out date, out next, out problem);
     }
+
+    private static readonly string[] DateBoundaryWords =
+    [
+        "at", "from", "between", "for", "with", "about", "regarding", "re", "in", "by", "around", "until", "till", "to", "and",
+        "morning", "afternoon", "evening", "night", "noon", "midnight",
+    ];
+
+    /// <summary>Whether a day of the month can end here: the end, punctuation, a mention, a time, or the start of another clause.</summary>
+    private static bool IsDateBoundary(CommandText t, int j) =>
+        j >= t.Count || t.Tokens[j].Kind is not TokenKind.Word || t.IsWordAny(j, DateBoundaryWords);
 
     private static GrammarMatch NoMatch(int i, out int next)
     {

@@ -20,7 +20,8 @@ internal readonly record struct ResolvedTime(
 /// first reading after the start ("2pm to 3" is 14:00–15:00).</item>
 /// <item>A time without a day is the next time the clock shows it: today if it is still ahead (a minute of grace),
 /// else tomorrow. A weekday is the next such day, today included when the time is still ahead; "next Friday" is the
-/// first Friday after today (never today). A date without a year is this year's; if that is already over, next
+/// first Friday after today (never today). "the 4th" is the next 4th of a month, today included while the time is still
+/// ahead (the 31st skips months that have none). A date without a year is this year's; if that is already over, next
 /// year's when it passed more than six months ago, otherwise it is reported as being in the past.</item>
 /// <item>A day without a time ("tomorrow", "on Friday") is not guessed: it asks for a scheduling card.</item>
 /// <item>A range that ends earlier than it starts crosses midnight only when it starts in the evening (18:00 or later)
@@ -93,6 +94,17 @@ internal static class TimeResolution
                     }
 
                     date = today.AddDays(ahead);
+                    break;
+                }
+
+            case DateKind.DayOfMonth:
+                {
+                    date = NextDayOfMonth(spec.Date.Day, today);
+                    if (date == today && IsOver(today, startTime, nowLocal))
+                    {
+                        date = NextDayOfMonth(spec.Date.Day, today.AddDays(1));
+                    }
+
                     break;
                 }
 
@@ -187,6 +199,7 @@ internal static class TimeResolution
         DateKind.Relative => today.AddDays(spec.Date.DayOffset),
         DateKind.Weekday => today.AddDays(DaysUntil(spec.Date, today)),
         DateKind.Calendar when TryCalendarDate(spec.Date, today, out var date) => date,
+        DateKind.DayOfMonth => NextDayOfMonth(spec.Date.Day, today),
         _ => null,
     };
 
@@ -201,6 +214,21 @@ internal static class TimeResolution
 
         int ahead = ((int)spec.Weekday - (int)today.DayOfWeek + 7) % 7;
         return ahead == 0 && spec.StrictlyAfterToday ? 7 : ahead;
+    }
+
+    /// <summary>The first day on or after <paramref name="from"/> that is the <paramref name="day"/>th of its month (the 31st skips short months).</summary>
+    private static DateOnly NextDayOfMonth(int day, DateOnly from)
+    {
+        var month = new DateOnly(from.Year, from.Month, 1);
+        while (true)
+        {
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && new DateOnly(month.Year, month.Month, day) >= from)
+            {
+                return new DateOnly(month.Year, month.Month, day);
+            }
+
+            month = month.AddMonths(1);
+        }
     }
 
     private static bool TryCalendarDate(DateSpec spec, DateOnly today, out DateOnly date)

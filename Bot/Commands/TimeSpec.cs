@@ -28,6 +28,9 @@ internal enum DateKind
 
     /// <summary>A calendar date; <see cref="DateSpec.Year"/> is 0 when not given.</summary>
     Calendar,
+
+    /// <summary>"the 4th": the next day of the month with that number (<see cref="DateSpec.Day"/>), today included while the time is ahead.</summary>
+    DayOfMonth,
 }
 
 /// <summary>
