@@ -253,6 +253,7 @@ public class ScheduledMeetingTests
         { "meet tomorrow at nine for an hour about the five whys", "2026-11-27T17:00Z", 60, "the five whys" },
         // Not times: "one to one" is a kind of meeting; a word number alone is not an hour.
         { "meet tomorrow at 3pm one to one", "2026-11-27T23:00Z", 30, "one to one" },
+        { "meet at 3 tomorrow to five", "2026-11-27T23:00Z", 120, null },
         { "meet tomorrow 9 about ten things", "2026-11-27T17:00Z", 30, "ten things" },
         { "meet two hours from now", "2026-11-27T00:00Z", 30, null },
 
@@ -265,6 +266,13 @@ public class ScheduledMeetingTests
         // A one-digit "1h30" alone is still a length.
         { "meet tomorrow at 3pm 1h30", "2026-11-27T23:00Z", 90, null },
         { "meet tomorrow at 3pm for 2h", "2026-11-27T23:00Z", 120, null },
+        { "meet tomorrow at 4pm - 1h", "2026-11-28T00:00Z", 60, null },
+        { "meet tomorrow 4pm-1h30", "2026-11-28T00:00Z", 90, null },
+        { "meet tomorrow 8h-9h", "2026-11-27T16:00Z", 60, null },
+        { "meet tomorrow 14h-15h30", "2026-11-27T22:00Z", 90, null },
+        { "meet tomorrow at 10:00 for 1h30 min", "2026-11-27T18:00Z", 90, null },
+        { "meet tomorrow 10am to review PR 1234", "2026-11-27T18:00Z", 30, "review PR 1234" },
+        { "meet tomorrow at 10 to plan the offsite with {A}", "2026-11-27T18:00Z", 30, "plan the offsite" },
 
         // Days counted ahead.
         { "meet in 2 days at 10", "2026-11-28T18:00Z", 30, null },
@@ -479,6 +487,7 @@ public class ScheduledMeetingTests
         { La, Thu22, "en-US", "meet in 20 minutes at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet at 3pm soonish", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet at 15300", ParseFailureKind.UnreadableTime, true },
+        { La, Thu22, "en-US", "meet tomorrow-ish for 90 min", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet 99/99 at 3pm", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet on Monday 27 Nov at 10", ParseFailureKind.UnreadableTime, true },
         { La, Thu22, "en-US", "meet tomorrow at 3pm IST", ParseFailureKind.UnreadableTime, true },

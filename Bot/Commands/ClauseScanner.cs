@@ -131,6 +131,16 @@ internal sealed class ClauseScanner
                 }
             }
 
+            if (_subjectsAllowed && Subject is null && word is "to" && IsPurposeAhead(i + 1))
+            {
+                // "to review PR 1234", "to plan the offsite": the purpose is the subject, its verb included.
+                int after = ScanSubject(i + 1);
+                if (after > i + 1)
+                {
+                    return after;
+                }
+            }
+
             if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var amount, out int afterAmount))
             {
                 ByAmount = amount;
@@ -556,9 +566,9 @@ internal sealed class ClauseScanner
             return GrammarMatch.No;
         }
 
-        // An end away from its start ("at 3 tomorrow until 5"); "one to one" is a kind of meeting, not a range ending at one.
+        // An end away from its start ("at 3 tomorrow until five"); "one to one" is a kind of meeting, not a range ending at one.
         if (word is "to" or "until" or "till" or "til" && spec.Start is not null && spec.End is null
-            && !(word is "to" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Word))
+            && !(i > 0 && _t.Tokens[i - 1].Kind == TokenKind.Word && TimeGrammar.IsHourWord(_t.LowerAt(i - 1))))
         {
             var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var end, out next, out problem);
             if (clockMatch == GrammarMatch.Ok)
@@ -632,10 +642,11 @@ internal sealed class ClauseScanner
                 strong = false;
             }
 
-            if (token.Kind == TokenKind.Number && TimeGrammar.IsHourMarkToken(_t.LowerAt(i)) && !IsTwoDigitHourWithMinutes(_t.LowerAt(i)))
+            if (token.Kind == TokenKind.Number && TimeGrammar.IsHourMarkToken(_t.LowerAt(i)) && !IsTwoDigitHourWithMinutes(_t.LowerAt(i))
+                && TimeGrammar.TryRangeEnd(_t, next, allowAnd: false, out _, out _, out _) != GrammarMatch.Ok)
             {
-                // "9h" or "1h30" on its own is a length ("meet at 3pm 1h30"); "15h30" and "09h00" are times. After "at",
-                // "from" or "to" every such form is a time.
+                // "9h" or "1h30" on its own is a length ("meet at 3pm 1h30"); "15h30", "09h00" and "8h-9h" are times. After
+                // "at", "from" or "to" every such form is a time.
                 strong = bareAllowed = false;
             }
 
@@ -653,6 +664,11 @@ internal sealed class ClauseScanner
         next = i;
         return GrammarMatch.No;
     }
+
+    /// <summary>A verb after "to" ("to review …"), not a time ("to 5", "to ten", "to noon") nor another clause.</summary>
+    private bool IsPurposeAhead(int i) =>
+        i < _t.Count && _t.Tokens[i].Kind == TokenKind.Word && !_t.IsWordAny(i, EveryoneWords) && !_t.IsWordAny(i, ["the", "a", "an", "me", "us", "them"])
+        && TimeGrammar.TryClock(_t, i, allowBare: true, out _, out _, out _) == GrammarMatch.No && !StopsSubject(i);
 
     private bool IsDurationAhead(int i) => TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out _, out _);
 

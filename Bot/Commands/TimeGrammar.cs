@@ -205,6 +205,8 @@ internal static class TimeGrammar
         return GrammarMatch.Ok;
     }
 
+    public static bool IsHourWord(ReadOnlySpan<char> word) => HourWord(word) > 0;
+
     private static int HourWord(ReadOnlySpan<char> word) => word switch
     {
         "one" => 1,
@@ -393,6 +395,12 @@ internal static class TimeGrammar
         problem = null;
         bool separator = t.IsPunct(i, '-') || t.IsPunct(i, '–') || t.IsPunct(i, '—') || t.IsWordAny(i, RangeWords) || (allowAnd && t.IsWord(i, "and"));
         if (!separator)
+        {
+            return GrammarMatch.No;
+        }
+
+        // "4pm - 1h" is a start and a length; "8h-9h" is a range, its start written the same way.
+        if (i + 1 < t.Count && IsHourMarkToken(t.LowerAt(i + 1)) && t.LowerAt(i + 1).IndexOf('h') == 1 && (i == 0 || !IsHourMarkToken(t.LowerAt(i - 1))))
         {
             return GrammarMatch.No;
         }
@@ -861,7 +869,7 @@ internal static class TimeGrammar
 
     /// <summary>
     /// "30 min", "30-minute", "1h", "1 hour", "an hour", "half an hour", "1h30", "1.5 hours", "90m",
-    /// "an hour and a half", "1 hour 15 minutes", "a quarter of an hour". A bare number of 10 or more means minutes
+    /// "an hour and a half", "1 hour 15 minutes", "1h30 min", "a quarter of an hour". A bare number of 10 or more means minutes
     /// when <paramref name="allowBareMinutes"/> ("for 45").
     /// </summary>
     public static bool TryDuration(CommandText t, int i, bool allowBareMinutes, out TimeSpan duration, out int next)
@@ -923,6 +931,11 @@ internal static class TimeGrammar
             if (unitIsHours)
             {
                 j = AddTrailingMinutes(t, j, ref duration);
+            }
+            else if (hasUnit && char.IsAsciiDigit(s[^1]) && t.IsWordAny(j, MinuteUnits))
+            {
+                // "1h30 min": the minutes of "1h30" given their unit.
+                j++;
             }
         }
         else if (token.Kind == TokenKind.Word)
