@@ -285,6 +285,10 @@ public class ScheduledMeetingTests
         { "meet a week from tomorrow at 10", "2026-12-04T18:00Z", 30, null },
         { "meet at 10 in 2 days about the retro", "2026-11-28T18:00Z", 30, "the retro" },
         { "meet later today at 4", "2026-11-27T00:00Z", 30, null },
+        { "meet in 10", "2026-11-26T22:10Z", 30, null },
+        { "meet in 15 with {A} about the alert", "2026-11-26T22:15Z", 30, "the alert" },
+        { "meet in 45, for an hour", "2026-11-26T22:45Z", 60, null },
+        { "meet in 5", "2026-11-26T22:05Z", 30, null },
 
         // A day of the month alone: the next such day, today while the time is still ahead; the 31st skips November.
         { "meet on the 4th at 3pm", "2026-12-04T23:00Z", 30, null },
@@ -334,6 +338,8 @@ public class ScheduledMeetingTests
     [InlineData("meet Thursday the 4th at 3pm", "4 Dec 2026 is a Friday, not a Thursday", "2026-12-04")]
     [InlineData("meet on the 45th at 3pm", "“45th” is not a day of the month", null)]
     [InlineData("meet at 1575", "“1575” is not a time of day", null)]
+    [InlineData("meet in 2024", "“in 2024” is not a time I can read", null)]
+    [InlineData("meet now in room 10", "“in room 10” is not a time I can read", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));

@@ -520,7 +520,7 @@ internal sealed class ClauseScanner
 
         if (word is "in")
         {
-            if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: false, out var offset, out next))
+            if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: false, out var offset, out next) || IsBareMinutesAhead(i + 1, out offset, out next))
             {
                 if (spec.Relative is not null)
                 {
@@ -669,6 +669,33 @@ internal sealed class ClauseScanner
     private bool IsPurposeAhead(int i) =>
         i < _t.Count && _t.Tokens[i].Kind == TokenKind.Word && !_t.IsWordAny(i, EveryoneWords) && !_t.IsWordAny(i, ["the", "a", "an", "me", "us", "them"])
         && TimeGrammar.TryClock(_t, i, allowBare: true, out _, out _, out _) == GrammarMatch.No && !StopsSubject(i);
+
+    /// <summary>
+    /// "in 10" alone: ten minutes, as in chat ("call in 5"), up to two hours. Not "in 10 days", "in 2024" nor "in room 10";
+    /// a clause may follow ("in 15 with @Alice").
+    /// </summary>
+    private bool IsBareMinutesAhead(int i, out TimeSpan minutes, out int next)
+    {
+        minutes = default;
+        next = i;
+        if (i >= _t.Count || _t.Tokens[i].Kind != TokenKind.Number || _t.LowerAt(i).Length > 3
+            || !int.TryParse(_t.LowerAt(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)
+            || value is < 1 or > 120)
+        {
+            return false;
+        }
+
+        bool clauseAfter = i + 1 >= _t.Count || _t.Tokens[i + 1].Kind is not (TokenKind.Word or TokenKind.Number)
+            || _t.IsWordAny(i + 1, ["with", "about", "re", "regarding", "for", "and"]);
+        if (!clauseAfter)
+        {
+            return false;
+        }
+
+        minutes = TimeSpan.FromMinutes(value);
+        next = i + 1;
+        return true;
+    }
 
     private bool IsDurationAhead(int i) => TimeGrammar.TryDuration(_t, i, allowBareMinutes: false, out _, out _);
 
