@@ -44,6 +44,8 @@ public class MeetingCommandTests
         { "meet now with {A}'s team", "Alice Anders", null, 30, false },
         { "meet now about the rollout with {B} and {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
         { "meet now with everyone", "", null, 30, true },
+        { "meet now today", "", null, 30, false },
+        { "meet now about \"the 10am incident\"", "", "the 10am incident", 30, false },
         { "meet now with all of you", "", null, 30, true },
         { "meet now with everybody about the outage", "", "the outage", 30, true },
         { "meet now with the team", "", null, 30, true },
@@ -136,6 +138,44 @@ public class MeetingCommandTests
 
         Assert.Equal(unmatched, string.Join(",", command.UnmatchedNames));
         Assert.Equal(attendees, Names(command.Attendees));
+    }
+
+    /// <summary>text → attendees, the people left out (comma-separated; a typed name shows as "@name"), subject, invite everyone.</summary>
+    public static TheoryData<string, string, string, string?, bool> Exclusions => new()
+    {
+        { "meet now with everyone except {A}", "", "Alice Anders", null, true },
+        { "meet now with everyone except for {A} and {B}", "", "Alice Anders,Bob Brown", null, true },
+        { "meet now with everyone excluding {A}, {B} about the reorg", "", "Alice Anders,Bob Brown", "the reorg", true },
+        { "meet now with everyone about the reorg except {A}", "", "Alice Anders", "the reorg", true },
+        { "meet now with the team but not {C}", "", "Carol Chen", null, true },
+        { "meet now with {A} {B} but not {B}", "Alice Anders", "Bob Brown", null, false },
+        { "meet now without {A}", "", "Alice Anders", null, false },
+        { "meet now with everyone except @alice", "", "@alice", null, true },
+        // "without" not followed by people stays words of the subject.
+        { "meet now about life without meetings", "", "", "life without meetings", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exclusions))]
+    public void People_to_leave_out_are_never_attendees(string text, string attendees, string excluded, string? subject, bool everyone)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(attendees, Names(command.Attendees));
+        Assert.Equal(excluded, string.Join(",", command.Excluded.Select(e => e.Id.Length == 0 ? "@" + e.Name : e.Name)));
+        Assert.Equal(subject, command.Subject);
+        Assert.Equal(everyone, command.InviteEveryone);
+        Assert.Empty(command.UnmatchedNames);
+    }
+
+    [Fact]
+    public void People_to_leave_out_are_kept_for_the_scheduling_card()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("meet tomorrow with everyone except {A}")));
+
+        Assert.True(failure.NeedsSchedulingCard);
+        Assert.True(failure.Understood!.InviteEveryone);
+        Assert.Equal("Alice Anders", Names(failure.Understood.Excluded));
     }
 
     [Fact]

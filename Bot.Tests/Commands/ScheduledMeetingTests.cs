@@ -339,6 +339,9 @@ public class ScheduledMeetingTests
     [InlineData("meet on the 45th at 3pm", "“45th” is not a day of the month", null)]
     [InlineData("meet at 1575", "“1575” is not a time of day", null)]
     [InlineData("meet in 2024", "“in 2024” is not a time I can read", null)]
+    [InlineData("meet now about the 10am incident", "you wrote both “now” and a later time; to keep time words in a subject, put the subject in quotes", null)]
+    [InlineData("meet now tomorrow at 3", "you wrote both “now” and a later time. I understood Fri 27 Nov 2026, 15:00", "2026-11-27")]
+    [InlineData("meet now in 10 minutes", "you wrote both “now” and a later time.", null)]
     [InlineData("meet now in room 10", "“in room 10” is not a time I can read", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {

@@ -202,6 +202,25 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Contains(card["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Gary Guest (has no Microsoft Entra account)", StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("meet now with everyone except <at>Alice Anders</at>")]
+    [InlineData("meet now with everyone but not @alice")]
+    [InlineData("meet now with everyone without @Alice.Anders")]
+    public async Task Meet_now_with_everyone_except_someone_never_invites_them(string command)
+    {
+        _connector.DefaultMembersPageSize = 2;
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + command);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync();
+        var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order().ToList();
+        Assert.Equal([PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], attendees);
+        var card = AssertOneMeetingCard();
+        Assert.DoesNotContain("Alice", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<int, string, string> AttendeeLookupFailures => new()
     {
         // The roster refused for good: no retry helps, so the answer says what would work instead.

@@ -183,6 +183,21 @@ public sealed class SchedulingCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_left_out_stay_left_out_through_the_card()
+    {
+        var (cardId, card) = await OfferAsync("meet on Friday with everyone except <at>Alice Anders</at> and @bob");
+
+        Assert.Contains("With everyone in this conversation except Alice Anders, bob", card.ToJsonString(), StringComparison.Ordinal);
+        var data = SchedulingWorld.Submission(card, "2026-03-06", "10:00");
+        Assert.Equal(["29:alice-id", ""], data[SchedulingCard.ExcludedData]!.AsArray().Select(e => (string)e!["id"]!));
+
+        await _world.PressCreateAsync(cardId, data);
+
+        var body = Assert.Single(await _world.CreateOrGetBodiesAsync());
+        Assert.Equal([PlaygroundTeam.Carol.AadObjectId!], body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!));
+    }
+
+    [Fact]
     public async Task The_Action_Submit_fallback_creates_the_meeting_and_updates_the_card_in_place()
     {
         var (cardId, card) = await OfferAsync();

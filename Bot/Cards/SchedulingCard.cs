@@ -20,6 +20,7 @@ public static class SchedulingCard
     public const string TimeZoneData = "timeZone";
     public const string TimeZoneAssumedData = "timeZoneAssumed";
     public const string PeopleData = "people";
+    public const string ExcludedData = "except";
     public const string EveryoneData = "everyone";
     public const string RequesterData = "requester";
     public const int MaxSubjectLength = 250;
@@ -81,9 +82,10 @@ public static class SchedulingCard
         }
 
         body.Add(subject);
+        string except = form.Excluded.Count > 0 ? " except " + string.Join(", ", form.Excluded.Select(p => CardText.Plain(p.Name))) : "";
         if (form.InviteEveryone)
         {
-            body.Add(Text("With everyone in this conversation", subtle: true));
+            body.Add(Text("With everyone in this conversation" + except, subtle: true));
         }
         else if (form.People.Count > 0)
         {
@@ -96,6 +98,12 @@ public static class SchedulingCard
             people.Add(new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["tag"] = person.IsTag });
         }
 
+        var excluded = new JsonArray();
+        foreach (var person in form.Excluded)
+        {
+            excluded.Add(new JsonObject { ["id"] = person.Id, ["name"] = person.Name });
+        }
+
         var data = new JsonObject
         {
             [TimeZoneData] = form.TimeZoneId,
@@ -103,6 +111,10 @@ public static class SchedulingCard
             [PeopleData] = people,
             [EveryoneData] = form.InviteEveryone,
         };
+        if (excluded.Count > 0)
+        {
+            data[ExcludedData] = excluded;
+        }
         if (form.RequesterAadObjectId is not null)
         {
             data[RequesterData] = form.RequesterAadObjectId;

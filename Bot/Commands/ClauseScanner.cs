@@ -21,6 +21,7 @@ internal sealed class ClauseScanner
     private readonly bool _subjectsAllowed;
     private TimeSpec _time;
     private bool _lastWasDate;
+    private bool _excluding;
 
     public ClauseScanner(CommandText text, bool dayMonthOrder, bool subjectsAllowed)
     {
@@ -34,6 +35,12 @@ internal sealed class ClauseScanner
     public List<string> UnmatchedNames { get; } = [];
 
     public bool InviteEveryone { get; private set; }
+
+    /// <summary>
+    /// People mentioned after "except", "without", "excluding" or "but not": never invited, even with "everyone". A name
+    /// typed as text ("except @alice" without picking her) has an empty <see cref="MentionInput.Id"/>.
+    /// </summary>
+    public List<MentionInput> Excluded { get; } = [];
 
     public bool SaidNow { get; private set; }
 
@@ -95,6 +102,17 @@ internal sealed class ClauseScanner
             {
                 int after = ScanWithList(i + 1, apply: true);
                 if (after > i + 1)
+                {
+                    return after;
+                }
+            }
+
+            if (ExclusionListStart(i) is var excludedFrom and > 0)
+            {
+                _excluding = true;
+                int after = ScanWithList(excludedFrom, apply: true);
+                _excluding = false;
+                if (after > excludedFrom)
                 {
                     return after;
                 }
@@ -254,7 +272,8 @@ internal sealed class ClauseScanner
             return;
         }
 
-        foreach (var existing in Attendees)
+        var list = _excluding ? Excluded : Attendees;
+        foreach (var existing in list)
         {
             if (string.Equals(existing.Id, mention.Entity.Id, StringComparison.Ordinal))
             {
@@ -262,11 +281,36 @@ internal sealed class ClauseScanner
             }
         }
 
-        Attendees.Add(mention.Entity);
+        list.Add(mention.Entity);
+    }
+
+    /// <summary>"except @a", "except for @a", "excluding @a", "without @a", "but not @a": where the list of people to leave out starts, or 0.</summary>
+    private int ExclusionListStart(int i)
+    {
+        int start = _t.IsWordAny(i, ["except", "excluding", "without"]) ? i + 1
+            : _t.IsWord(i, "but") && _t.IsWord(i + 1, "not") ? i + 2
+            : 0;
+        if (start > 0 && _t.IsWord(i, "except") && _t.IsWord(start, "for"))
+        {
+            start++;
+        }
+
+        return start > 0 && start < _t.Count && _t.Tokens[start].Kind is TokenKind.Mention or TokenKind.PlainName ? start : 0;
     }
 
     private void AddUnmatched(string name)
     {
+        if (_excluding)
+        {
+            // A typed "@alice" to leave out: matched by display name against the conversation's members.
+            if (!Excluded.Exists(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                Excluded.Add(new MentionInput("", name, "@" + name));
+            }
+
+            return;
+        }
+
         if (!UnmatchedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             UnmatchedNames.Add(name);
@@ -299,7 +343,7 @@ internal sealed class ClauseScanner
 
                 end = j = j + 1;
             }
-            else if (EveryonePhrase(j) is var length and > 0)
+            else if (!_excluding && EveryonePhrase(j) is var length and > 0)
             {
                 if (apply)
                 {
@@ -440,6 +484,11 @@ internal sealed class ClauseScanner
         if (_t.IsWord(j, "with"))
         {
             return ScanWithList(j + 1, apply: false) > j + 1;
+        }
+
+        if (ExclusionListStart(j) > 0)
+        {
+            return true;
         }
 
         if (_t.IsWord(j, "for"))

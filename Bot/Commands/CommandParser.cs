@@ -106,10 +106,29 @@ public static class CommandParser
             subject = leftovers;
         }
 
+        if (scanner.SaidNow && spec.Problem is null)
+        {
+            if (spec.Start is null && spec.Relative is null && spec.Date is { Kind: DateKind.Relative, DayOffset: 0 })
+            {
+                // "meet now today": now.
+                spec.Date = default;
+                spec.PartOfDay = PartOfDay.None;
+            }
+            else if (spec.HasAnyTime)
+            {
+                // "meet now about the 10am incident": a time read where "now" was said is asked about, never silently taken.
+                spec.Problem = "you wrote both “now” and a later time" + (subject is null ? "" : "; to keep time words in a subject, put the subject in quotes");
+            }
+        }
+
+        var attendees = WithoutExcluded(scanner.Attendees, scanner.Excluded);
         var resolved = TimeResolution.Resolve(spec, input, input.DefaultDuration);
         if (resolved.Failure is { } failure)
         {
-            var draft = new SchedulingDraft(subject, scanner.Attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone));
+            var draft = new SchedulingDraft(subject, attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone))
+            {
+                Excluded = scanner.Excluded,
+            };
             return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }
 
@@ -121,7 +140,7 @@ public static class CommandParser
             resolved.StartUtc,
             duration,
             subject,
-            scanner.Attendees,
+            attendees,
             scanner.UnmatchedNames,
             scanner.InviteEveryone,
             resolved.StartUtc is not null,
@@ -129,8 +148,14 @@ public static class CommandParser
             input.TimeZoneAssumed)
         {
             WrittenZone = spec.Zone,
+            Excluded = scanner.Excluded,
         };
     }
+
+    /// <summary>"with @a @b but not @b": the people to leave out win over the people to invite.</summary>
+    private static List<MentionInput> WithoutExcluded(List<MentionInput> attendees, List<MentionInput> excluded) =>
+        excluded.Count == 0 ? attendees : attendees.FindAll(a => !excluded.Exists(e =>
+            (e.Id.Length > 0 && string.Equals(e.Id, a.Id, StringComparison.Ordinal)) || (e.Id.Length == 0 && string.Equals(e.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
 
     /// <param name="durationSaid">Whether the message gave a length: the draft carries the default one otherwise, which the
     /// card offers but the answer must not claim to have understood.</param>

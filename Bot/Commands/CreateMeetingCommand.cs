@@ -24,6 +24,9 @@ public sealed record CreateMeetingCommand(
     /// <summary>The zone written after the time ("at 3pm UTC"), which the meeting is kept in; null for the sender's own.</summary>
     public TimeZoneInfo? WrittenZone { get; init; }
 
+    /// <summary>People to leave out ("with everyone except @alice"); an empty id is a name typed as text, matched by name.</summary>
+    public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
+
     /// <summary>The end in UTC, or null when the meeting starts "now" (then it ends <see cref="Duration"/> after creation).</summary>
     public DateTimeOffset? End => Start + Duration;
 }

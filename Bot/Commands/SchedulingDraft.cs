@@ -11,4 +11,8 @@ public sealed record SchedulingDraft(
     DateOnly? Date,
     TimeOnly? Time,
     TimeSpan? Duration,
-    string TimeZoneId);
+    string TimeZoneId)
+{
+    /// <summary>People to leave out ("except @alice"), carried through the card.</summary>
+    public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
+}

@@ -10,14 +10,16 @@ namespace TeamsMeetBot.Meetings;
 /// display name, so each is looked up through the Connector's member API (in parallel, cached per
 /// conversation for a few minutes) to get the Entra object id and UPN. A tag mention (@oncall-db) in a
 /// team channel expands to the tag's members through Graph. The sender (the organizer) and the bot
-/// are never attendees. Someone who cannot be resolved does not stop the meeting: they are listed
-/// with the reason.
+/// are never attendees, nor is anyone the sender asked to leave out ("with everyone except @alice").
+/// Someone who cannot be resolved does not stop the meeting: they are listed with the reason.
 /// </summary>
 public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsClient graph, IMemoryCache cache, ILogger<AttendeeResolver> logger)
 {
     private static readonly MemoryCacheEntryOptions MemberCacheOptions = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10), Size = 1 };
 
-    public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, CancellationToken cancellationToken)
+    /// <param name="excluded">People never to invite: matched by Teams id, or by display name (a tag's members and a name
+    /// typed as text have no Teams id to match).</param>
+    public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, IReadOnlyList<MentionTarget> excluded, CancellationToken cancellationToken)
     {
         string serviceUrl = activity.ServiceUrl!;
         string conversationId = activity.Conversation!.Id!;
@@ -33,9 +35,24 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             (id is not null && (string.Equals(id, senderId, StringComparison.OrdinalIgnoreCase) || string.Equals(id, botId, StringComparison.OrdinalIgnoreCase)))
             || (aad is not null && string.Equals(aad, senderAad, StringComparison.OrdinalIgnoreCase));
 
+        bool IsExcluded(MeetingPerson person)
+        {
+            foreach (var e in excluded)
+            {
+                if ((e.Id.Length > 0 && string.Equals(e.Id, person.TeamsId, StringComparison.OrdinalIgnoreCase))
+                    || string.Equals(e.Name, person.Name, StringComparison.OrdinalIgnoreCase)
+                    || (e.Id.Length == 0 && TypedNameMatches(e.Name, person)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         void Add(MeetingPerson person)
         {
-            if (!IsSenderOrBot(person.TeamsId, person.AadObjectId))
+            if (!IsSenderOrBot(person.TeamsId, person.AadObjectId) && !IsExcluded(person))
             {
                 people.TryAdd(person.AadObjectId ?? person.TeamsId ?? person.Name, person);
             }
@@ -80,6 +97,32 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
         await Task.WhenAll(lookups);
         var ordered = people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList());
+    }
+
+    /// <summary>
+    /// Whether a name typed as text ("@alice", "@alice.anders") means this person: their first name, their name with
+    /// the spaces written as dots, dashes or underscores, or the part of their sign-in name before the "@". Used only
+    /// to leave people out, where leaving out one too many is the safe side.
+    /// </summary>
+    internal static bool TypedNameMatches(string typed, MeetingPerson person)
+    {
+        var name = person.Name.AsSpan().Trim();
+        int space = name.IndexOf(' ');
+        if (space > 0 && name[..space].Equals(typed, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (char separator in ".-_")
+        {
+            if (string.Equals(person.Name.Trim().Replace(' ', separator), typed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        int at = person.UserPrincipalName?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        return at > 0 && person.UserPrincipalName.AsSpan(0, at).Equals(typed, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<TeamsChannelAccount?> LookUpAsync(string serviceUrl, string conversationId, string? teamId, string memberId, CancellationToken cancellationToken)

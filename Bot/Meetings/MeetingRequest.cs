@@ -15,6 +15,12 @@ public sealed record MeetingRequest
 
     public bool InviteEveryone { get; init; }
 
+    /// <summary>
+    /// People never to invite ("with everyone except @alice"), matched by Teams id, or by display name when the id is
+    /// empty (a name typed as text).
+    /// </summary>
+    public IReadOnlyList<MentionTarget> Excluded { get; init; } = [];
+
     /// <summary>People named in a way the bot cannot resolve (plain "@alice" typed without picking a mention).</summary>
     public IReadOnlyList<NotInvited> Unresolvable { get; init; } = [];
 

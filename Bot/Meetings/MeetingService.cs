@@ -74,7 +74,7 @@ public sealed class MeetingService(
         ResolvedAttendees resolved;
         try
         {
-            resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, cancellationToken);
+            resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, request.Excluded, cancellationToken);
         }
         catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
         {

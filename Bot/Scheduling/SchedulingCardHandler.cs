@@ -70,6 +70,7 @@ public sealed class SchedulingCardHandler(
             Subject = draft.Subject,
             People = draft.Attendees.Select(a => new MentionTarget(a.Id, a.Name, a.IsTag)).ToList(),
             InviteEveryone = draft.InviteEveryone,
+            Excluded = draft.Excluded.Select(e => new MentionTarget(e.Id, e.Name, e.IsTag)).ToList(),
             TimeZoneId = draft.TimeZoneId,
             TimeZoneAssumed = input.TimeZoneAssumed,
             RequesterAadObjectId = requesterAadObjectId,
@@ -127,6 +128,7 @@ public sealed class SchedulingCardHandler(
             Duration = duration,
             Mentions = form.People,
             InviteEveryone = form.InviteEveryone,
+            Excluded = form.Excluded,
             TimeZoneId = form.TimeZoneId,
             TimeZoneAssumed = form.TimeZoneAssumed,
         };

@@ -14,6 +14,9 @@ public sealed record SchedulingForm
     public string? Subject { get; init; }
     public IReadOnlyList<MentionTarget> People { get; init; } = [];
     public bool InviteEveryone { get; init; }
+
+    /// <summary>People to leave out ("except @alice"); an empty id is a name typed as text.</summary>
+    public IReadOnlyList<MentionTarget> Excluded { get; init; } = [];
     public required string TimeZoneId { get; init; }
     public bool TimeZoneAssumed { get; init; }
 

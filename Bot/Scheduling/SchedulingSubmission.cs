@@ -97,7 +97,8 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
             subject = subject[..SchedulingCard.MaxSubjectLength];
         }
 
-        var people = ReadPeople(data, ref damaged);
+        var people = ReadPeople(data, SchedulingCard.PeopleData, idRequired: true, ref damaged);
+        var excluded = ReadPeople(data, SchedulingCard.ExcludedData, idRequired: false, ref damaged);
         bool everyone = Bool(data, SchedulingCard.EveryoneData) ?? false;
         string? requester = String(data, SchedulingCard.RequesterData);
         if (requester is { Length: > MaxIdLength })
@@ -114,6 +115,7 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
             Subject = subject,
             People = people,
             InviteEveryone = everyone,
+            Excluded = excluded,
             TimeZoneId = TimeZoneResolver.DisplayName(zone),
             TimeZoneAssumed = assumed,
             RequesterAadObjectId = requester,
@@ -142,10 +144,11 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
         return false;
     }
 
-    private static List<MentionTarget> ReadPeople(JsonElement data, ref bool damaged)
+    /// <param name="idRequired">False for the people to leave out, where a name typed as text has no id (it is matched by name).</param>
+    private static List<MentionTarget> ReadPeople(JsonElement data, string property, bool idRequired, ref bool damaged)
     {
         var people = new List<MentionTarget>();
-        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(SchedulingCard.PeopleData, out var array) || array.ValueKind == JsonValueKind.Null)
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
         {
             return people;
         }
@@ -160,18 +163,19 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
         {
             string? id = String(entry, "id");
             string? name = String(entry, "name");
-            if (id is not { Length: > 0 and <= MaxIdLength } || id.Any(char.IsControl) || id.Any(char.IsWhiteSpace) || name is { Length: > MaxNameLength })
+            bool idMissing = !idRequired && id is { Length: 0 } && !string.IsNullOrWhiteSpace(name);
+            if (!idMissing && (id is not { Length: > 0 and <= MaxIdLength } || id.Any(char.IsControl) || id.Any(char.IsWhiteSpace)) || name is { Length: > MaxNameLength })
             {
                 damaged = true;
                 continue;
             }
 
-            if (people.Exists(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)))
+            if (!idMissing && people.Exists(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            people.Add(new MentionTarget(id, Clean(name) ?? "someone", Bool(entry, "tag") ?? false));
+            people.Add(new MentionTarget(id ?? "", Clean(name) ?? "someone", Bool(entry, "tag") ?? false));
         }
 
         return people;
