@@ -142,8 +142,48 @@ public class OtherCommandTests
         { "move it to 2 days from now at 10", "2026-11-28T18:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "push it by 1h30", "", int.MinValue, 90, int.MinValue },
         { "reschedule to three", "2026-11-26T23:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "push it a day", "", int.MinValue, 1440, int.MinValue },
+        { "reschedule by a day", "", int.MinValue, 1440, int.MinValue },
+        { "move it 2 days later", "", int.MinValue, 2880, int.MinValue },
+        { "move it a week earlier", "", int.MinValue, -10080, int.MinValue },
         { "reschedule to quarter to five", "2026-11-27T00:45Z", int.MinValue, int.MinValue, int.MinValue },
     };
+
+    /// <summary>text → the new day (the meeting keeps its time of day), new length in minutes (int.MinValue = not set). Los Angeles, Thu 26 Nov 14:00.</summary>
+    public static TheoryData<string, string, int> ReschedulesToAnotherDay => new()
+    {
+        { "reschedule to tomorrow", "2026-11-27", int.MinValue },
+        { "move it to Friday", "2026-11-27", int.MinValue },
+        { "move it to tomorrow, same time", "2026-11-27", int.MinValue },
+        { "reschedule to same time tomorrow", "2026-11-27", int.MinValue },
+        { "move it to next Tuesday for an hour", "2026-12-01", 60 },
+        { "move it to the 4th", "2026-12-04", int.MinValue },
+        { "move it to in 2 weeks", "2026-12-10", int.MinValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReschedulesToAnotherDay))]
+    public void A_day_without_a_time_keeps_the_meetings_time_of_day(string text, string day, int duration)
+    {
+        var command = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), command.NewDay);
+        Assert.Null(command.NewStart);
+        Assert.Equal(duration == int.MinValue ? null : TimeSpan.FromMinutes(duration), command.NewDuration);
+        Assert.Contains("at the meeting's time", command.ScheduleDescription, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reschedule to yesterday", "is already over")]
+    [InlineData("move it to Nov 30 2028", "more than a year ahead")]
+    [InlineData("move it to tomorrow for 25 hours", "at most 24 hours")]
+    public void A_day_that_cannot_be_used_is_explained(string text, string problem)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+        AssertMessageQuotesSuggestionOnce(failure, text);
+    }
 
     [Theory]
     [MemberData(nameof(Reschedules))]
@@ -188,7 +228,7 @@ public class OtherCommandTests
         { "move it", ParseFailureKind.NothingToChange },
         { "reschedule to today at 9am", ParseFailureKind.TimeInPast },
         { "reschedule to 25:00", ParseFailureKind.UnreadableTime },
-        { "reschedule to tomorrow", ParseFailureKind.UnreadableTime },
+        { "reschedule to tomorrow morning", ParseFailureKind.UnreadableTime },
         { "make it 30 hours", ParseFailureKind.TooLong },
         { "reschedule to 3pm-2pm", ParseFailureKind.EndBeforeStart },
     };

@@ -32,6 +32,11 @@ public sealed class RescheduleTests : IAsyncLifetime
         { "America/Los_Angeles", "meet tomorrow at 9am", "reschedule to 4pm UTC", At(3, 5, 16, 0), At(3, 5, 16, 30), "Thu 5 Mar 16:00–16:30 (UTC)" },
         { "Europe/Berlin", "meet on Monday at 14:00 for 1h", "move it to 9:30", At(3, 9, 8, 30), At(3, 9, 9, 30), "Mon 9 Mar 09:30–10:30 (Europe/Berlin)" },
         { "America/Los_Angeles", "meet at 3pm for 45 min", "reschedule to 7am", At(3, 5, 15, 0), At(3, 5, 15, 45), "Thu 5 Mar 07:00–07:45 (America/Los_Angeles)" },
+
+        // A day without a time keeps the meeting's time of day; a day count moves it.
+        { "America/Los_Angeles", "meet at 3pm for 45 min", "move it to Friday", At(3, 6, 23, 0), At(3, 6, 23, 45), "Fri 6 Mar 15:00–15:45 (America/Los_Angeles)" },
+        { "Europe/Berlin", "meet tomorrow at 14:00 for 1h", "reschedule to same time next Tuesday", At(3, 10, 13, 0), At(3, 10, 14, 0), "Tue 10 Mar 14:00–15:00 (Europe/Berlin)" },
+        { "Europe/Berlin", "meet tomorrow at 14:00 for 1h", "push it a day", At(3, 6, 13, 0), At(3, 6, 14, 0), "Fri 6 Mar 14:00–15:00 (Europe/Berlin)" },
     };
 
     [Theory]

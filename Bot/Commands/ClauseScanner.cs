@@ -165,6 +165,13 @@ internal sealed class ClauseScanner
                 return afterAmount;
             }
 
+            if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDayCount(_t, i + 1, out int byDays, out int afterDays))
+            {
+                // "push it by a day", "move it by 2 weeks".
+                ByAmount = TimeSpan.FromDays(byDays);
+                return afterDays;
+            }
+
             if (word is "for")
             {
                 if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var duration, out int afterDuration))
@@ -216,6 +223,13 @@ internal sealed class ClauseScanner
 
             SetDuration(bare, _t.Render(i, afterBare));
             return afterBare;
+        }
+
+        if (!_subjectsAllowed && TimeGrammar.TryDayCount(_t, i, out int shiftDays, out int afterShift))
+        {
+            // "push it a day", "move it 2 days later": how far to move (a day count followed by "from now" is a date, read above).
+            ByAmount = TimeSpan.FromDays(shiftDays);
+            return afterShift;
         }
 
         if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && _subjectsAllowed && Subject is null && i + 1 < _t.Count)

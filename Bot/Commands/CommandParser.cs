@@ -398,7 +398,7 @@ public static class CommandParser
         }
 
         earlier |= text.IsWord(from - 1, "forward");
-        var leftovers = Leftovers(text, scanner.Leftovers.Where(i => !text.IsWordAny(i, ["earlier", "later", "forward", "sooner", "longer", "shorter", "up", "back"])).ToList(), out bool timeLike);
+        var leftovers = Leftovers(text, scanner.Leftovers.Where(i => !text.IsWordAny(i, ["earlier", "later", "forward", "sooner", "longer", "shorter", "up", "back", "same", "time"])).ToList(), out bool timeLike);
         if (timeLike && spec.Problem is null)
         {
             spec.Problem = "“" + leftovers + "” is not a time I can read";
@@ -449,6 +449,11 @@ public static class CommandParser
                 null);
         }
 
+        if (spec.Problem is null && spec.HasDate && spec.Start is null && spec.Relative is null && spec.PartOfDay == PartOfDay.None)
+        {
+            return RescheduleToDay(spec, input);
+        }
+
         var resolved = hasTime || spec.Problem is not null
             ? TimeResolution.Resolve(spec, input, spec.Duration)
             : ValidateLengthOnly(spec.Duration);
@@ -484,6 +489,30 @@ public static class CommandParser
         return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed, keepsMeetingDay)
         {
             WrittenZone = spec.Zone,
+        };
+    }
+
+    /// <summary>"move it to Friday", "reschedule to tomorrow, same time": that day, at the meeting's own time of day.</summary>
+    private static ParseResult RescheduleToDay(TimeSpec spec, CommandInput input)
+    {
+        var today = DateOnly.FromDateTime(ZonedTime.ToLocal(input.Now, input.TimeZone));
+        var day = TimeResolution.DayOnly(spec, input);
+        string? problem = day is not { } d ? "that is not a date in the calendar"
+            : d < today ? d.ToString("ddd d MMM", CultureInfo.InvariantCulture) + " is already over"
+            : d.DayNumber - today.DayNumber > TimeResolution.MaximumAhead.Days ? "that is more than a year ahead"
+            : ValidateLengthOnly(spec.Duration).Problem;
+        if (problem is not null)
+        {
+            const string suggestion = "reschedule to tomorrow at 10:00";
+            return new ParseFailure(ParseFailureKind.UnreadableTime, "I couldn't reschedule: " + problem + ". Try “" + suggestion + "”.", suggestion, false, null);
+        }
+
+        string description = day!.Value.ToString("ddd d MMM", CultureInfo.InvariantCulture) + ", at the meeting's time"
+            + (spec.Duration is { } length ? ", " + ZonedTime.FormatDuration(length) : "");
+        return new RescheduleMeetingCommand(null, spec.Duration, null, null, description, input.TimeZoneAssumed)
+        {
+            WrittenZone = spec.Zone,
+            NewDay = day,
         };
     }
 

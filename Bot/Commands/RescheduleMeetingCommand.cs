@@ -2,7 +2,7 @@ namespace TeamsMeetBot.Commands;
 
 /// <summary>
 /// "reschedule to 4pm", "move it to tomorrow 10am", "make it 30 min", "push it by 15 minutes", "extend by 10 min":
-/// change the latest meeting the sender organized here. At least one of the four values is set.
+/// change the latest meeting the sender organized here. At least one of the four values, or <see cref="NewDay"/>, is set.
 /// </summary>
 /// <param name="NewStart">The new start in UTC.</param>
 /// <param name="NewDuration">The new length.</param>
@@ -23,6 +23,9 @@ public sealed record RescheduleMeetingCommand(
     bool TimeZoneAssumed,
     bool KeepsMeetingDay = false) : BotCommand
 {
+    /// <summary>"move it to Friday": the new day (in the sender's zone, or <see cref="WrittenZone"/>) at the meeting's own time of day.</summary>
+    public DateOnly? NewDay { get; init; }
+
     /// <summary>The zone written after the time ("reschedule to 4pm UTC"): the meeting's day is taken in it. Null for the sender's own.</summary>
     public TimeZoneInfo? WrittenZone { get; init; }
 }

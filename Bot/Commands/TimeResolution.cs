@@ -194,6 +194,10 @@ internal static class TimeResolution
 
     private static bool IsOver(DateOnly today, TimeOnly time, DateTime nowLocal) => today.ToDateTime(time) < nowLocal - Grace;
 
+    /// <summary>The day a time-less spec names ("move it to Friday"), in the sender's zone; null when it names none or an impossible one.</summary>
+    public static DateOnly? DayOnly(in TimeSpec spec, CommandInput input) =>
+        TryDateOnly(spec, DateOnly.FromDateTime(ZonedTime.ToLocal(input.Now, input.TimeZone)));
+
     private static DateOnly? TryDateOnly(in TimeSpec spec, DateOnly today) => spec.Date.Kind switch
     {
         DateKind.Relative => today.AddDays(spec.Date.DayOffset),

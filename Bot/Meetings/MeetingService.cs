@@ -221,6 +221,7 @@ public sealed class MeetingService(
         var zone = command.WrittenZone ?? senderZone.Zone; // "reschedule to 4pm UTC" is read, and answered, in UTC
         var start = command.NewStart is { } requested
             ? (command.KeepsMeetingDay ? OnMeetingDay(requested, meeting.StartUtc, zone, now) : requested)
+            : command.NewDay is { } day ? AtMeetingTime(day, meeting.StartUtc, zone)
             : meeting.StartUtc + (command.ShiftBy ?? TimeSpan.Zero);
         var duration = command.NewDuration ?? (meeting.EndUtc - meeting.StartUtc) + (command.ExtendBy ?? TimeSpan.Zero);
         if (start != meeting.StartUtc && start < now - TimeSpan.FromMinutes(1))
@@ -263,6 +264,10 @@ public sealed class MeetingService(
         var onMeetingDay = Commands.ZonedTime.ToUtc(Commands.ZonedTime.ToLocal(meetingStart, zone).Date + timeOfDay, zone);
         return onMeetingDay >= now ? onMeetingDay : requested;
     }
+
+    /// <summary>"move it to Friday": that day at the meeting's time of day in <paramref name="zone"/>.</summary>
+    internal static DateTimeOffset AtMeetingTime(DateOnly day, DateTimeOffset meetingStart, TimeZoneInfo zone) =>
+        Commands.ZonedTime.ToUtc(day.ToDateTime(TimeOnly.FromDateTime(Commands.ZonedTime.ToLocal(meetingStart, zone))), zone);
 
     public bool MayControl(Activity activity, MeetingRecord meeting)
     {
