@@ -255,6 +255,15 @@ public class OtherCommandTests
         { "{A} {B}", "meet now with @Alice Anders and @Bob Brown" },
         { "probe", "meet now" },
         { "what's the weather", "meet now" },
+
+        // A remark about a meeting is not a request for a new one.
+        { "thanks for the meeting", "meet now" },
+        { "I can't make the meeting", "meet now" },
+        { "what meeting?", "meet now" },
+        { "where is the meeting link", "meet now" },
+        { "great meeting", "meet now" },
+        { "end the meeting", "leave" },
+        { "stop the call", "leave" },
     };
 
     [Theory]
@@ -267,6 +276,21 @@ public class OtherCommandTests
         Assert.Equal(suggestion, failure.Suggestion);
         AssertMessageQuotesSuggestionOnce(failure, text);
         Assert.False(failure.NeedsSchedulingCard);
+    }
+
+    /// <summary>Requests with words before "meeting": the words of the request are never the subject.</summary>
+    [Theory]
+    [InlineData("can we have a meeting tomorrow at 3", "2026-11-27T15:00Z", "")]
+    [InlineData("I need a meeting with {A}", null, "Alice Anders")]
+    [InlineData("I'd like to set up a meeting with {A} tomorrow at 3", "2026-11-27T15:00Z", "Alice Anders")]
+    [InlineData("could we please get a quick sync meeting with {A}", null, "Alice Anders")]
+    public void A_request_worded_around_meeting_is_a_meeting_without_its_words_as_subject(string text, string? start, string attendees)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(start is null ? null : At(start), command.Start);
+        Assert.Equal(attendees, Names(command.Attendees));
+        Assert.Null(command.Subject);
     }
 
     [Fact]

@@ -730,7 +730,8 @@ internal sealed class ClauseScanner
 
     /// <summary>A verb after "to" ("to review …"), not a time ("to 5", "to ten", "to noon") nor another clause.</summary>
     private bool IsPurposeAhead(int i) =>
-        i < _t.Count && _t.Tokens[i].Kind == TokenKind.Word && !_t.IsWordAny(i, EveryoneWords) && !_t.IsWordAny(i, ["the", "a", "an", "me", "us", "them"])
+        i < _t.Count && _t.Tokens[i].Kind == TokenKind.Word && !_t.IsWordAny(i, EveryoneWords)
+        && !_t.IsWordAny(i, ["the", "a", "an", "me", "us", "them", "set", "have", "get", "book", "schedule", "arrange", "organize", "organise", "meet", "start", "create", "hold", "host", "make", "do"])
         && TimeGrammar.TryClock(_t, i, allowBare: true, out _, out _, out _) == GrammarMatch.No && !StopsSubject(i);
 
     /// <summary>

@@ -34,6 +34,19 @@ public static class CommandParser
 
     private static readonly string[] ShortTimeWords = ["am", "pm", "min", "mins", "hr", "hrs", "h", "next", "eod", "eow", "noonish"];
 
+    /// <summary>
+    /// The words that may come before "meet"/"meeting" in a request ("can we have a meeting tomorrow at 3", "I need a
+    /// quick meeting with @alice"). Anything else there ("thanks for the meeting", "I can't make the meeting", "what
+    /// meeting?") is not a request for a new meeting.
+    /// </summary>
+    private static readonly string[] RequestWords =
+    [
+        "i", "we", "i'd", "we'd", "id", "i'll", "let's", "lets", "let", "us", "me", "can", "could", "would", "will", "shall", "please",
+        "pls", "like", "need", "want", "wanna", "to", "have", "get", "set", "up", "book", "arrange", "schedule", "organize", "organise",
+        "a", "an", "the", "another", "new", "quick", "short", "brief", "urgent", "emergency", "team", "teams", "online", "video", "sync",
+        "you", "and", "with", "for", "about", "re", "everyone", "all", "of", "ok", "okay", "so", "hey", "hi", "hello", "just", "go", "ahead",
+    ];
+
     public static ParseResult Parse(CommandInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -67,7 +80,9 @@ public static class CommandParser
         {
             if (text.IsWordAny(verbAt, ["meet", "meeting", "huddle"]) && CommandVerbs.Recognize(text, verbAt, out int afterVerb) == CommandKind.Meeting)
             {
-                return BuildMeeting(text, input, leading, start, verbAt, afterVerb);
+                return OnlyRequestWordsBefore(text, input, start, verbAt)
+                    ? BuildMeeting(text, input, leading, start, verbAt, afterVerb)
+                    : NotUnderstood(text, input, leading, start);
             }
         }
 
@@ -92,6 +107,9 @@ public static class CommandParser
         }
 
         scanner.Scan(from, verbAt);
+
+        // "could we please get a quick meeting with @alice": the request's own words are not the subject.
+        scanner.Leftovers.RemoveAll(index => text.IsWordAny(index, RequestWords));
         scanner.Scan(afterVerb, text.Count);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
@@ -156,6 +174,22 @@ public static class CommandParser
     private static List<MentionInput> WithoutExcluded(List<MentionInput> attendees, List<MentionInput> excluded) =>
         excluded.Count == 0 ? attendees : attendees.FindAll(a => !excluded.Exists(e =>
             (e.Id.Length > 0 && string.Equals(e.Id, a.Id, StringComparison.Ordinal)) || (e.Id.Length == 0 && string.Equals(e.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>Whether the words before a later "meet"/"meeting" are meeting details or the words of a request, not a remark about a meeting.</summary>
+    private static bool OnlyRequestWordsBefore(CommandText text, CommandInput input, int from, int verbAt)
+    {
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
+        scanner.Scan(from, verbAt);
+        foreach (int index in scanner.Leftovers)
+        {
+            if (text.Tokens[index].Kind != TokenKind.Punct && !text.IsWordAny(index, RequestWords))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <param name="durationSaid">Whether the message gave a length: the draft carries the default one otherwise, which the
     /// card offers but the answer must not claim to have understood.</param>
@@ -577,6 +611,16 @@ public static class CommandParser
     private static ParseFailure NotUnderstood(CommandText text, CommandInput input, List<int> leading, int start)
     {
         string written = text.RenderSpan(0, text.Text.Length, mentionsAsTyped: true);
+        if (AsksToEndTheMeeting(text, start))
+        {
+            return new ParseFailure(
+                ParseFailureKind.NotUnderstood,
+                "I can't end a meeting for everyone. Say “leave” to make me leave its call, or “cancel” to cancel the meeting (organizer only).",
+                "leave",
+                false,
+                null) { Written = written };
+        }
+
         string rest;
         string suggestion;
         string? closest = start < text.Count && text.Tokens[start].Kind == TokenKind.Word ? ClosestVerb(text.LowerAt(start)) : null;
@@ -608,6 +652,11 @@ public static class CommandParser
             : "Sorry, I didn't get “" + written + "”. Try “" + suggestion + "”, or say “help” to see everything I can do.";
         return new ParseFailure(ParseFailureKind.NotUnderstood, message, suggestion, false, null) { Written = written };
     }
+
+    /// <summary>"end the meeting", "stop the call", "close meeting": never a request for a new one.</summary>
+    private static bool AsksToEndTheMeeting(CommandText text, int start) =>
+        text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"])
+        && Enumerable.Range(start + 1, Math.Max(0, text.Count - start - 1)).Any(i => text.IsWordAny(i, ["meeting", "call", "huddle"]));
 
     private static string RenderForSuggestion(CommandText text, int from)
     {
