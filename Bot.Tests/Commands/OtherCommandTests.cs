@@ -262,6 +262,10 @@ public class OtherCommandTests
         { "what meeting?", "meet now" },
         { "where is the meeting link", "meet now" },
         { "great meeting", "meet now" },
+        { "meeting notes please", "meet now" },
+        { "meeting is over", "meet now" },
+        { "meeting link?", "meet now" },
+        { "call it a day", "meet now" },
         { "end the meeting", "leave" },
         { "stop the call", "leave" },
     };

@@ -39,6 +39,12 @@ public static class CommandParser
     /// quick meeting with @alice"). Anything else there ("thanks for the meeting", "I can't make the meeting", "what
     /// meeting?") is not a request for a new meeting.
     /// </summary>
+    /// <summary>
+    /// Words that make the rest of a message a remark about a meeting, not its subject: "meeting is over", "meeting
+    /// notes please", "meeting link?", "call it a day". A subject given with "about" or in quotes is not checked.
+    /// </summary>
+    private static readonly string[] RemarkWords = ["is", "was", "were", "went", "over", "done", "cancelled", "canceled", "ended", "link", "notes", "it"];
+
     private static readonly string[] RequestWords =
     [
         "i", "we", "i'd", "we'd", "id", "i'll", "let's", "lets", "let", "us", "me", "can", "could", "would", "will", "shall", "please",
@@ -121,6 +127,11 @@ public static class CommandParser
         }
         else if (subject is null && leftovers.Length > 0)
         {
+            if (scanner.Leftovers.Exists(index => text.IsWordAny(index, RemarkWords)))
+            {
+                return NotUnderstood(text, input, leading, from);
+            }
+
             subject = leftovers;
         }
 
