@@ -144,6 +144,7 @@ public class OtherCommandTests
         { "reschedule to three", "2026-11-26T23:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "push it a day", "", int.MinValue, 1440, int.MinValue },
         { "reschedule by a day", "", int.MinValue, 1440, int.MinValue },
+        { "push it by 10 days", "", int.MinValue, 14400, int.MinValue },
         { "move it 2 days later", "", int.MinValue, 2880, int.MinValue },
         { "move it a week earlier", "", int.MinValue, -10080, int.MinValue },
         { "reschedule to quarter to five", "2026-11-27T00:45Z", int.MinValue, int.MinValue, int.MinValue },

@@ -78,5 +78,16 @@ public sealed class RescheduleTests : IAsyncLifetime
         Assert.DoesNotContain("Try:", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_change_more_than_a_year_ahead_is_refused_and_nothing_is_patched()
+    {
+        await _world.SayAsync("meet tomorrow at 10:00", "Europe/Berlin");
+
+        string changeId = await _world.SayAsync("push it by 60 weeks", "Europe/Berlin");
+
+        Assert.DoesNotContain(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
+        Assert.StartsWith("That would move the meeting more than a year ahead", Assert.Single(_world.RepliesTo(changeId)).Activity.Text, StringComparison.Ordinal);
+    }
+
     private static DateTimeOffset At(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 }

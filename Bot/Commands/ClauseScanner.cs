@@ -159,17 +159,17 @@ internal sealed class ClauseScanner
                 }
             }
 
+            if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDayCount(_t, i + 1, out int byDays, out int afterDays))
+            {
+                // "push it by a day", "move it by 10 days" (before "by 10", which alone is minutes).
+                ByAmount = TimeSpan.FromDays(byDays);
+                return afterDays;
+            }
+
             if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var amount, out int afterAmount))
             {
                 ByAmount = amount;
                 return afterAmount;
-            }
-
-            if (!_subjectsAllowed && word is "by" && TimeGrammar.TryDayCount(_t, i + 1, out int byDays, out int afterDays))
-            {
-                // "push it by a day", "move it by 2 weeks".
-                ByAmount = TimeSpan.FromDays(byDays);
-                return afterDays;
             }
 
             if (word is "for")
@@ -597,7 +597,7 @@ internal sealed class ClauseScanner
             if (TimeGrammar.TryDayCount(_t, i + 1, out int days, out next))
             {
                 // "in 2 days", "in a week": a day, which still needs its time ("in 2 days at 10").
-                return SetDate(ref spec, RelativeDate(days));
+                return SetDate(ref spec, TimeGrammar.Relative(days));
             }
 
             if (_t.IsWord(i + 1, "the") && PartOf(_t.LowerAt(i + 2)) is var part and not PartOfDay.None)
@@ -654,7 +654,7 @@ internal sealed class ClauseScanner
         if (word is "this" && PartOf(_t.LowerAt(i + 1)) is var thisPart and not PartOfDay.None)
         {
             spec.PartOfDay = thisPart;
-            spec.Date = spec.HasDate ? spec.Date : new DateSpec(DateKind.Relative, 0, default, false, 0, 0, 0);
+            spec.Date = spec.HasDate ? spec.Date : TimeGrammar.Relative(0);
             next = i + 2;
             return GrammarMatch.Ok;
         }
@@ -663,7 +663,7 @@ internal sealed class ClauseScanner
         {
             // "2 days from now", "a week from today", "a week from tomorrow".
             next = afterCount + 2;
-            return SetDate(ref spec, RelativeDate(_t.IsWord(afterCount + 1, "tomorrow") ? ahead + 1 : ahead));
+            return SetDate(ref spec, TimeGrammar.Relative(_t.IsWord(afterCount + 1, "tomorrow") ? ahead + 1 : ahead));
         }
 
         bool afterOn = word is "on";
@@ -778,8 +778,6 @@ internal sealed class ClauseScanner
     }
 
     private static bool IsTwoDigitHourWithMinutes(ReadOnlySpan<char> token) => token.Length == 5 && token[2] == 'h';
-
-    private static DateSpec RelativeDate(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
 
     /// <summary>Merges a day into <paramref name="spec"/>: a weekday and a date together must agree; two other days are a problem.</summary>
     private GrammarMatch SetDate(ref TimeSpec spec, DateSpec date)

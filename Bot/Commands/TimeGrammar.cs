@@ -180,7 +180,7 @@ internal static class TimeGrammar
         }
 
         bool oClock = false;
-        if (t.IsWord(next, "o'clock") || t.IsWord(next, "o’clock") || t.IsWord(next, "oclock"))
+        if (IsOClock(t, next))
         {
             oClock = true;
             next++;
@@ -261,7 +261,7 @@ internal static class TimeGrammar
             (meridiem, j) = (Meridiem.Pm, j + 1);
         }
 
-        bool oClock = minute == 0 && (t.IsWord(j, "o'clock") || t.IsWord(j, "o’clock") || t.IsWord(j, "oclock"));
+        bool oClock = minute == 0 && IsOClock(t, j);
         if (oClock)
         {
             j++;
@@ -277,6 +277,8 @@ internal static class TimeGrammar
         next = j;
         return GrammarMatch.Ok;
     }
+
+    private static bool IsOClock(CommandText t, int i) => t.IsWord(i, "o'clock") || t.IsWord(i, "o’clock") || t.IsWord(i, "oclock");
 
     private static bool HasMeridiemAfter(CommandText t, ReadOnlySpan<char> suffix, int i) =>
         suffix is "am" or "pm" or "a" or "p" || (suffix.IsEmpty && (t.IsWord(i + 1, "am") || t.IsWord(i + 1, "pm")));
@@ -625,7 +627,8 @@ internal static class TimeGrammar
         return GrammarMatch.No;
     }
 
-    private static DateSpec Relative(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
+    /// <summary>Today plus <paramref name="days"/>: "tomorrow", "in 2 days".</summary>
+    public static DateSpec Relative(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
 
     private static GrammarMatch Calendar(int year, int month, int day, string written, out DateSpec date, out string? problem)
     {

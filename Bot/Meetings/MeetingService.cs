@@ -229,6 +229,11 @@ public sealed class MeetingService(
             return "That would move the meeting into the past. Try a later time, for example: reschedule to tomorrow 10am.";
         }
 
+        if (start != meeting.StartUtc && start > now + Commands.TimeResolution.MaximumAhead)
+        {
+            return "That would move the meeting more than a year ahead. Try a nearer time, for example: push it by a week.";
+        }
+
         if (duration < TimeSpan.FromMinutes(1) || duration > TimeSpan.FromHours(24))
         {
             return "A meeting must last between 1 minute and 24 hours. Try, for example: make it 30 min.";
