@@ -22,6 +22,7 @@ internal sealed class ClauseScanner
     private TimeSpec _time;
     private bool _lastWasDate;
     private bool _excluding;
+    private List<MentionInput>? _excluded;
 
     public ClauseScanner(CommandText text, bool dayMonthOrder, bool subjectsAllowed)
     {
@@ -40,7 +41,10 @@ internal sealed class ClauseScanner
     /// People mentioned after "except", "without", "excluding" or "but not": never invited, even with "everyone". A name
     /// typed as text ("except @alice" without picking her) has an empty <see cref="MentionInput.Id"/>.
     /// </summary>
-    public List<MentionInput> Excluded { get; } = [];
+    public List<MentionInput> Excluded => _excluded ??= [];
+
+    /// <summary>Whether anyone is to be left out (reading <see cref="Excluded"/> would create its list).</summary>
+    public bool HasExclusions => _excluded is { Count: > 0 };
 
     public bool SaidNow { get; private set; }
 

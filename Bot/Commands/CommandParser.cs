@@ -115,7 +115,11 @@ public static class CommandParser
         scanner.Scan(from, verbAt);
 
         // "could we please get a quick meeting with @alice": the request's own words are not the subject.
-        scanner.Leftovers.RemoveAll(index => text.IsWordAny(index, RequestWords));
+        if (from < verbAt)
+        {
+            RemoveWords(text, scanner.Leftovers, RequestWords);
+        }
+
         scanner.Scan(afterVerb, text.Count);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
@@ -127,7 +131,7 @@ public static class CommandParser
         }
         else if (subject is null && leftovers.Length > 0)
         {
-            if (scanner.Leftovers.Exists(index => text.IsWordAny(index, RemarkWords)))
+            if (AnyWord(text, scanner.Leftovers, RemarkWords))
             {
                 return NotUnderstood(text, input, leading, from);
             }
@@ -150,13 +154,13 @@ public static class CommandParser
             }
         }
 
-        var attendees = WithoutExcluded(scanner.Attendees, scanner.Excluded);
+        var attendees = scanner.HasExclusions ? WithoutExcluded(scanner.Attendees, scanner.Excluded) : scanner.Attendees;
         var resolved = TimeResolution.Resolve(spec, input, input.DefaultDuration);
         if (resolved.Failure is { } failure)
         {
             var draft = new SchedulingDraft(subject, attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone))
             {
-                Excluded = scanner.Excluded,
+                Excluded = scanner.HasExclusions ? scanner.Excluded : [],
             };
             return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }
@@ -177,13 +181,18 @@ public static class CommandParser
             input.TimeZoneAssumed)
         {
             WrittenZone = spec.Zone,
-            Excluded = scanner.Excluded,
+            Excluded = scanner.HasExclusions ? scanner.Excluded : [],
         };
     }
 
+    // Kept out of BuildMeeting: a lambda there capturing its parameters would allocate on every command.
+    private static void RemoveWords(CommandText text, List<int> indexes, string[] words) => indexes.RemoveAll(index => text.IsWordAny(index, words));
+
+    private static bool AnyWord(CommandText text, List<int> indexes, string[] words) => indexes.Exists(index => text.IsWordAny(index, words));
+
     /// <summary>"with @a @b but not @b": the people to leave out win over the people to invite.</summary>
     private static List<MentionInput> WithoutExcluded(List<MentionInput> attendees, List<MentionInput> excluded) =>
-        excluded.Count == 0 ? attendees : attendees.FindAll(a => !excluded.Exists(e =>
+        attendees.FindAll(a => !excluded.Exists(e =>
             (e.Id.Length > 0 && string.Equals(e.Id, a.Id, StringComparison.Ordinal)) || (e.Id.Length == 0 && string.Equals(e.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>Whether the words before a later "meet"/"meeting" are meeting details or the words of a request, not a remark about a meeting.</summary>
