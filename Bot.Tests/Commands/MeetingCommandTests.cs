@@ -45,6 +45,8 @@ public class MeetingCommandTests
         { "meet now about the rollout with {B} and {C}", "Bob Brown,Carol Chen", "the rollout", 30, false },
         { "meet now with everyone", "", null, 30, true },
         { "meet now today", "", null, 30, false },
+        { "meet now for an hour and fifteen minutes", "", null, 75, false },
+        { "meet now for two hours and thirty minutes", "", null, 150, false },
         { "meet now about \"the 10am incident\"", "", "the 10am incident", 30, false },
         { "meet now with all of you", "", null, 30, true },
         { "meet now with everybody about the outage", "", "the outage", 30, true },
@@ -150,6 +152,9 @@ public class MeetingCommandTests
         { "meet now with the team but not {C}", "", "Carol Chen", null, true },
         { "meet now with {A} {B} but not {B}", "Alice Anders", "Bob Brown", null, false },
         { "meet now without {A}", "", "Alice Anders", null, false },
+        { "meet now with everyone but {A}", "", "Alice Anders", null, true },
+        { "meet now with everyone apart from {A} and {B}", "", "Alice Anders,Bob Brown", null, true },
+        { "meet now with everyone other than {C}", "", "Carol Chen", null, true },
         { "meet now with everyone except @alice", "", "@alice", null, true },
         // "without" not followed by people stays words of the subject.
         { "meet now about life without meetings", "", "", "life without meetings", false },

@@ -302,11 +302,17 @@ internal sealed class ClauseScanner
         list.Add(mention.Entity);
     }
 
-    /// <summary>"except @a", "except for @a", "excluding @a", "without @a", "but not @a": where the list of people to leave out starts, or 0.</summary>
+    /// <summary>
+    /// "except @a", "except for @a", "excluding @a", "without @a", "but not @a", "apart from @a", "other than @a", and
+    /// "everyone but @a": where the list of people to leave out starts, or 0.
+    /// </summary>
     private int ExclusionListStart(int i)
     {
         int start = _t.IsWordAny(i, ["except", "excluding", "without"]) ? i + 1
             : _t.IsWord(i, "but") && _t.IsWord(i + 1, "not") ? i + 2
+            : (_t.IsWord(i, "apart") || _t.IsWord(i, "aside")) && _t.IsWord(i + 1, "from") ? i + 2
+            : _t.IsWord(i, "other") && _t.IsWord(i + 1, "than") ? i + 2
+            : _t.IsWord(i, "but") && InviteEveryone ? i + 1
             : 0;
         if (start > 0 && _t.IsWord(i, "except") && _t.IsWord(start, "for"))
         {

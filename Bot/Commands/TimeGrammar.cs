@@ -1085,6 +1085,13 @@ internal static class TimeGrammar
             return k + 2;
         }
 
+        if (WordNumber(t.LowerAt(k)) is var wordMinutes and > 1 && t.IsWordAny(k + 1, MinuteUnits))
+        {
+            // "an hour and fifteen minutes"
+            duration += Minutes(wordMinutes);
+            return k + 2;
+        }
+
         if (k < t.Count && t.Tokens[k].Kind == TokenKind.Number
             && TryCompactDuration(t.LowerAt(k), out double minutes, out bool hasUnit, out bool unitIsHours, out var compact) && !unitIsHours)
         {
