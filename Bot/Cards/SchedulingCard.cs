@@ -101,7 +101,7 @@ public static class SchedulingCard
         var excluded = new JsonArray();
         foreach (var person in form.Excluded)
         {
-            excluded.Add(new JsonObject { ["id"] = person.Id, ["name"] = person.Name });
+            excluded.Add(new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["tag"] = person.IsTag });
         }
 
         var data = new JsonObject

@@ -18,7 +18,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
     private static readonly MemoryCacheEntryOptions MemberCacheOptions = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10), Size = 1 };
 
     /// <param name="excluded">People never to invite: matched by Teams id, or by display name (a tag's members and a name
-    /// typed as text have no Teams id to match).</param>
+    /// typed as text have no Teams id to match); a tag left out ("except @oncall-db") leaves out its members.</param>
     public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, IReadOnlyList<MentionTarget> excluded, CancellationToken cancellationToken)
     {
         string serviceUrl = activity.ServiceUrl!;
@@ -94,8 +94,23 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             lookups.Add(AddEveryoneAsync(serviceUrl, conversationId, Add, n => notInvited.Add((int.MaxValue, n)), cancellationToken));
         }
 
+        // A tag left out: its members, read in parallel with the lookups above, are taken out once all are in.
+        var excludedTagMembers = new ConcurrentDictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tag in excluded)
+        {
+            if (tag.IsTag)
+            {
+                // When the tag cannot be read, the card says its members could not be left out, and why.
+                lookups.Add(ExpandTagAsync(activity, tag, m => excludedTagMembers.TryAdd(m.AadObjectId ?? m.Name, 0),
+                    (n, r) => notInvited.Add((int.MaxValue, new NotInvited(n, "I couldn't leave out this tag's members: " + r))), cancellationToken));
+            }
+        }
+
         await Task.WhenAll(lookups);
-        var ordered = people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var ordered = people.Values
+            .Where(p => excludedTagMembers.IsEmpty || !excludedTagMembers.ContainsKey(p.AadObjectId ?? p.Name))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
         return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList());
     }
 
