@@ -245,10 +245,14 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.StartsWith(expected, reply.Activity.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Leaving_out_a_tag_leaves_out_its_members()
+    private const string OpsGroupId = "bbbbbbbb-0000-0000-0000-000000000001";
+
+    /// <summary>
+    /// A team channel message from the shared payload whose team has the tag @oncall-db (Carol and Bob, in the simulated
+    /// Graph); the tag's mention is marked as a tag or, as Teams sometimes sends it, not.
+    /// </summary>
+    private async Task<JsonObject> OncallDbTagInChannelAsync(string command, bool markedAsTag)
     {
-        const string groupId = "bbbbbbbb-0000-0000-0000-000000000001";
         using (var set = await _client.PostAsync("/_local/graph/_behavior", new StringContent(
             """{"tags":{"oncall-db":[{"userId":"aaaaaaaa-0000-0000-0000-000000000003","displayName":"Carol Chen"},{"userId":"aaaaaaaa-0000-0000-0000-000000000002","displayName":"Bob Brown"}]}}""",
             System.Text.Encoding.UTF8, "application/json")))
@@ -257,11 +261,23 @@ public sealed class MeetNowTests : IAsyncLifetime
         }
 
         _connector.Respond(r => r.Method == "GET" && r.Path.StartsWith("/v3/teams/", StringComparison.Ordinal)
-            ? FakeResponse.Json(200, $$"""{"id":"{{r.Segments[2]}}","name":"Ops","aadGroupId":"{{groupId}}"}""")
+            ? FakeResponse.Json(200, $$"""{"id":"{{r.Segments[2]}}","name":"Ops","aadGroupId":"{{OpsGroupId}}"}""")
             : null);
-        var activity = TestActivities.Load("teams-payloads", "channel-message-bot-mention.json", _connector.ServiceUrl,
-            "<at>Chat SDK Demo</at> meet now with everyone except <at>oncall-db</at>");
-        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>oncall-db</at>", ["mentioned"] = new JsonObject { ["id"] = "29:tag-oncall-db", ["name"] = "oncall-db", ["type"] = "tag" } });
+        var activity = TestActivities.Load("teams-payloads", "channel-message-bot-mention.json", _connector.ServiceUrl, "<at>Chat SDK Demo</at> " + command);
+        var mentioned = new JsonObject { ["id"] = "29:tag-oncall-db", ["name"] = "oncall-db" };
+        if (markedAsTag)
+        {
+            mentioned["type"] = "tag";
+        }
+
+        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>oncall-db</at>", ["mentioned"] = mentioned });
+        return activity;
+    }
+
+    [Fact]
+    public async Task Leaving_out_a_tag_leaves_out_its_members()
+    {
+        var activity = await OncallDbTagInChannelAsync("meet now with everyone except <at>oncall-db</at>", markedAsTag: true);
 
         using var response = await TestActivities.PostAsync(_client, activity);
 
@@ -271,26 +287,13 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Contains(PlaygroundTeam.Alice.AadObjectId!, attendees);
         Assert.DoesNotContain("aaaaaaaa-0000-0000-0000-000000000002", attendees);
         Assert.DoesNotContain("aaaaaaaa-0000-0000-0000-000000000003", attendees);
-        Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{groupId}/tags/oncall-db/members");
+        Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{OpsGroupId}/tags/oncall-db/members");
     }
 
     [Fact]
     public async Task A_tag_mention_in_a_team_channel_expands_to_the_tags_members()
     {
-        const string groupId = "bbbbbbbb-0000-0000-0000-000000000001";
-        using (var set = await _client.PostAsync("/_local/graph/_behavior", new StringContent(
-            """{"tags":{"oncall-db":[{"userId":"aaaaaaaa-0000-0000-0000-000000000003","displayName":"Carol Chen"},{"userId":"aaaaaaaa-0000-0000-0000-000000000002","displayName":"Bob Brown"}]}}""",
-            System.Text.Encoding.UTF8, "application/json")))
-        {
-            set.EnsureSuccessStatusCode();
-        }
-
-        _connector.Respond(r => r.Method == "GET" && r.Path.StartsWith("/v3/teams/", StringComparison.Ordinal)
-            ? FakeResponse.Json(200, $$"""{"id":"{{r.Segments[2]}}","name":"Ops","aadGroupId":"{{groupId}}"}""")
-            : null);
-        var activity = TestActivities.Load("teams-payloads", "channel-message-bot-mention.json", _connector.ServiceUrl,
-            "<at>Chat SDK Demo</at> meet now with <at>oncall-db</at> about the failover");
-        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>oncall-db</at>", ["mentioned"] = new JsonObject { ["id"] = "29:tag-oncall-db", ["name"] = "oncall-db" } });
+        var activity = await OncallDbTagInChannelAsync("meet now with <at>oncall-db</at> about the failover", markedAsTag: false);
 
         using var response = await TestActivities.PostAsync(_client, activity);
 
@@ -298,7 +301,7 @@ public sealed class MeetNowTests : IAsyncLifetime
         var body = await SingleCreateOrGetAsync2("00000000-1111-2222-3333-444444444444");
         var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order().ToList();
         Assert.Equal(["aaaaaaaa-0000-0000-0000-000000000002", "aaaaaaaa-0000-0000-0000-000000000003"], attendees);
-        Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{groupId}/tags/oncall-db/members");
+        Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{OpsGroupId}/tags/oncall-db/members");
         var card = AssertOneMeetingCard();
         Assert.Equal(2, card["msteams"]!["entities"]!.AsArray().Count);
     }

@@ -207,22 +207,9 @@ internal static class TimeGrammar
 
     public static bool IsHourWord(ReadOnlySpan<char> word) => HourWord(word) > 0;
 
-    private static int HourWord(ReadOnlySpan<char> word) => word switch
-    {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        _ => 0,
-    };
+    /// <summary>"one" to "twelve" as an hour (not "a" or "an", which <see cref="WordNumber"/> also reads as 1).</summary>
+    private static int HourWord(ReadOnlySpan<char> word) =>
+        word is "a" or "an" || WordNumber(word) is not (var hour and >= 1 and <= 12) ? 0 : hour;
 
     /// <summary>
     /// An hour in words: "three", "three pm", "ten thirty", "eleven fifteen am", "five o'clock". Alone ("three") it is
