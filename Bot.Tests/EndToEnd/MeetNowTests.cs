@@ -274,10 +274,12 @@ public sealed class MeetNowTests : IAsyncLifetime
         return activity;
     }
 
-    [Fact]
-    public async Task Leaving_out_a_tag_leaves_out_its_members()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // as Teams sometimes sends a tag mention: read as a person first, then found to be a tag
+    public async Task Leaving_out_a_tag_leaves_out_its_members(bool markedAsTag)
     {
-        var activity = await OncallDbTagInChannelAsync("meet now with everyone except <at>oncall-db</at>", markedAsTag: true);
+        var activity = await OncallDbTagInChannelAsync("meet now with everyone except <at>oncall-db</at>", markedAsTag);
 
         using var response = await TestActivities.PostAsync(_client, activity);
 
@@ -288,6 +290,25 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.DoesNotContain("aaaaaaaa-0000-0000-0000-000000000002", attendees);
         Assert.DoesNotContain("aaaaaaaa-0000-0000-0000-000000000003", attendees);
         Assert.Contains(await GraphRequestsAsync(), r => r.Path == $"/v1.0/teams/{OpsGroupId}/tags/oncall-db/members");
+        Assert.DoesNotContain("oncall-db", AssertOneMeetingCard().ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leaving_out_a_mention_that_is_neither_a_member_nor_a_tag_changes_nothing_and_is_not_reported()
+    {
+        var activity = await OncallDbTagInChannelAsync("meet now with everyone except <at>former-team</at>", markedAsTag: false);
+        var mention = activity["entities"]!.AsArray().Last()!;
+        mention["text"] = "<at>former-team</at>";
+        mention["mentioned"]!["id"] = "29:former-team";
+        mention["mentioned"]!["name"] = "former-team";
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SingleCreateOrGetAsync2("00000000-1111-2222-3333-444444444444");
+        var attendees = body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).ToList();
+        Assert.Contains(PlaygroundTeam.Alice.AadObjectId!, attendees);
+        Assert.DoesNotContain("former-team", AssertOneMeetingCard().ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
             if (mention.IsTag)
             {
-                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), cancellationToken);
+                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken);
                 return;
             }
 
@@ -79,7 +79,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             else if (member is null && teamId is not null)
             {
                 // Not a member: in a team channel this may be a tag mention that arrived without a tag marker.
-                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), cancellationToken);
+                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken);
             }
             else
             {
@@ -94,21 +94,41 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             lookups.Add(AddEveryoneAsync(serviceUrl, conversationId, Add, n => notInvited.Add((int.MaxValue, n)), cancellationToken));
         }
 
-        // A tag left out: its members, read in parallel with the lookups above, are taken out once all are in.
-        var excludedTagMembers = new ConcurrentDictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
-        foreach (var tag in excluded)
+        // Who is left out, by Entra id: a tag's members (read in parallel with the lookups above) and, in a team channel,
+        // the people mentioned; all are taken out once every lookup is in. A mention that is not a member of the team may
+        // be a tag that arrived without its tag marker, as it does when invited.
+        var excludedIds = new ConcurrentDictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
+        void ExcludeTagMember(MeetingPerson member) => excludedIds.TryAdd(member.AadObjectId ?? member.Name, 0);
+        void TagNotRead(string name, string reason) => notInvited.Add((int.MaxValue, new NotInvited(name, "I couldn't leave out this tag's members: " + reason)));
+        foreach (var left in excluded)
         {
-            if (tag.IsTag)
+            if (left.IsTag)
             {
                 // When the tag cannot be read, the card says its members could not be left out, and why.
-                lookups.Add(ExpandTagAsync(activity, tag, m => excludedTagMembers.TryAdd(m.AadObjectId ?? m.Name, 0),
-                    (n, r) => notInvited.Add((int.MaxValue, new NotInvited(n, "I couldn't leave out this tag's members: " + r))), cancellationToken));
+                lookups.Add(ExpandTagAsync(activity, left, ExcludeTagMember, TagNotRead, onlyFailures: false, cancellationToken));
+            }
+            else if (teamId is not null && left.Id.Length > 0 && !IsSenderOrBot(left.Id, null))
+            {
+                lookups.Add(ExcludeMentionInTeamAsync(left));
+            }
+        }
+
+        async Task ExcludeMentionInTeamAsync(MentionTarget left)
+        {
+            var member = await LookUpAsync(serviceUrl, conversationId, teamId, left.Id, cancellationToken);
+            if (member is null)
+            {
+                await ExpandTagAsync(activity, left, ExcludeTagMember, TagNotRead, onlyFailures: true, cancellationToken);
+            }
+            else if (member.EntraObjectId is { } oid)
+            {
+                excludedIds.TryAdd(oid, 0);
             }
         }
 
         await Task.WhenAll(lookups);
         var ordered = people.Values
-            .Where(p => excludedTagMembers.IsEmpty || !excludedTagMembers.ContainsKey(p.AadObjectId ?? p.Name))
+            .Where(p => excludedIds.IsEmpty || !excludedIds.ContainsKey(p.AadObjectId ?? p.Name))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList());
@@ -195,13 +215,19 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
         }
     }
 
-    private async Task ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, CancellationToken cancellationToken)
+    /// <param name="onlyFailures">Report only a failure to read the tag, not that there is no such tag or that it is empty:
+    /// for a mention left out that may or may not be a tag, where either means there is no one to leave out.</param>
+    private async Task ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, bool onlyFailures, CancellationToken cancellationToken)
     {
         string? teamId = activity.ChannelData?.Team?.Id ?? activity.ChannelData?.TeamsTeamId;
         string? groupId = activity.ChannelData?.Team?.AadGroupId ?? (teamId is null ? null : await TeamGroupIdAsync(activity.ServiceUrl!, teamId, cancellationToken));
         if (groupId is null)
         {
-            skip(mention.Name, "tags can only be used in a team channel");
+            if (!onlyFailures)
+            {
+                skip(mention.Name, "tags can only be used in a team channel");
+            }
+
             return;
         }
 
@@ -211,12 +237,16 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             tagId ??= await graph.FindTagIdAsync(groupId, mention.Name, cancellationToken);
             if (tagId is null)
             {
-                skip(mention.Name, "not a member of this conversation or a tag of this team");
+                if (!onlyFailures)
+                {
+                    skip(mention.Name, "not a member of this conversation or a tag of this team");
+                }
+
                 return;
             }
 
             var members = await graph.GetTagMembersAsync(groupId, tagId, cancellationToken);
-            if (members.Count == 0)
+            if (members.Count == 0 && !onlyFailures)
             {
                 skip(mention.Name, "the tag has no members");
             }
