@@ -106,6 +106,25 @@ public class MeetingCommandTests
         { "schedule a meeting now with {A}", "Alice Anders", null, 30, false },
         { "set up a call with {B}", "Bob Brown", null, 30, false },
         { "we need to talk with {A}", "Alice Anders", null, 30, false },
+
+        // Chat shorthand: "w/" is "with"; "w/e" and "w/c" are not.
+        { "meet now w/ {A}", "Alice Anders", null, 30, false },
+        { "meet now w/{A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now about the w/c plan", "", "the w/c plan", 30, false },
+        { "meet now about w/e", "", "w/e", 30, false },
+
+        // A vague length is the default length, not a subject; "in a sec" is as good as now.
+        { "meet now for a minute", "", null, 30, false },
+        { "meet now for a bit with {A}", "Alice Anders", null, 30, false },
+        { "meet now for a few minutes", "", null, 30, false },
+        { "meet now for a quick chat", "", "a quick chat", 30, false },
+        { "meet in a sec with {A}", "Alice Anders", null, 30, false },
+        { "meet in a minute or two about the outage", "", "the outage", 30, false },
+
+        // Time words inside a subject stay the subject's.
+        { "meet now about the end of day report", "", "the end of day report", 30, false },
+        { "meet now about EOD numbers", "", "EOD numbers", 30, false },
+        { "meet now about the after lunch plan", "", "the after lunch plan", 30, false },
     };
 
     [Theory]
@@ -130,6 +149,8 @@ public class MeetingCommandTests
         { "meet now with @alice and {B}", "alice", "Bob Brown" },
         { "meet now with <at>Zed Unknown</at>", "Zed Unknown", "" },
         { "meet @bob.smith about logs", "bob.smith", "" },
+        // A name may start with a digit; a time after "@" is read as "at" (ScheduledMeetingTests).
+        { "meet now with @1stline", "1stline", "" },
     };
 
     [Theory]
@@ -156,6 +177,7 @@ public class MeetingCommandTests
         { "meet now with everyone apart from {A} and {B}", "", "Alice Anders,Bob Brown", null, true },
         { "meet now with everyone other than {C}", "", "Carol Chen", null, true },
         { "meet now with everyone except @alice", "", "@alice", null, true },
+        { "meet now with everyone w/o {A}", "", "Alice Anders", null, true },
         // "without" not followed by people stays words of the subject.
         { "meet now about life without meetings", "", "", "life without meetings", false },
     };

@@ -312,6 +312,21 @@ public class ScheduledMeetingTests
         { "meet tomorrow 930am", "2026-11-27T17:30Z", 30, null },
         { "meet tomorrow 1530 for 45 min", "2026-11-27T23:30Z", 45, null },
         { "meet tomorrow at 3pm about ticket 1234", "2026-11-27T23:00Z", 30, "ticket 1234" },
+
+        // A dot between hours and minutes, as written in Britain and much of Europe; with a unit it is still a length.
+        { "meet tomorrow at 15.30", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow 15.30", "2026-11-27T23:30Z", 30, null },
+        { "meet tomorrow from 14.00 to 15.30", "2026-11-27T22:00Z", 90, null },
+        { "meet 14.00-15.30 tomorrow", "2026-11-27T22:00Z", 90, null },
+        { "meet at 3pm for 1.50 hours", "2026-11-26T23:00Z", 90, null },
+        { "meet tomorrow at 10 about release 2.10", "2026-11-27T18:00Z", 30, "release 2.10" },
+
+        // "@" before a time is "at"; "sharp" after one changes nothing.
+        { "meet tomorrow @3pm with {A}", "2026-11-27T23:00Z", 30, null },
+        { "meet @10:30", "2026-11-27T18:30Z", 30, null },
+        { "meet @3", "2026-11-26T23:00Z", 30, null },
+        { "meet at 3 sharp", "2026-11-26T23:00Z", 30, null },
+        { "meet w/ {A} tomorrow at 9 sharp about the plan", "2026-11-27T17:00Z", 30, "the plan" },
     };
 
     [Theory]
@@ -343,6 +358,21 @@ public class ScheduledMeetingTests
     [InlineData("meet now tomorrow at 3", "you wrote both “now” and a later time. I understood Fri 27 Nov 2026, 15:00", "2026-11-27")]
     [InlineData("meet now in 10 minutes", "you wrote both “now” and a later time.", null)]
     [InlineData("meet now in room 10", "“in room 10” is not a time I can read", null)]
+    // A deadline or a window is not a start: asked about, never guessed (these used to be a meeting now titled "end of day").
+    [InlineData("meet by end of day with {A}", "“by end of day” does not say what time", null)]
+    [InlineData("meet at end of the day", "“at end of the day” does not say what time", null)]
+    [InlineData("meet tomorrow before EOD", "“before EOD” does not say what time", "2026-11-27")]
+    [InlineData("meet tomorrow by COB", "“by COB” does not say what time", "2026-11-27")]
+    [InlineData("meet at close of business", "“at close of business” does not say what time", null)]
+    [InlineData("meet before 3pm", "“before 3pm” does not say what time", null)]
+    [InlineData("meet tomorrow after 10:30", "“after 10:30” does not say what time", "2026-11-27")]
+    [InlineData("meet tomorrow before noon", "“before noon” does not say what time", "2026-11-27")]
+    [InlineData("meet at lunchtime", "“at lunchtime” does not say what time", null)]
+    [InlineData("meet tomorrow after lunch", "“after lunch” does not say what time", "2026-11-27")]
+    [InlineData("meet in a bit", "“in a bit” does not say what time", null)]
+    [InlineData("meet in a few minutes with {A}", "“in a few minutes” does not say what time", null)]
+    [InlineData("meet at 10.5", "“at 10.5” is not a time I can read", null)]
+    [InlineData("meet at 25.00", "“25.00” is not a time of day", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));

@@ -95,7 +95,7 @@ internal sealed class ClauseScanner
 
                 Leftovers.Add(i);
                 return i + 1;
-            case TokenKind.Punct:
+            case TokenKind.Punct when !_t.IsPunct(i, '@'):
                 return i + 1;
         }
 
@@ -132,6 +132,12 @@ internal sealed class ClauseScanner
             {
                 SaidNow = true;
                 return word is "right" ? i + 2 : i + 1;
+            }
+
+            if (word is "in" && _t.IsWord(i + 1, "a") && _t.IsWordAny(i + 2, ["sec", "second", "moment", "minute", "jiffy"]))
+            {
+                SaidNow = true; // "in a sec", "in a minute or two": as good as now
+                return _t.IsWord(i + 3, "or") && _t.IsWordAny(i + 4, ["two", "so"]) ? i + 5 : i + 3;
             }
 
             if (_subjectsAllowed && _t.IsWordAny(i, SubjectStarters))
@@ -182,6 +188,12 @@ internal sealed class ClauseScanner
                 {
                     SetDuration(duration, _t.Render(i, afterDuration));
                     return afterDuration;
+                }
+
+                if (_t.IsWord(i + 1, "a") && _t.IsWordAny(i + 2, ["minute", "min", "sec", "second", "bit", "while", "few", "moment"]))
+                {
+                    // "for a minute", "for a bit", "for a few minutes": no length given, so the default one, and not a subject.
+                    return _t.IsWord(i + 2, "few") && _t.IsWordAny(i + 3, ["minutes", "mins", "min"]) ? i + 4 : i + 3;
                 }
 
                 var timeMatch = TryTime(i + 1, ref _time, out int afterTime, wasDate);
@@ -267,7 +279,11 @@ internal sealed class ClauseScanner
             }
         }
 
-        Leftovers.Add(i);
+        if (token.Kind != TokenKind.Punct)
+        {
+            Leftovers.Add(i);
+        }
+
         return i + 1;
     }
 
@@ -569,6 +585,28 @@ internal sealed class ClauseScanner
         var word = token.Kind == TokenKind.Word ? _t.LowerOf(token) : default;
         string? problem;
 
+        if (EndOfDayLength(i) is var endOfDay and > 0)
+        {
+            // "by end of day", "before EOD", "at COB": a deadline, not a time; asked about rather than guessed.
+            next = i + endOfDay;
+            spec.Problem ??= "“" + _t.Render(i, next) + "” does not say what time";
+            return GrammarMatch.Invalid;
+        }
+
+        if (VagueTimeLength(i, word) is var vague and > 0)
+        {
+            // "before 3pm", "after lunch", "in a bit": a window or a guess, not a start; asked about rather than guessed.
+            next = i + vague;
+            spec.Problem ??= "“" + _t.Render(i, next) + "” does not say what time";
+            return GrammarMatch.Invalid;
+        }
+
+        // "@ 3pm", "@3pm": the sign read as "at" (a name after "@" is a typed name, never a time).
+        if (token.Kind == TokenKind.Punct && _t.IsPunct(i, '@'))
+        {
+            word = "at";
+        }
+
         if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && IsClockAheadOfTo(i + 1)))
         {
             var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
@@ -738,6 +776,58 @@ internal sealed class ClauseScanner
         return GrammarMatch.No;
     }
 
+    /// <summary>
+    /// The length of "end of day", "end of the day", "EOD", "COB", "close of business", "end of business" at <paramref name="i"/>,
+    /// with "at", "by" or "before" in front; 0 when none is there.
+    /// </summary>
+    private int EndOfDayLength(int i)
+    {
+        int j = _t.IsWordAny(i, ["at", "by", "before"]) ? i + 1 : i;
+        if (_t.IsWordAny(j, ["eod", "cob", "eob"]))
+        {
+            return j + 1 - i;
+        }
+
+        if (_t.IsWordAny(j, ["end", "close"]) && _t.IsWord(j + 1, "of"))
+        {
+            int k = _t.IsWord(j + 2, "the") ? j + 3 : j + 2;
+            if (_t.IsWordAny(k, _t.IsWord(j, "end") ? ["day", "business", "play"] : ["business", "play"]))
+            {
+                return k + 1 - i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The length of a phrase that points at a time without naming one: "before 3pm", "after 10:30", "at lunchtime",
+    /// "after lunch", "in a bit", "in a while", "in a few (minutes)"; 0 when none is at <paramref name="i"/>.
+    /// </summary>
+    private int VagueTimeLength(int i, ReadOnlySpan<char> word)
+    {
+        if (word is "before" or "after" && TimeGrammar.TryClock(_t, i + 1, allowBare: true, out _, out int afterClock, out _) != GrammarMatch.No)
+        {
+            return afterClock - i;
+        }
+
+        if (word is "at" or "by" or "before" or "after" or "around" or "during" && _t.IsWordAny(i + 1, ["lunch", "lunchtime", "breakfast", "dinner"]))
+        {
+            return 2;
+        }
+
+        if (word is "in" && _t.IsWord(i + 1, "a"))
+        {
+            int k = _t.IsWord(i + 2, "little") ? i + 3 : i + 2;
+            if (_t.IsWordAny(k, ["bit", "while", "few"]))
+            {
+                return (_t.IsWordAny(k + 1, ["minutes", "mins", "min", "hours", "hrs", "days", "moments"]) ? k + 2 : k + 1) - i;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>A verb after "to" ("to review …"), not a time ("to 5", "to ten", "to noon") nor another clause.</summary>
     private bool IsPurposeAhead(int i) =>
         i < _t.Count && _t.Tokens[i].Kind == TokenKind.Word && !_t.IsWordAny(i, EveryoneWords)
@@ -823,6 +913,11 @@ internal sealed class ClauseScanner
         }
 
         spec.Start = clock;
+        if (_t.IsWord(next, "sharp"))
+        {
+            next++; // "at 3 sharp"
+        }
+
         var rangeMatch = TimeGrammar.TryRangeEnd(_t, next, allowAnd, out var end, out int afterRange, out string? problem);
         if (rangeMatch == GrammarMatch.Ok)
         {

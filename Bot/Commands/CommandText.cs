@@ -115,7 +115,8 @@ internal sealed class CommandText
 
             length = AppendPlain(buffer, length, raw.AsSpan(plainStart));
             SpellMeridiems(buffer.AsSpan(0, length));
-            return new CommandText(new string(buffer, 0, length), slots);
+            var text = new string(buffer, 0, length);
+            return new CommandText(text.Contains('/', StringComparison.Ordinal) ? SpellWithShorthands(text) : text, slots);
         }
         finally
         {
@@ -298,6 +299,65 @@ internal sealed class CommandText
         }
     }
 
+    /// <summary>"w/ @Alice" → "with @Alice", "w/o @Bob" → "without @Bob": the chat shorthands, where they start a word.</summary>
+    private static string SpellWithShorthands(string text)
+    {
+        StringBuilder? builder = null;
+        int copied = 0;
+        for (int i = 0; i + 1 < text.Length; i++)
+        {
+            if ((text[i] | 0x20) != 'w' || text[i + 1] != '/' || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '/')))
+            {
+                continue;
+            }
+
+            bool without = i + 2 < text.Length && (text[i + 2] | 0x20) == 'o' && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3]));
+            int after = without ? i + 3 : i + 2;
+            bool oneLetterAfter = !without && after < text.Length && char.IsLetter(text[after]) && (after + 1 == text.Length || !char.IsLetterOrDigit(text[after + 1]));
+            if ((after < text.Length && text[after] == '/') || oneLetterAfter)
+            {
+                continue; // "w//" (a path), "w/e" (a weekend), "w/c" (week commencing)
+            }
+
+            builder ??= new StringBuilder(text.Length + 8);
+            builder.Append(text, copied, i - copied).Append(without ? "without" : "with");
+            if (after < text.Length && text[after] != ' ')
+            {
+                builder.Append(' ');
+            }
+
+            copied = after;
+            i = after - 1;
+        }
+
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>"@3pm", "@10:30", "@9": a time after the sign (read as "at"), not a name typed as "@1stline".</summary>
+    private static bool IsClockAfterAtSign(string lower, int i)
+    {
+        int end = i;
+        while (end < lower.Length && (char.IsLetterOrDigit(lower[end]) || lower[end] is ':' or '.'))
+        {
+            end++;
+        }
+
+        var word = lower.AsSpan(i, end - i).TrimEnd('.');
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        var rest = word[digits..];
+        if (rest.Length >= 3 && rest[0] is ':' or '.' && char.IsAsciiDigit(rest[1]) && char.IsAsciiDigit(rest[2]))
+        {
+            rest = rest[3..];
+        }
+
+        return digits is >= 1 and <= 4 && rest is "" or "am" or "pm" or "a" or "p" or "h";
+    }
+
     private static List<Token> Tokenize(string lower)
     {
         // A token takes at least one character and a space; "help" is one token, a long command a dozen or two.
@@ -317,7 +377,7 @@ internal sealed class CommandText
                 tokens.Add(new Token(TokenKind.Mention, i, length, c - PlaceholderBase));
                 i += length;
             }
-            else if (c == '@' && i + 1 < lower.Length && char.IsLetterOrDigit(lower[i + 1]))
+            else if (c == '@' && i + 1 < lower.Length && char.IsLetterOrDigit(lower[i + 1]) && !IsClockAfterAtSign(lower, i + 1))
             {
                 int start = ++i;
                 while (i < lower.Length && (char.IsLetterOrDigit(lower[i]) || lower[i] is '_' or '-' or '.'))

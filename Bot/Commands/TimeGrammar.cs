@@ -135,7 +135,8 @@ internal static class TimeGrammar
                 return GrammarMatch.No;
             }
 
-            if (sep == '.' && !HasMeridiemAfter(t, s[q..], i))
+            // "3.30pm" always; "15.30" as the British and much of Europe write it, unless a unit makes it a length ("1.25 hours").
+            if (sep == '.' && !HasMeridiemAfter(t, s[q..], i) && !(allowBare && q == s.Length && !t.IsWordAny(i + 1, HourUnits) && !t.IsWordAny(i + 1, MinuteUnits)))
             {
                 return GrammarMatch.No;
             }
