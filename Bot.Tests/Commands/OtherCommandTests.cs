@@ -148,7 +148,24 @@ public class OtherCommandTests
         { "move it 2 days later", "", int.MinValue, 2880, int.MinValue },
         { "move it a week earlier", "", int.MinValue, -10080, int.MinValue },
         { "reschedule to quarter to five", "2026-11-27T00:45Z", int.MinValue, int.MinValue, int.MinValue },
+        // "bring it forward" is earlier, not "bring the bot in"; nor is it "ring" misspelt.
+        { "bring it forward 30 minutes", "", int.MinValue, -30, int.MinValue },
+        { "bring the meeting forward by 15 min", "", int.MinValue, -15, int.MinValue },
+        { "pull it forward to 2pm", "2026-11-26T22:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "bring it forward a day", "", int.MinValue, -1440, int.MinValue },
+        { "reschedule to 15.30", "2026-11-26T23:30Z", int.MinValue, int.MinValue, int.MinValue },
     };
+
+    [Theory]
+    [InlineData("push it a day", "1 day later")]
+    [InlineData("move it a week earlier", "7 days earlier")]
+    [InlineData("push it by 90 minutes", "1 h 30 min later")]
+    public void A_move_says_how_far_in_the_unit_it_was_asked_in(string text, string description)
+    {
+        var command = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(description, command.ScheduleDescription);
+    }
 
     /// <summary>text → the new day (the meeting keeps its time of day), new length in minutes (int.MinValue = not set). Los Angeles, Thu 26 Nov 14:00.</summary>
     public static TheoryData<string, string, int> ReschedulesToAnotherDay => new()

@@ -532,7 +532,12 @@ public static class CommandParser
         }
         else if (shift is { } sh)
         {
-            description = ZonedTime.FormatDuration(sh.Duration()) + (sh < TimeSpan.Zero ? " earlier" : " later");
+            // A move by whole days says days ("1 day earlier"), not "24 h earlier".
+            var distance = sh.Duration();
+            string amount = distance.Ticks % TimeSpan.TicksPerDay == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{distance.Days} day{(distance.Days == 1 ? "" : "s")}")
+                : ZonedTime.FormatDuration(distance);
+            description = amount + (sh < TimeSpan.Zero ? " earlier" : " later");
         }
         else
         {

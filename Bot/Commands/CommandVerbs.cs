@@ -111,6 +111,11 @@ internal static class CommandVerbs
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
 
+            case "bring" or "pull" when t.IsWordAny(SkipObjects(t, i + 1), ["forward", "forwards"]):
+                // "bring it forward 30 minutes", "pull the meeting forward to 2pm": earlier, not the bot into the call.
+                next = SkipObjects(t, i + 1) + 1;
+                return CommandKind.Reschedule;
+
             case "join" or "rejoin":
                 next = SkipJoinTail(t, i + 1);
                 return CommandKind.Join;
