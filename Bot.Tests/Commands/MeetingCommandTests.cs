@@ -121,6 +121,14 @@ public class MeetingCommandTests
         { "meet in a sec with {A}", "Alice Anders", null, 30, false },
         { "meet in a minute or two about the outage", "", "the outage", 30, false },
 
+        // "hop on a call" is a new meeting; a one-on-one names the meeting and is never a time.
+        { "hop on a call with {A}", "Alice Anders", null, 30, false },
+        { "jump on a call with {A} now", "Alice Anders", null, 30, false },
+        { "1:1 with {A}", "Alice Anders", "1:1", 30, false },
+        { "meet now 1on1 with {A}", "Alice Anders", "1on1", 30, false },
+        { "meet now 1:1 with {A} budget review", "Alice Anders", "budget review", 30, false },
+        { "one-on-one with {A} about goals", "Alice Anders", "goals", 30, false },
+
         // Time words inside a subject stay the subject's.
         { "meet now about the end of day report", "", "the end of day report", 30, false },
         { "meet now about EOD numbers", "", "EOD numbers", 30, false },

@@ -31,6 +31,11 @@ public class OtherCommandTests
         { "bring the bot in", typeof(JoinCallCommand) },
         { "come in", typeof(JoinCallCommand) },
         { "hop on the call", typeof(JoinCallCommand) },
+        { "hop in", typeof(JoinCallCommand) },
+        // A call with an article is a new one.
+        { "hop on a call with {A}", typeof(CreateMeetingCommand) },
+        { "jump on a quick call", typeof(CreateMeetingCommand) },
+        { "bring it forward 10 min", typeof(RescheduleMeetingCommand) },
         { "dial in", typeof(JoinCallCommand) },
         { "can you join the call?", typeof(JoinCallCommand) },
         { "leave", typeof(LeaveCallCommand) },

@@ -321,6 +321,15 @@ public class ScheduledMeetingTests
         { "meet at 3pm for 1.50 hours", "2026-11-26T23:00Z", 90, null },
         { "meet tomorrow at 10 about release 2.10", "2026-11-27T18:00Z", 30, "release 2.10" },
 
+        // A one-on-one is a kind of meeting, not 01:01 nor a range from 1 to 1; "1-1:30" is still a range.
+        { "set up a 1:1 with {A} tomorrow at 10", "2026-11-27T18:00Z", 30, "1:1" },
+        { "1:1 with {A} tomorrow at 10", "2026-11-27T18:00Z", 30, "1:1" },
+        { "meet 1-1 with {A} at 3pm", "2026-11-26T23:00Z", 30, "1-1" },
+        { "schedule a 1-on-1 with {A} friday 2pm", "2026-11-27T22:00Z", 30, "1-on-1" },
+        { "book a 1:1 with {A} tomorrow 10am about goals", "2026-11-27T18:00Z", 30, "goals" },
+        { "meet at 1-1:30", "2026-11-27T21:00Z", 30, null },
+        { "meet tomorrow 1-2pm", "2026-11-27T21:00Z", 60, null },
+
         // "@" before a time is "at"; "sharp" after one changes nothing.
         { "meet tomorrow @3pm with {A}", "2026-11-27T23:00Z", 30, null },
         { "meet @10:30", "2026-11-27T18:30Z", 30, null },

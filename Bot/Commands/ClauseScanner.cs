@@ -19,6 +19,7 @@ internal sealed class ClauseScanner
     private readonly CommandText _t;
     private readonly bool _dayMonthOrder;
     private readonly bool _subjectsAllowed;
+    private bool _subjectNamesKind;
     private TimeSpec _time;
     private bool _lastWasDate;
     private bool _excluding;
@@ -49,6 +50,13 @@ internal sealed class ClauseScanner
     public bool SaidNow { get; private set; }
 
     public string? Subject { get; private set; }
+
+    /// <summary>Whether a subject may still be read: none yet, or only the kind of meeting ("1:1"), which a subject given
+    /// in words ("about goals") replaces.</summary>
+    private bool SubjectOpen => Subject is null || _subjectNamesKind;
+
+    /// <summary>Whether <see cref="Subject"/> is only the kind of meeting ("1:1"), which words left over may replace.</summary>
+    public bool SubjectNamesKind => _subjectNamesKind;
 
     public TimeSpec Time => _time;
 
@@ -87,9 +95,10 @@ internal sealed class ClauseScanner
                 AddUnmatched(_t.Text.Substring(token.Start, token.Length));
                 return i + 1;
             case TokenKind.Quoted:
-                if (_subjectsAllowed && Subject is null)
+                if (_subjectsAllowed && SubjectOpen)
                 {
                     Subject = Clean(_t.RenderSpan(token.Start, token.End));
+                _subjectNamesKind = false;
                     return i + 1;
                 }
 
@@ -97,6 +106,18 @@ internal sealed class ClauseScanner
                 return i + 1;
             case TokenKind.Punct when !_t.IsPunct(i, '@'):
                 return i + 1;
+        }
+
+        if (CommandVerbs.OneOnOneLength(_t, i) is var oneOnOne and > 0)
+        {
+            // "1:1 with @Alice": a kind of meeting, which names it, and not a time.
+            if (_subjectsAllowed && SubjectOpen)
+            {
+                Subject = _t.Render(i, i + oneOnOne);
+                _subjectNamesKind = true;
+            }
+
+            return i + oneOnOne;
         }
 
         if (token.Kind == TokenKind.Word)
@@ -159,7 +180,7 @@ internal sealed class ClauseScanner
                 }
             }
 
-            if (_subjectsAllowed && Subject is null && word is "to" && IsPurposeAhead(i + 1))
+            if (_subjectsAllowed && SubjectOpen && word is "to" && IsPurposeAhead(i + 1))
             {
                 // "to review PR 1234", "to plan the offsite": the purpose is the subject, its verb included.
                 int after = ScanSubject(i + 1);
@@ -202,7 +223,7 @@ internal sealed class ClauseScanner
                     return afterTime;
                 }
 
-                if (_subjectsAllowed && Subject is null && (i + 1 < _t.Count))
+                if (_subjectsAllowed && SubjectOpen && (i + 1 < _t.Count))
                 {
                     int after = ScanSubject(i + 1);
                     if (after > i + 1)
@@ -212,7 +233,7 @@ internal sealed class ClauseScanner
                 }
             }
 
-            if (word is "on" && _subjectsAllowed && Subject is null && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Quoted)
+            if (word is "on" && _subjectsAllowed && SubjectOpen && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Quoted)
             {
                 return ScanSubject(i + 1);
             }
@@ -248,7 +269,7 @@ internal sealed class ClauseScanner
             return afterShift;
         }
 
-        if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && _subjectsAllowed && Subject is null && i + 1 < _t.Count)
+        if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && _subjectsAllowed && SubjectOpen && i + 1 < _t.Count)
         {
             int after = ScanSubject(i + 1);
             if (after > i + 1)
@@ -507,9 +528,10 @@ internal sealed class ClauseScanner
     private void SetSubject(string subject)
     {
         string cleaned = Clean(subject);
-        if (cleaned.Length > 0 && Subject is null && cleaned is not ("the" or "a" or "an" or "The" or "A" or "An"))
+        if (cleaned.Length > 0 && SubjectOpen && cleaned is not ("the" or "a" or "an" or "The" or "A" or "An"))
         {
             Subject = cleaned;
+            _subjectNamesKind = false;
         }
     }
 

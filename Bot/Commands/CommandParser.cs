@@ -129,7 +129,7 @@ public static class CommandParser
         {
             spec.Problem = "“" + leftovers + "” is not a time I can read";
         }
-        else if (subject is null && leftovers.Length > 0)
+        else if ((subject is null || scanner.SubjectNamesKind) && leftovers.Length > 0)
         {
             if (AnyWord(text, scanner.Leftovers, RemarkWords))
             {

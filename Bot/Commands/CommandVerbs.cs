@@ -78,6 +78,12 @@ internal static class CommandVerbs
             return CommandKind.Help;
         }
 
+        if (OneOnOneLength(t, i) > 0)
+        {
+            next = i; // "1:1 with @Alice tomorrow at 10": the clause scanner reads it, as the subject.
+            return CommandKind.Meeting;
+        }
+
         if (t.Tokens[i].Kind != TokenKind.Word)
         {
             return CommandKind.None;
@@ -115,6 +121,11 @@ internal static class CommandVerbs
                 // "bring it forward 30 minutes", "pull the meeting forward to 2pm": earlier, not the bot into the call.
                 next = SkipObjects(t, i + 1) + 1;
                 return CommandKind.Reschedule;
+
+            case "hop" or "jump" or "get" when t.IsWordAny(i + 1, ["on", "in", "into"]) && t.IsWordAny(i + 2, ["a", "an"]) && SkipNounPhrase(t, i + 2) > i + 2:
+                // "hop on a call with @Alice": a new meeting ("hop on the call" joins the one there is).
+                next = SkipNounPhrase(t, i + 2);
+                return CommandKind.Meeting;
 
             case "join" or "rejoin":
                 next = SkipJoinTail(t, i + 1);
@@ -246,7 +257,44 @@ internal static class CommandVerbs
             return durationAt >= 0 ? durationAt : j + 1;
         }
 
+        if (OneOnOneLength(t, j) > 0)
+        {
+            // "a 1:1": the clause scanner reads it, as the subject.
+            return durationAt >= 0 ? durationAt : j;
+        }
+
         return i;
+    }
+
+    /// <summary>How many tokens a one-on-one meeting's name takes at <paramref name="i"/>: "1:1", "1on1", "1-1", "1-on-1",
+    /// "one-on-one"; 0 when there is none. It names a kind of meeting, never a time.</summary>
+    public static int OneOnOneLength(CommandText t, int i)
+    {
+        if (i >= t.Count)
+        {
+            return 0;
+        }
+
+        var s = t.LowerAt(i);
+        if (s is "1:1" or "1on1" or "1o1" or "one-on-one" or "one-to-one" || (s is "1x1" && t.Tokens[i].Kind == TokenKind.Number))
+        {
+            return 1;
+        }
+
+        if (s is "1" && t.IsPunct(i + 1, '-'))
+        {
+            if (t.LowerAt(i + 2) is "1" && t.Tokens[i + 2].Start == t.Tokens[i + 1].End)
+            {
+                return 3;
+            }
+
+            if (t.IsWord(i + 2, "on") && t.IsPunct(i + 3, '-') && t.LowerAt(i + 4) is "1")
+            {
+                return 5;
+            }
+        }
+
+        return 0;
     }
 
     private static int SkipObjects(CommandText t, int i)
