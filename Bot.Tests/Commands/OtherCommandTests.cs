@@ -163,6 +163,7 @@ public class OtherCommandTests
 
     [Theory]
     [InlineData("push it a day", "1 day later")]
+    [InlineData("push it a fortnight", "14 days later")]
     [InlineData("move it a week earlier", "7 days earlier")]
     [InlineData("push it by 90 minutes", "1 h 30 min later")]
     public void A_move_says_how_far_in_the_unit_it_was_asked_in(string text, string description)

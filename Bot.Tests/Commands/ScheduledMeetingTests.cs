@@ -283,6 +283,9 @@ public class ScheduledMeetingTests
         { "meet 3 days from now at 11", "2026-11-29T19:00Z", 30, null },
         { "meet a week from today at 2pm", "2026-12-03T22:00Z", 30, null },
         { "meet a week from tomorrow at 10", "2026-12-04T18:00Z", 30, null },
+        { "meet a week tomorrow at 10", "2026-12-04T18:00Z", 30, null },
+        { "meet a fortnight today at 10", "2026-12-10T18:00Z", 30, null },
+        { "meet in a fortnight at 10", "2026-12-10T18:00Z", 30, null },
         { "meet at 10 in 2 days about the retro", "2026-11-28T18:00Z", 30, "the retro" },
         { "meet later today at 4", "2026-11-27T00:00Z", 30, null },
         { "meet in 10", "2026-11-26T22:10Z", 30, null },
@@ -413,6 +416,17 @@ public class ScheduledMeetingTests
         { La, "meet on 1 July 2027 at 15:00 CEST", "2027-07-01T13:00Z", 30, "Europe/Berlin", null },
         // Not a zone: no time before it, or inside the subject.
         { La, "meet tomorrow at 3pm about the UTC rollout", "2026-11-27T23:00Z", 30, La, "the UTC rollout" },
+        { La, "meet tomorrow at 3pm about London time zones", "2026-11-27T23:00Z", 30, La, "London time zones" },
+        // A place and "time": the cities of the zone ids, single-zone countries, large cities IANA does not name.
+        { La, "meet tomorrow at 10 London time", "2026-11-27T10:00Z", 30, "Europe/London", null },
+        { La, "meet tomorrow at 10 New York time about the launch", "2026-11-27T15:00Z", 30, "America/New_York", "the launch" },
+        { La, "meet tomorrow at 3pm Kolkata time", "2026-11-28T09:30Z", 30, Kolkata, null },
+        { La, "meet tomorrow at 10am Bangalore time with {A}", "2026-11-28T04:30Z", 30, Kolkata, null },
+        { La, "meet tomorrow at 10am India time", "2026-11-28T04:30Z", 30, Kolkata, null },
+        { Berlin, "meet tomorrow at 9am Seattle time", "2026-11-27T17:00Z", 30, La, null },
+        // "my time" and "local time" are the sender's own zone.
+        { La, "meet tomorrow at 10 my time", "2026-11-27T18:00Z", 30, La, null },
+        { Berlin, "meet tomorrow at 10 local time", "2026-11-27T09:00Z", 30, "Europe/Berlin", null },
     };
 
     [Theory]
@@ -433,6 +447,9 @@ public class ScheduledMeetingTests
     [InlineData("meet tomorrow at 3pm IST", "“IST” can mean India, Ireland or Israel time")]
     [InlineData("meet tomorrow at 3pm UTC+25", "“UTC+25” is not a time zone I can read")]
     [InlineData("meet tomorrow at 3pm UTC CET", "two different time zones (UTC and Europe/Berlin)")]
+    [InlineData("meet tomorrow at 3pm US time", "“US time” has more than one time zone")]
+    [InlineData("meet tomorrow at 3pm Australia time", "“Australia time” has more than one time zone")]
+    [InlineData("meet tomorrow at 3pm your time", "“your time” does not say which time zone")]
     public void A_zone_that_cannot_be_used_is_explained_and_the_card_keeps_the_senders_zone(string text, string problem)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));

@@ -60,4 +60,20 @@ public class TimeZoneResolverTests
         Assert.Same(TimeZoneInfo.Utc, resolved.Zone);
         Assert.Contains("assumed", resolved.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unknown_zone_ids_from_messages_are_not_remembered()
+    {
+        Assert.True(TimeZoneResolver.TryFind("Europe/Paris", out _));
+        int before = TimeZoneResolver.RememberedZoneCount;
+
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.False(TimeZoneResolver.TryFind("Nowhere/Place" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), out _));
+        }
+
+        Assert.True(TimeZoneResolver.RememberedZoneCount < before + 25); // other tests, running alongside, may add real zones
+        Assert.True(TimeZoneResolver.TryFind("europe/paris", out var paris));
+        Assert.Equal("Europe/Paris", paris.Id);
+    }
 }

@@ -278,6 +278,17 @@ internal sealed class ClauseScanner
             }
         }
 
+        if (_time.Start is not null && _t.IsWord(i + 1, "time") && _t.IsWordAny(i, ["my", "local", "our", "your", "their"]))
+        {
+            // "10am my time" is the sender's zone, which is the default; "10am your time" names no zone the bot knows.
+            if (_t.IsWordAny(i, ["your", "their"]))
+            {
+                _time.Problem ??= "“" + _t.Render(i, i + 2) + "” does not say which time zone: write it, like 10am CET or 10am Europe/London";
+            }
+
+            return i + 2;
+        }
+
         if (_time.Start is not null)
         {
             var zoneMatch = WrittenTimeZone.TryRead(_t, i, out var zone, out int afterZone, out string? zoneProblem);
@@ -729,11 +740,13 @@ internal sealed class ClauseScanner
             return GrammarMatch.Ok;
         }
 
-        if (TimeGrammar.TryDayCount(_t, i, out int ahead, out int afterCount) && _t.IsWord(afterCount, "from") && _t.IsWordAny(afterCount + 1, ["now", "today", "tomorrow"]))
+        if (TimeGrammar.TryDayCount(_t, i, out int ahead, out int afterCount)
+            && ((_t.IsWord(afterCount, "from") && _t.IsWordAny(afterCount + 1, ["now", "today", "tomorrow"])) || _t.IsWordAny(afterCount, ["today", "tomorrow"])))
         {
-            // "2 days from now", "a week from today", "a week from tomorrow".
-            next = afterCount + 2;
-            return SetDate(ref spec, TimeGrammar.Relative(_t.IsWord(afterCount + 1, "tomorrow") ? ahead + 1 : ahead));
+            // "2 days from now", "a week from today", "a week from tomorrow"; the British "a week today", "a fortnight tomorrow".
+            int dayWord = _t.IsWord(afterCount, "from") ? afterCount + 1 : afterCount;
+            next = dayWord + 1;
+            return SetDate(ref spec, TimeGrammar.Relative(_t.IsWord(dayWord, "tomorrow") ? ahead + 1 : ahead));
         }
 
         bool afterOn = word is "on";

@@ -822,6 +822,10 @@ internal static class TimeGrammar
         {
             days = count * 7;
         }
+        else if (t.IsWordAny(i + 1, ["fortnight", "fortnights"]))
+        {
+            days = count * 14;
+        }
         else
         {
             return false;

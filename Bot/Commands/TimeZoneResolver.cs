@@ -10,7 +10,7 @@ namespace TeamsMeetBot.Commands;
 /// </summary>
 public static class TimeZoneResolver
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> KnownZones = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> KnownZones = new(StringComparer.OrdinalIgnoreCase);
 
     public static ResolvedTimeZone Resolve(string? clientInfoTimezone, string? localTimezone, DateTimeOffset? localTimestamp)
     {
@@ -48,34 +48,48 @@ public static class TimeZoneResolver
             return false;
         }
 
-        var found = KnownZones.GetOrAdd(id.Trim(), static key =>
+        string key = id.Trim();
+        if (KnownZones.TryGetValue(key, out var known))
         {
-            if (string.Equals(key, "UTC", StringComparison.OrdinalIgnoreCase))
-            {
-                return TimeZoneInfo.Utc;
-            }
+            zone = known;
+            return true;
+        }
 
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(key);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-                return null;
-            }
-            catch (InvalidTimeZoneException)
-            {
-                return null;
-            }
-        });
+        // Only zones found are remembered: the ids come from messages, and remembering every unknown one a sender
+        // writes ("at 3pm foo/bar1", "foo/bar2", …) would let the cache grow without end.
+        var found = FindSystemZone(key);
         if (found is null)
         {
             return false;
         }
 
-        zone = found;
+        zone = KnownZones.GetOrAdd(key, found);
         return true;
     }
+
+    private static TimeZoneInfo? FindSystemZone(string id)
+    {
+        if (string.Equals(id, "UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How many zones are remembered (for tests: unknown ids are not).</summary>
+    internal static int RememberedZoneCount => KnownZones.Count;
 
     internal static string DisplayName(TimeZoneInfo zone) =>
         zone.Id.Length > 0 ? zone.Id : ZonedTime.FormatOffset(zone.BaseUtcOffset);

@@ -32,6 +32,35 @@ internal static class WrittenTimeZone
         ["gst"] = "Gulf or South Georgia",
     };
 
+    /// <summary>
+    /// Places written before "time" ("London time", "New York time", "India time") that IANA does not name by a city of
+    /// its own: countries with one zone and large cities. The cities IANA names (London, New York, Tokyo…) come from the
+    /// system's zone list.
+    /// </summary>
+    private static readonly Dictionary<string, string> Places = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["india"] = "Asia/Kolkata", ["bangalore"] = "Asia/Kolkata", ["bengaluru"] = "Asia/Kolkata", ["mumbai"] = "Asia/Kolkata",
+        ["delhi"] = "Asia/Kolkata", ["new delhi"] = "Asia/Kolkata", ["hyderabad"] = "Asia/Kolkata", ["chennai"] = "Asia/Kolkata", ["pune"] = "Asia/Kolkata",
+        ["uk"] = "Europe/London", ["british"] = "Europe/London", ["ireland"] = "Europe/Dublin", ["irish"] = "Europe/Dublin",
+        ["israel"] = "Asia/Jerusalem", ["japan"] = "Asia/Tokyo", ["china"] = "Asia/Shanghai", ["beijing"] = "Asia/Shanghai",
+        ["korea"] = "Asia/Seoul", ["germany"] = "Europe/Berlin", ["german"] = "Europe/Berlin", ["munich"] = "Europe/Berlin",
+        ["frankfurt"] = "Europe/Berlin", ["hamburg"] = "Europe/Berlin", ["france"] = "Europe/Paris", ["spain"] = "Europe/Madrid",
+        ["italy"] = "Europe/Rome", ["netherlands"] = "Europe/Amsterdam", ["dutch"] = "Europe/Amsterdam", ["poland"] = "Europe/Warsaw",
+        ["sweden"] = "Europe/Stockholm", ["switzerland"] = "Europe/Zurich", ["turkey"] = "Europe/Istanbul", ["egypt"] = "Africa/Cairo",
+        ["south africa"] = "Africa/Johannesburg", ["new zealand"] = "Pacific/Auckland", ["uae"] = "Asia/Dubai",
+        ["philippines"] = "Asia/Manila", ["vietnam"] = "Asia/Ho_Chi_Minh", ["pakistan"] = "Asia/Karachi", ["bangladesh"] = "Asia/Dhaka",
+        ["sri lanka"] = "Asia/Colombo", ["singapore"] = "Asia/Singapore", ["hong kong"] = "Asia/Hong_Kong",
+        ["san francisco"] = "America/Los_Angeles", ["seattle"] = "America/Los_Angeles", ["redmond"] = "America/Los_Angeles",
+        ["boston"] = "America/New_York", ["washington"] = "America/New_York", ["atlanta"] = "America/New_York", ["miami"] = "America/New_York",
+        ["dallas"] = "America/Chicago", ["houston"] = "America/Chicago", ["austin"] = "America/Chicago",
+    };
+
+    /// <summary>Places with more than one zone: a question, never a guess.</summary>
+    private static readonly string[] ManyZonePlaces = ["us", "usa", "america", "american", "canada", "australia", "brazil", "russia", "mexico", "indonesia"];
+
+    /// <summary>The cities in the system's IANA zone ids ("Europe/London" → "london", "America/New_York" → "new york").</summary>
+    private static readonly Lazy<Dictionary<string, string>> ZoneCities = new(ReadZoneCities);
+
     private static readonly TimeSpan MaximumOffset = TimeSpan.FromHours(14);
 
     /// <summary>
@@ -46,6 +75,12 @@ internal static class WrittenTimeZone
         if (i >= t.Count || t.Tokens[i].Kind != TokenKind.Word)
         {
             return GrammarMatch.No;
+        }
+
+        var placeMatch = TryPlaceTime(t, i, out zone, out next, out problem);
+        if (placeMatch != GrammarMatch.No)
+        {
+            return placeMatch;
         }
 
         // The zone is the run of text up to the next space ("Europe/London", "UTC+05:30"), without closing punctuation.
@@ -80,6 +115,62 @@ internal static class WrittenTimeZone
         }
 
         return match;
+    }
+
+    /// <summary>"London time", "New York time", "India time": one to three words, then "time".</summary>
+    private static GrammarMatch TryPlaceTime(CommandText t, int i, out TimeZoneInfo zone, out int next, out string? problem)
+    {
+        zone = TimeZoneInfo.Utc;
+        next = i;
+        problem = null;
+        for (int words = 1; words <= 3 && i + words < t.Count; words++)
+        {
+            if (t.Tokens[i + words - 1].Kind != TokenKind.Word)
+            {
+                return GrammarMatch.No;
+            }
+
+            if (!t.IsWord(i + words, "time"))
+            {
+                continue;
+            }
+
+            string place = t.Render(i, i + words);
+            if (words == 1 && t.IsWordAny(i, ManyZonePlaces))
+            {
+                problem = "“" + place + " time” has more than one time zone: write the zone, like 10am ET or 10am America/Chicago";
+                next = i + 2;
+                return GrammarMatch.Invalid;
+            }
+
+            if ((Places.TryGetValue(place, out var id) || ZoneCities.Value.TryGetValue(place, out id)) && TimeZoneResolver.TryFind(id, out zone))
+            {
+                next = i + words + 1;
+                return GrammarMatch.Ok;
+            }
+
+            return GrammarMatch.No;
+        }
+
+        return GrammarMatch.No;
+    }
+
+    private static Dictionary<string, string> ReadZoneCities()
+    {
+        var cities = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+        {
+            string? id = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
+            int slash = id?.LastIndexOf('/') ?? -1;
+            if (id is null || slash < 0 || id.StartsWith("Etc/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            cities.TryAdd(id[(slash + 1)..].Replace('_', ' '), id);
+        }
+
+        return cities;
     }
 
     private static GrammarMatch Read(string written, out TimeZoneInfo zone, out string? problem)
