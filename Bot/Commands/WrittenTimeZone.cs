@@ -35,7 +35,7 @@ internal static class WrittenTimeZone
     /// <summary>
     /// Places written before "time" ("London time", "New York time", "India time") that IANA does not name by a city of
     /// its own: countries with one zone and large cities. The cities IANA names (London, New York, Tokyo…) come from the
-    /// system's zone list.
+    /// system's zone table.
     /// </summary>
     private static readonly Dictionary<string, string> Places = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,7 +58,7 @@ internal static class WrittenTimeZone
     /// <summary>Places with more than one zone: a question, never a guess.</summary>
     private static readonly string[] ManyZonePlaces = ["us", "usa", "america", "american", "canada", "australia", "brazil", "russia", "mexico", "indonesia"];
 
-    /// <summary>The cities in the system's IANA zone ids ("Europe/London" → "london", "America/New_York" → "new york").</summary>
+    /// <summary>The cities in the system's zone ids ("Europe/London" → "london", "America/New_York" → "new york").</summary>
     private static readonly Lazy<Dictionary<string, string>> ZoneCities = new(ReadZoneCities);
 
     private static readonly TimeSpan MaximumOffset = TimeSpan.FromHours(14);
@@ -155,19 +155,40 @@ internal static class WrittenTimeZone
         return GrammarMatch.No;
     }
 
+    /// <summary>
+    /// The cities of the zone ids in the system's time zone table (<c>zone.tab</c> under <c>TZDIR</c> or
+    /// /usr/share/zoneinfo): a file of a few hundred lines, read once, where loading every zone would take most of a
+    /// second and megabytes. Without the table (Windows) only <see cref="Places"/> is known.
+    /// </summary>
     private static Dictionary<string, string> ReadZoneCities()
     {
         var cities = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+        string directory = Environment.GetEnvironmentVariable("TZDIR") is { Length: > 0 } tzdir ? tzdir : "/usr/share/zoneinfo";
+        try
         {
-            string? id = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
-            int slash = id?.LastIndexOf('/') ?? -1;
-            if (id is null || slash < 0 || id.StartsWith("Etc/", StringComparison.Ordinal))
+            foreach (string line in File.ReadLines(Path.Combine(directory, "zone.tab")))
             {
-                continue;
-            }
+                // country code, coordinates, zone id, comments
+                string[] fields = line.Split('\t');
+                if (line.StartsWith('#') || fields.Length < 3)
+                {
+                    continue;
+                }
 
-            cities.TryAdd(id[(slash + 1)..].Replace('_', ' '), id);
+                string id = fields[2];
+                int slash = id.LastIndexOf('/');
+                if (slash > 0)
+                {
+                    cities.TryAdd(id[(slash + 1)..].Replace('_', ' '), id);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // No table: the places listed above still work.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
 
         return cities;
