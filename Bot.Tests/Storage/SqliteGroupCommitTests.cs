@@ -95,7 +95,9 @@ public sealed class SqliteGroupCommitTests : IClassFixture<TempDirectoryFixture>
         Assert.Equal("SQLite writer", next);
         Assert.Equal(1, store.BatchesRunAtOnce);
 
-        // Quiet again: at once, on the caller's thread.
+        // Quiet again: at once, on the caller's thread. (The writer thread completes its callers before it lets go of the
+        // writer gate, so the test waits for that; a write made before then queues, as it should.)
+        Assert.True(SpinWait.SpinUntil(() => !store.WriterThreadInBatch, TimeSpan.FromSeconds(30)));
         Clock.Advance(SqliteBotStore.QuietBeforeWritingAtOnce);
         var inserted = store.InsertAsync(Table, "conv", "quiet-again", new TestRecord("quiet", 2), Type, null, None);
         Assert.True(inserted.IsCompletedSuccessfully);

@@ -126,6 +126,7 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     private long _committedBatches;
     private long _batchesRunAtOnce;
     private long _lastBatchEnded; // TimeProvider timestamp of the last commit (of initialization before the first)
+    private bool _writerThreadInBatch; // the writer thread is in a batch or still holds the gate after it (for tests)
     private volatile bool _initialized;
     private volatile bool _disposed;
 
@@ -414,6 +415,12 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
     /// <summary>How many write batches ran at once on their caller's thread (for tests).</summary>
     internal long BatchesRunAtOnce => Interlocked.Read(ref _batchesRunAtOnce);
 
+    /// <summary>
+    /// True from when the writer thread takes a batch until it has let go of the writer gate: its callers may already
+    /// have their results meanwhile, and a write made then queues. For tests that need the store quiet.
+    /// </summary>
+    internal bool WriterThreadInBatch => Volatile.Read(ref _writerThreadInBatch);
+
     /// <summary>How many write requests wait in the queue (for tests).</summary>
     internal int QueuedWrites => _writes.Reader.Count;
 
@@ -578,10 +585,13 @@ public sealed class SqliteBotStore : IBotStore, IBotStoreInitializer, IDisposabl
             }
             else
             {
+                Volatile.Write(ref _writerThreadInBatch, true);
                 lock (_writerGate)
                 {
                     RunBatch(batch, waitWhenBusy: true);
                 }
+
+                Volatile.Write(ref _writerThreadInBatch, false);
             }
 
             batch.Clear();
