@@ -133,6 +133,8 @@ public class MeetingCommandTests
         { "meet now about the end of day report", "", "the end of day report", 30, false },
         { "meet now about EOD numbers", "", "EOD numbers", 30, false },
         { "meet now about the after lunch plan", "", "the after lunch plan", 30, false },
+        { "meet now about recording policy", "", "recording policy", 30, false },
+        { "meet now to review the recording", "", "review the recording", 30, false },
     };
 
     [Theory]

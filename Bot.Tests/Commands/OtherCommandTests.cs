@@ -292,6 +292,16 @@ public class OtherCommandTests
         { "call it a day", "meet now" },
         { "end the meeting", "leave" },
         { "stop the call", "leave" },
+
+        // The suggestion keeps the meeting details and drops the words it did not understand.
+        { "talk tomorrow at 10", "meet tomorrow at 10" },
+        { "{A} tomorrow at 3?", "meet tomorrow at 3 with @Alice Anders" },
+
+        // What the meeting's own controls do is answered as such, never a meeting titled "recording".
+        { "start recording", "help" },
+        { "record the meeting", "help" },
+        { "mute everyone", "help" },
+        { "share screen", "help" },
     };
 
     [Theory]

@@ -45,6 +45,13 @@ public static class CommandParser
     /// </summary>
     private static readonly string[] RemarkWords = ["is", "was", "were", "went", "over", "done", "cancelled", "canceled", "ended", "link", "notes", "it"];
 
+    /// <summary>What the meeting's own controls in Teams do, and the bot does not: "start recording", "mute everyone".</summary>
+    private static readonly string[] MeetingControlWords =
+    [
+        "record", "recording", "transcribe", "transcription", "transcript", "captions", "mute", "unmute", "screen", "screenshare",
+        "lock", "admit", "spotlight", "breakout",
+    ];
+
     private static readonly string[] RequestWords =
     [
         "i", "we", "i'd", "we'd", "id", "i'll", "let's", "lets", "let", "us", "me", "can", "could", "would", "will", "shall", "please",
@@ -131,7 +138,7 @@ public static class CommandParser
         }
         else if ((subject is null || scanner.SubjectNamesKind) && leftovers.Length > 0)
         {
-            if (AnyWord(text, scanner.Leftovers, RemarkWords))
+            if (AnyWord(text, scanner.Leftovers, RemarkWords) || AnyWord(text, scanner.Leftovers, MeetingControlWords))
             {
                 return NotUnderstood(text, input, leading, from);
             }
@@ -646,6 +653,17 @@ public static class CommandParser
                 null) { Written = written };
         }
 
+        if (Enumerable.Range(start, Math.Max(0, text.Count - start)).Any(i => text.IsWordAny(i, MeetingControlWords)))
+        {
+            return new ParseFailure(
+                ParseFailureKind.NotUnderstood,
+                "I can't record, transcribe, mute people or share screens: those are in the meeting's own controls in Teams. "
+                + "I create meetings, bring myself into their call, ring people and show who is in it. Say “help” to see how.",
+                "help",
+                false,
+                null) { Written = written };
+        }
+
         string rest;
         string suggestion;
         string? closest = start < text.Count && text.Tokens[start].Kind == TokenKind.Word ? ClosestVerb(text.LowerAt(start)) : null;
@@ -667,8 +685,10 @@ public static class CommandParser
             var people = new StringBuilder();
             AppendPeople(people, scanner.Attendees, scanner.InviteEveryone);
             bool looksLikeMeeting = scanner.Time.HasAnyTime || scanner.Time.Duration is not null;
+            // The meeting details only: "talk tomorrow at 10" suggests "meet tomorrow at 10", not "meet talk tomorrow at 10".
+            string leadingPeople = string.Concat(leading.Select(i => " @" + text.Slots[text.Tokens[i].Mention].Name));
             suggestion = looksLikeMeeting
-                ? ("meet " + RenderForSuggestion(text, start)).Trim()
+                ? ("meet " + RenderForSuggestion(text, start, scanner.Leftovers) + (leadingPeople.Length > 0 ? " with" + leadingPeople : "")).Trim()
                 : "meet now" + people;
         }
 
@@ -683,11 +703,16 @@ public static class CommandParser
         text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"])
         && Enumerable.Range(start + 1, Math.Max(0, text.Count - start - 1)).Any(i => text.IsWordAny(i, ["meeting", "call", "huddle"]));
 
-    private static string RenderForSuggestion(CommandText text, int from)
+    private static string RenderForSuggestion(CommandText text, int from, List<int>? skip = null)
     {
         var builder = new StringBuilder();
         for (int i = from; i < text.Count; i++)
         {
+            if (skip is not null && skip.Contains(i))
+            {
+                continue;
+            }
+
             var token = text.Tokens[i];
             string part = token.Kind switch
             {
