@@ -333,6 +333,15 @@ public class ScheduledMeetingTests
         { "meet at 1-1:30", "2026-11-27T21:00Z", 30, null },
         { "meet tomorrow 1-2pm", "2026-11-27T21:00Z", 60, null },
 
+        // "a couple of hours" is two; a length right after a day is a length, not an hour ("tomorrow 1 hr").
+        { "meet tomorrow 10am for a couple of hours", "2026-11-27T18:00Z", 120, null },
+        { "meet in a couple of hours", "2026-11-27T00:00Z", 30, null },
+        { "meet 10am tomorrow 1 hr with {A} re: Q4 planning", "2026-11-27T18:00Z", 60, "Q4 planning" },
+        // One meeting of a series, named by its adjective: a single meeting.
+        { "daily standup tomorrow at 9", "2026-11-27T17:00Z", 30, null },
+        { "schedule the weekly sync tomorrow at 10", "2026-11-27T18:00Z", 30, null },
+        { "meet tomorrow at 9 about the daily standup", "2026-11-27T17:00Z", 30, "the daily standup" },
+
         // "@" before a time is "at"; "sharp" after one changes nothing.
         { "meet tomorrow @3pm with {A}", "2026-11-27T23:00Z", 30, null },
         { "meet @10:30", "2026-11-27T18:30Z", 30, null },
@@ -384,6 +393,11 @@ public class ScheduledMeetingTests
     [InlineData("meet in a bit", "“in a bit” does not say what time", null)]
     [InlineData("meet in a few minutes with {A}", "“in a few minutes” does not say what time", null)]
     [InlineData("meet at 10.5", "“at 10.5” is not a time I can read", null)]
+    // A series is not one meeting: asked about, with the first one on the card (these used to be one meeting titled "every").
+    [InlineData("meet every monday at 10", "“every monday” is a series, and I create one meeting at a time", null)]
+    [InlineData("meet weekly on Monday at 10", "“weekly” is a series", "2026-11-30")]
+    [InlineData("meet daily at 9 with {A}", "“daily” is a series", null)]
+    [InlineData("meet every 2 weeks on Friday at 3", "“every 2 weeks” is a series", "2026-11-27")]
     [InlineData("meet at 25.00", "“25.00” is not a time of day", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {

@@ -626,6 +626,14 @@ internal sealed class ClauseScanner
             return GrammarMatch.Invalid;
         }
 
+        if (SeriesLength(i, word) is var series and > 0)
+        {
+            // "every Monday", "daily at 9": Graph's online meetings are single meetings; asked about, not made once.
+            next = i + series;
+            spec.Problem ??= "“" + _t.Render(i, next) + "” is a series, and I create one meeting at a time (a series is set up in the Teams calendar)";
+            return GrammarMatch.Invalid;
+        }
+
         if (VagueTimeLength(i, word) is var vague and > 0)
         {
             // "before 3pm", "after lunch", "in a bit": a window or a guess, not a start; asked about rather than guessed.
@@ -780,7 +788,7 @@ internal sealed class ClauseScanner
         {
             bool strong = !own.IsAmbiguous || _t.LowerAt(i).Contains(':') || next > i + 1 || word is "noon" or "midday" or "midnight";
             // Only digits: "one on one" or "tomorrow one to one" is not a time, "tomorrow at one" is.
-            bool bareAllowed = token.Kind == TokenKind.Number && (afterDate || (spec.HasDate && spec.Start is null && !IsDurationAhead(i))
+            bool bareAllowed = token.Kind == TokenKind.Number && ((afterDate && !IsDurationAhead(i)) || (spec.HasDate && spec.Start is null && !IsDurationAhead(i))
                 || TimeGrammar.TryRangeEnd(_t, next, allowAnd: false, out _, out _, out _) == GrammarMatch.Ok);
             if (strong && own.Explicit24h && !_t.LowerAt(i).Contains(':') && next == i + 1 && word.IsEmpty && !afterDate && !spec.HasDate)
             {
@@ -830,6 +838,35 @@ internal sealed class ClauseScanner
             {
                 return k + 1 - i;
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The length of a phrase that asks for a series: "every Monday", "each morning", "every 2 weeks", "daily", "weekly"
+    /// (not "daily" before a noun: "the daily standup" names one meeting); 0 when none is at <paramref name="i"/>.
+    /// </summary>
+    private int SeriesLength(int i, ReadOnlySpan<char> word)
+    {
+        if (word is "every" or "each")
+        {
+            int k = i + 1;
+            if (i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number || _t.IsWordAny(i + 1, ["other", "two", "second"]))
+            {
+                k++;
+            }
+
+            bool unit = _t.IsWordAny(k, ["day", "days", "week", "weeks", "weekday", "weekdays", "month", "months", "morning", "afternoon", "evening", "night"])
+                || TimeGrammar.WeekdayOf(_t.LowerAt(k), allowShort: true) > 0;
+            return unit ? k + 1 - i : 0;
+        }
+
+        if (word is "daily" or "weekly" or "biweekly" or "fortnightly" or "monthly")
+        {
+            bool nounAfter = i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Word
+                && !_t.IsWordAny(i + 1, ["at", "on", "from", "with", "for", "starting", "until", "till", "between", "in", "and", "about", "re"]);
+            return nounAfter ? 0 : 1;
         }
 
         return 0;

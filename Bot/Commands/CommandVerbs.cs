@@ -9,9 +9,9 @@ internal static class CommandVerbs
 {
     private static readonly string[] Politeness = ["please", "pls", "plz", "kindly", "just", "ok", "okay", "so", "yo", "bot", "meetbot", "hey", "hi", "hello", "now"];
     private static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
-    private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "bridge", "conference", "team", "my", "our"];
+    private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "bridge", "conference", "team", "my", "our", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
     private static readonly string[] StandaloneStarters = ["schedule", "start", "create", "book", "setup", "organize", "organise", "arrange", "plan", "host", "launch", "begin", "open"];
-    private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident"];
+    private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
     private static readonly string[] WeVerbs = ["meet", "talk", "sync", "huddle", "have", "hop", "jump", "get", "do", "call", "chat", "start", "catch", "connect"];
     private static readonly string[] Objects = ["it", "the", "this", "that", "my", "our", "meeting", "call", "time", "start", "one", "back", "out"];
 

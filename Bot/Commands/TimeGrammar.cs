@@ -1152,7 +1152,18 @@ internal static class TimeGrammar
             return true;
         }
 
-        int number = WordNumber(word);
+        int number;
+        if (word is "a" && t.IsWord(j + 1, "couple"))
+        {
+            // "a couple of hours", "a couple hours": two.
+            j += t.IsWord(j + 2, "of") ? 2 : 1;
+            number = 2;
+        }
+        else
+        {
+            number = WordNumber(word);
+        }
+
         if (number == 0)
         {
             return false;
