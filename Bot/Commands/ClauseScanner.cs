@@ -98,7 +98,7 @@ internal sealed class ClauseScanner
                 if (_subjectsAllowed && SubjectOpen)
                 {
                     Subject = Clean(_t.RenderSpan(token.Start, token.End));
-                _subjectNamesKind = false;
+                    _subjectNamesKind = false;
                     return i + 1;
                 }
 
@@ -618,27 +618,22 @@ internal sealed class ClauseScanner
         var word = token.Kind == TokenKind.Word ? _t.LowerOf(token) : default;
         string? problem;
 
-        if (EndOfDayLength(i) is var endOfDay and > 0)
+        // A deadline ("by end of day"), a window or a guess ("before 3pm", "in a bit") or a series ("every Monday", which
+        // Graph's online meetings are not): asked about, never guessed.
+        int unusable = EndOfDayLength(i);
+        int repeats = unusable > 0 ? 0 : SeriesLength(i, word);
+        bool series = repeats > 0;
+        if (unusable == 0)
         {
-            // "by end of day", "before EOD", "at COB": a deadline, not a time; asked about rather than guessed.
-            next = i + endOfDay;
-            spec.Problem ??= "“" + _t.Render(i, next) + "” does not say what time";
-            return GrammarMatch.Invalid;
+            unusable = series ? repeats : VagueTimeLength(i, word);
         }
 
-        if (SeriesLength(i, word) is var series and > 0)
+        if (unusable > 0)
         {
-            // "every Monday", "daily at 9": Graph's online meetings are single meetings; asked about, not made once.
-            next = i + series;
-            spec.Problem ??= "“" + _t.Render(i, next) + "” is a series, and I create one meeting at a time (a series is set up in the Teams calendar)";
-            return GrammarMatch.Invalid;
-        }
-
-        if (VagueTimeLength(i, word) is var vague and > 0)
-        {
-            // "before 3pm", "after lunch", "in a bit": a window or a guess, not a start; asked about rather than guessed.
-            next = i + vague;
-            spec.Problem ??= "“" + _t.Render(i, next) + "” does not say what time";
+            next = i + unusable;
+            spec.Problem ??= "“" + _t.Render(i, next) + (series
+                ? "” is a series, and I create one meeting at a time (a series is set up in the Teams calendar)"
+                : "” does not say what time");
             return GrammarMatch.Invalid;
         }
 
@@ -852,7 +847,7 @@ internal sealed class ClauseScanner
         if (word is "every" or "each")
         {
             int k = i + 1;
-            if (i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number || _t.IsWordAny(i + 1, ["other", "two", "second"]))
+            if ((i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number) || _t.IsWordAny(i + 1, ["other", "two", "second"]))
             {
                 k++;
             }

@@ -350,7 +350,7 @@ internal sealed class CommandText
         }
 
         var rest = word[digits..];
-        if (rest.Length >= 3 && rest[0] is ':' or '.' && char.IsAsciiDigit(rest[1]) && char.IsAsciiDigit(rest[2]))
+        if (rest.Length >= 3 && (rest[0] is ':' or '.') && char.IsAsciiDigit(rest[1]) && char.IsAsciiDigit(rest[2]))
         {
             rest = rest[3..];
         }

@@ -9,9 +9,11 @@ internal static class CommandVerbs
 {
     private static readonly string[] Politeness = ["please", "pls", "plz", "kindly", "just", "ok", "okay", "so", "yo", "bot", "meetbot", "hey", "hi", "hello", "now"];
     private static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
-    private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "bridge", "conference", "team", "my", "our", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
+    /// <summary>Words that say what kind of meeting it is; they may start a request ("urgent bridge", "daily standup").</summary>
+    private static readonly string[] KindWords = ["ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
+    private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "bridge", "conference", "team", "my", "our", .. KindWords];
     private static readonly string[] StandaloneStarters = ["schedule", "start", "create", "book", "setup", "organize", "organise", "arrange", "plan", "host", "launch", "begin", "open"];
-    private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", "ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
+    private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", .. KindWords];
     private static readonly string[] WeVerbs = ["meet", "talk", "sync", "huddle", "have", "hop", "jump", "get", "do", "call", "chat", "start", "catch", "connect"];
     private static readonly string[] Objects = ["it", "the", "this", "that", "my", "our", "meeting", "call", "time", "start", "one", "back", "out"];
 
@@ -276,7 +278,7 @@ internal static class CommandVerbs
         }
 
         var s = t.LowerAt(i);
-        if (s is "1:1" or "1on1" or "1o1" or "one-on-one" or "one-to-one" || (s is "1x1" && t.Tokens[i].Kind == TokenKind.Number))
+        if (s is "1:1" or "1on1" or "1o1" or "1x1" or "one-on-one" or "one-to-one")
         {
             return 1;
         }
