@@ -161,6 +161,24 @@ public class OtherCommandTests
         { "reschedule to 15.30", "2026-11-26T23:30Z", int.MinValue, int.MinValue, int.MinValue },
     };
 
+    /// <summary>text → the day and the start times a typed cancel names (Los Angeles, Thu 26 Nov 14:00); "" for none.</summary>
+    [Theory]
+    [InlineData("cancel", "", "")]
+    [InlineData("cancel the meeting", "", "")]
+    [InlineData("cancel tomorrow's meeting", "2026-11-27", "")]
+    [InlineData("cancel Friday’s call", "2026-11-27", "")]
+    [InlineData("cancel the 3pm meeting", "", "15:00")]
+    [InlineData("cancel the meeting at 3", "", "03:00,15:00")]
+    [InlineData("cancel the meeting on 29 Nov at 15:00", "2026-11-29", "15:00")]
+    public void A_typed_cancel_keeps_the_day_and_time_that_say_which_meeting(string text, string day, string times)
+    {
+        var command = Expect<CancelMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(day, command.OnDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        Assert.Equal(times, string.Join(",", command.AtTimes.Select(t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(day.Length > 0 || times.Length > 0, command.SaysWhich);
+    }
+
     [Theory]
     [InlineData("push it a day", "1 day later")]
     [InlineData("push it a fortnight", "14 days later")]

@@ -73,7 +73,7 @@ public static class CommandParser
             case CommandKind.Help:
                 return new HelpCommand();
             case CommandKind.Cancel:
-                return new CancelMeetingCommand();
+                return BuildCancel(text, input, next);
             case CommandKind.Join:
                 return new JoinCallCommand();
             case CommandKind.Leave:
@@ -439,6 +439,26 @@ public static class CommandParser
     /// <summary>"at 3pm UTC": the whole command is read, described and kept in the zone the sender wrote.</summary>
     private static CommandInput InWrittenZone(CommandInput input, in TimeSpec spec) =>
         spec.Zone is { } written ? input with { TimeZone = written, TimeZoneAssumed = false } : input;
+
+    // ---------------------------------------------------------------- cancel
+
+    /// <summary>"cancel tomorrow's meeting", "cancel the 3pm meeting", "cancel the meeting on Friday at 10": which one, by its start.</summary>
+    private static CancelMeetingCommand BuildCancel(CommandText text, CommandInput input, int from)
+    {
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
+        scanner.Scan(from);
+        var spec = scanner.Time;
+        input = InWrittenZone(input, spec);
+        if (spec.Problem is not null || (!spec.HasDate && spec.Start is null))
+        {
+            return new CancelMeetingCommand { Zone = input.TimeZone };
+        }
+
+        IReadOnlyList<TimeOnly> times = spec.Start is not { } clock ? []
+            : clock.IsAmbiguous ? [clock.ToTimeOnly(Meridiem.Am), clock.ToTimeOnly(Meridiem.Pm)]
+            : [clock.ToTimeOnly(clock.Meridiem)];
+        return new CancelMeetingCommand { OnDay = spec.HasDate ? TimeResolution.DayOnly(spec, input) : null, AtTimes = times, Zone = input.TimeZone };
+    }
 
     // ---------------------------------------------------------------- reschedule
 

@@ -466,6 +466,11 @@ internal static class TimeGrammar
         var s = t.LowerOf(token);
         if (token.Kind == TokenKind.Word)
         {
+            if (s.Length > 3 && (s[^2] is '\'' or '’') && s[^1] == 's' && (s[..^2] is "today" or "tomorrow" or "tonight" || WeekdayOf(s[..^2], allowShort: false) > 0))
+            {
+                s = s[..^2]; // "tomorrow's meeting", "Friday's call"
+            }
+
             switch (s)
             {
                 case "today":

@@ -41,7 +41,7 @@ public sealed class CommandHandler(
         {
             HelpCommand => messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken),
             CreateMeetingCommand create => meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken),
-            CancelMeetingCommand => CancelAsync(activity, cancellationToken),
+            CancelMeetingCommand cancel => CancelAsync(activity, cancel, cancellationToken),
             RescheduleMeetingCommand reschedule => RescheduleAsync(activity, reschedule, cancellationToken),
             JoinCallCommand => JoinAsync(activity, cancellationToken),
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
@@ -55,8 +55,8 @@ public sealed class CommandHandler(
         };
     }
 
-    private async Task CancelAsync(Activity activity, CancellationToken cancellationToken) =>
-        await messenger.ReplyTextAsync(activity, (await meetings.CancelAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+    private async Task CancelAsync(Activity activity, CancelMeetingCommand cancel, CancellationToken cancellationToken) =>
+        await messenger.ReplyTextAsync(activity, await meetings.CancelAsync(activity, cancel, cancellationToken), cancellationToken);
 
     private async Task RescheduleAsync(Activity activity, RescheduleMeetingCommand reschedule, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);

@@ -156,6 +156,39 @@ public sealed class MeetingService(
         return record;
     }
 
+    /// <summary>
+    /// "cancel", typed: the sender's meeting here that the message names by its day or time ("cancel tomorrow's meeting"),
+    /// or, when it names none, their only meeting still to come (or the newest, when none is). Several that fit are
+    /// listed and the sender asked which: a typed cancel never guesses between meetings.
+    /// </summary>
+    public async Task<string> CancelAsync(Activity activity, Commands.CancelMeetingCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var mine = await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, activity.From?.AadObjectId, cancellationToken);
+        var fitting = command.SaysWhich
+            ? mine.Where(m => command.Matches(m.Value.StartUtc)).ToList()
+            : mine.Where(m => m.Value.EndUtc > now).ToList();
+        if (fitting.Count == 1)
+        {
+            return (await CancelAsync(activity, fitting[0].Value.Key, cancellationToken)).Message;
+        }
+
+        if (mine.Count == 0 || (fitting.Count == 0 && !command.SaysWhich))
+        {
+            return (await CancelAsync(activity, meetingKey: null, cancellationToken)).Message; // none, or only past ones: the newest
+        }
+
+        var listed = (fitting.Count > 0 ? fitting : mine.Where(m => m.Value.EndUtc > now).ToList())
+            .OrderBy(m => m.Value.StartUtc).Take(5).ToList();
+        string list = string.Join("; ", listed.Select(m => $"\"{m.Value.Subject}\" ({Commands.ZonedTime.Describe(m.Value.StartUtc, m.Value.EndUtc, command.Zone, false, now)})"));
+        string example = listed.Count > 0
+            ? "cancel the meeting on " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, command.Zone).ToString("d MMM 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : "cancel";
+        return fitting.Count == 0
+            ? $"None of your meetings here starts then, so I cancelled nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”, or press Cancel meeting on its card."
+            : $"You have {fitting.Count} meetings here{(command.SaysWhich ? " that start then" : "")}: {list}. Which one? Say, e.g., “{example}”, or press Cancel meeting on its card.";
+    }
+
     /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
     public async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, string? meetingKey, CancellationToken cancellationToken)
     {

@@ -20,28 +20,23 @@ public sealed class MeetingStore(IBotStore store)
             MeetingsJsonContext.Default.MeetingRecord, meeting.EndUtc + KeepAfterEnd, cancellationToken);
 
     /// <summary>The newest active meeting in a conversation, optionally only those a given person organised.</summary>
-    public async Task<StoredItem<MeetingRecord>?> LatestAsync(string tenantId, string conversationId, string? organizerAadObjectId, CancellationToken cancellationToken)
+    public async Task<StoredItem<MeetingRecord>?> LatestAsync(string tenantId, string conversationId, string? organizerAadObjectId, CancellationToken cancellationToken) =>
+        (await ActiveAsync(tenantId, conversationId, organizerAadObjectId, cancellationToken)).MaxBy(item => item.Value.CreatedAt);
+
+    /// <summary>The active (not cancelled) meetings in a conversation, optionally only those a given person organised.</summary>
+    public async Task<List<StoredItem<MeetingRecord>>> ActiveAsync(string tenantId, string conversationId, string? organizerAadObjectId, CancellationToken cancellationToken)
     {
-        StoredItem<MeetingRecord>? latest = null;
+        var active = new List<StoredItem<MeetingRecord>>();
         await foreach (var item in store.QueryPartitionAsync(StoreTables.Meetings, MeetingRecord.PartitionFor(tenantId, conversationId), MeetingsJsonContext.Default.MeetingRecord, cancellationToken))
         {
-            if (item.Value.Status != MeetingStatus.Active)
+            if (item.Value.Status == MeetingStatus.Active
+                && (organizerAadObjectId is null || string.Equals(item.Value.Organizer.AadObjectId, organizerAadObjectId, StringComparison.OrdinalIgnoreCase)))
             {
-                continue;
-            }
-
-            if (organizerAadObjectId is not null && !string.Equals(item.Value.Organizer.AadObjectId, organizerAadObjectId, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (latest is null || item.Value.CreatedAt > latest.Value.CreatedAt)
-            {
-                latest = item;
+                active.Add(item);
             }
         }
 
-        return latest;
+        return active;
     }
 
     /// <summary>Read-modify-write with retry on concurrent changes; <paramref name="change"/> returns null to leave the record as it is.</summary>

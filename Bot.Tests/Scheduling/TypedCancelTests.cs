@@ -1,0 +1,82 @@
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.Scheduling;
+
+/// <summary>
+/// "cancel", typed, when the sender has more than one meeting here: the one the message names by its day or time is
+/// cancelled; when several fit or none is named, the bot lists them and asks, and deletes nothing.
+/// Now is Wed 4 Mar 2026 16:00 UTC.
+/// </summary>
+public sealed class TypedCancelTests : IAsyncLifetime
+{
+    private SchedulingWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await SchedulingWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private async Task<IReadOnlyList<string>> DeletedAsync() =>
+        (await _world.GraphRequestsAsync()).Where(r => r.Method == "DELETE").Select(r => r.Path).ToList();
+
+    /// <summary>Two meetings, the retro created after the budget: a plain "cancel" used to cancel the newest, whatever was meant.</summary>
+    private async Task TwoMeetingsAsync()
+    {
+        await _world.SayAsync("meet tomorrow at 10:00 about the budget");
+        _world.Time.Advance(TimeSpan.FromMinutes(1));
+        await _world.SayAsync("meet on Friday at 15:00 about the retro");
+    }
+
+    [Theory]
+    [InlineData("cancel tomorrow's meeting", "the budget")]
+    [InlineData("cancel the meeting tomorrow", "the budget")]
+    [InlineData("cancel the 3pm meeting", "the retro")]
+    [InlineData("cancel Friday's meeting", "the retro")]
+    [InlineData("cancel the meeting on 5 Mar at 10:00", "the budget")]
+    public async Task The_meeting_named_by_its_day_or_time_is_the_one_cancelled(string command, string cancelled)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Single(await DeletedAsync());
+        Assert.Equal($"Cancelled \"{cancelled}\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Theory]
+    [InlineData("cancel", "You have 2 meetings here: \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)); \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)). Which one?")]
+    [InlineData("cancel the meeting at 9pm", "None of your meetings here starts then, so I cancelled nothing. Yours still to come: \"the budget\"")]
+    public async Task Without_a_single_fitting_meeting_nothing_is_deleted_and_the_meetings_are_listed(string command, string reply)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Empty(await DeletedAsync());
+        string text = Assert.Single(_world.RepliesTo(id)).Activity.Text!;
+        Assert.StartsWith(reply, text, StringComparison.Ordinal);
+        Assert.Contains("“cancel the meeting on 5 Mar at 10:00”", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_suggested_command_cancels_the_meeting_it_names()
+    {
+        await TwoMeetingsAsync();
+        await _world.SayAsync("cancel");
+
+        string id = await _world.SayAsync("cancel the meeting on 5 Mar at 10:00");
+
+        Assert.Single(await DeletedAsync());
+        Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Fact]
+    public async Task With_one_meeting_still_to_come_a_plain_cancel_cancels_it()
+    {
+        await _world.SayAsync("meet tomorrow at 10:00 about the budget");
+
+        string id = await _world.SayAsync("cancel");
+
+        Assert.Single(await DeletedAsync());
+        Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+}
