@@ -443,21 +443,55 @@ public static class CommandParser
     // ---------------------------------------------------------------- cancel
 
     /// <summary>"cancel tomorrow's meeting", "cancel the 3pm meeting", "cancel the meeting on Friday at 10": which one, by its start.</summary>
-    private static CancelMeetingCommand BuildCancel(CommandText text, CommandInput input, int from)
+    private static CancelMeetingCommand BuildCancel(CommandText text, CommandInput input, int from) =>
+        new() { Which = ReadChoice(text, input, from, text.Count) };
+
+    /// <summary>The day and time in [<paramref name="from"/>, <paramref name="to"/>) that name a meeting by its start.</summary>
+    private static MeetingChoice ReadChoice(CommandText text, CommandInput input, int from, int to)
     {
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
-        scanner.Scan(from);
+        scanner.Scan(from, to);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
         if (spec.Problem is not null || (!spec.HasDate && spec.Start is null))
         {
-            return new CancelMeetingCommand { Zone = input.TimeZone };
+            return MeetingChoice.Unnamed;
         }
 
         IReadOnlyList<TimeOnly> times = spec.Start is not { } clock ? []
             : clock.IsAmbiguous ? [clock.ToTimeOnly(Meridiem.Am), clock.ToTimeOnly(Meridiem.Pm)]
             : [clock.ToTimeOnly(clock.Meridiem)];
-        return new CancelMeetingCommand { OnDay = spec.HasDate ? TimeResolution.DayOnly(spec, input) : null, AtTimes = times, Zone = input.TimeZone };
+        return new MeetingChoice { OnDay = spec.HasDate ? TimeResolution.DayOnly(spec, input) : null, AtTimes = times, Zone = input.TimeZone };
+    }
+
+    /// <summary>
+    /// "move tomorrow's meeting to 4pm", "push the 3pm call by 15 min": the words between the verb and the meeting's noun
+    /// name which meeting; the change is read after the noun. Returns where the change starts.
+    /// </summary>
+    private static int ReadRescheduleChoice(CommandText text, CommandInput input, int from, out MeetingChoice which)
+    {
+        which = MeetingChoice.Unnamed;
+        for (int k = from; k < Math.Min(text.Count, from + 5); k++)
+        {
+            if (text.IsWordAny(k, ["to", "by", "until", "till", "for"]))
+            {
+                break;
+            }
+
+            if (k > from && text.IsWordAny(k, ["meeting", "call", "sync", "session", "standup", "one"]))
+            {
+                var named = ReadChoice(text, input, from, k);
+                if (named.SaysWhich)
+                {
+                    which = named;
+                    return k + 1;
+                }
+
+                break;
+            }
+        }
+
+        return from;
     }
 
     // ---------------------------------------------------------------- reschedule
@@ -465,6 +499,7 @@ public static class CommandParser
     private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from)
     {
         var verb = text.LowerAt(verbAt);
+        from = ReadRescheduleChoice(text, input, from, out var which);
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
         scanner.Scan(from);
         var spec = scanner.Time;
@@ -532,7 +567,8 @@ public static class CommandParser
 
         if (spec.Problem is null && spec.HasDate && spec.Start is null && spec.Relative is null && spec.PartOfDay == PartOfDay.None)
         {
-            return RescheduleToDay(spec, input);
+            var toDay = RescheduleToDay(spec, input);
+            return toDay is RescheduleMeetingCommand change ? change with { Which = which } : toDay;
         }
 
         var resolved = hasTime || spec.Problem is not null
@@ -575,6 +611,7 @@ public static class CommandParser
         return new RescheduleMeetingCommand(newStart, newDuration, shift, extend, description, input.TimeZoneAssumed, keepsMeetingDay)
         {
             WrittenZone = spec.Zone,
+            Which = which,
         };
     }
 

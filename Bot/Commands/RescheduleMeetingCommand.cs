@@ -2,7 +2,7 @@ namespace TeamsMeetBot.Commands;
 
 /// <summary>
 /// "reschedule to 4pm", "move it to tomorrow 10am", "make it 30 min", "push it by 15 minutes", "extend by 10 min":
-/// change the latest meeting the sender organized here. At least one of the four values, or <see cref="NewDay"/>, is set.
+/// change a meeting the sender organized here (see <see cref="Which"/>). At least one of the four values, or <see cref="NewDay"/>, is set.
 /// </summary>
 /// <param name="NewStart">The new start in UTC.</param>
 /// <param name="NewDuration">The new length.</param>
@@ -28,4 +28,7 @@ public sealed record RescheduleMeetingCommand(
 
     /// <summary>The zone written after the time ("reschedule to 4pm UTC"): the meeting's day is taken in it. Null for the sender's own.</summary>
     public TimeZoneInfo? WrittenZone { get; init; }
+
+    /// <summary>Which meeting the message named ("move tomorrow's meeting to 4pm", "push the 3pm meeting by 15 min"), if any.</summary>
+    public MeetingChoice Which { get; init; } = MeetingChoice.Unnamed;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsMeetBot.BotFramework.Connector;
@@ -156,37 +157,46 @@ public sealed class MeetingService(
         return record;
     }
 
-    /// <summary>
-    /// "cancel", typed: the sender's meeting here that the message names by its day or time ("cancel tomorrow's meeting"),
-    /// or, when it names none, their only meeting still to come (or the newest, when none is). Several that fit are
-    /// listed and the sender asked which: a typed cancel never guesses between meetings.
-    /// </summary>
+    /// <summary>"cancel", typed: the meeting <see cref="ChooseAsync"/> picks, or its question.</summary>
     public async Task<string> CancelAsync(Activity activity, Commands.CancelMeetingCommand command, CancellationToken cancellationToken)
+    {
+        var (chosen, question) = await ChooseAsync(activity, command.Which, "cancel", cancellationToken);
+        return question ?? (await CancelAsync(activity, chosen?.Value.Key, cancellationToken)).Message;
+    }
+
+    /// <summary>
+    /// Which of the sender's meetings here a typed "cancel" or "reschedule" means: the one the message names by its day or
+    /// time ("tomorrow's meeting", "the 3pm meeting"); when it names none, their only meeting still to come, or the
+    /// newest when none is to come. When several fit, or none of those named, nothing is chosen and the answer lists the
+    /// meetings and asks which: a typed command never guesses between meetings. Null and no question: they have none.
+    /// </summary>
+    private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var mine = await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, activity.From?.AadObjectId, cancellationToken);
-        var fitting = command.SaysWhich
-            ? mine.Where(m => command.Matches(m.Value.StartUtc)).ToList()
-            : mine.Where(m => m.Value.EndUtc > now).ToList();
+        var upcoming = mine.Where(m => m.Value.EndUtc > now).ToList();
+        var fitting = which.SaysWhich ? mine.Where(m => which.Matches(m.Value.StartUtc)).ToList() : upcoming;
         if (fitting.Count == 1)
         {
-            return (await CancelAsync(activity, fitting[0].Value.Key, cancellationToken)).Message;
+            return (fitting[0], null);
         }
 
-        if (mine.Count == 0 || (fitting.Count == 0 && !command.SaysWhich))
+        if (mine.Count == 0 || (fitting.Count == 0 && !which.SaysWhich))
         {
-            return (await CancelAsync(activity, meetingKey: null, cancellationToken)).Message; // none, or only past ones: the newest
+            return (mine.MaxBy(m => m.Value.CreatedAt), null); // none, or only meetings that are over: the newest
         }
 
-        var listed = (fitting.Count > 0 ? fitting : mine.Where(m => m.Value.EndUtc > now).ToList())
-            .OrderBy(m => m.Value.StartUtc).Take(5).ToList();
-        string list = string.Join("; ", listed.Select(m => $"\"{m.Value.Subject}\" ({Commands.ZonedTime.Describe(m.Value.StartUtc, m.Value.EndUtc, command.Zone, false, now)})"));
-        string example = listed.Count > 0
-            ? "cancel the meeting on " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, command.Zone).ToString("d MMM 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-            : "cancel";
-        return fitting.Count == 0
-            ? $"None of your meetings here starts then, so I cancelled nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”, or press Cancel meeting on its card."
-            : $"You have {fitting.Count} meetings here{(command.SaysWhich ? " that start then" : "")}: {list}. Which one? Say, e.g., “{example}”, or press Cancel meeting on its card.";
+        var listed = (fitting.Count > 0 ? fitting : upcoming).OrderBy(m => m.Value.StartUtc).Take(5).ToList();
+        string list = string.Join("; ", listed.Select(m => $"\"{m.Value.Subject}\" ({Commands.ZonedTime.Describe(m.Value.StartUtc, m.Value.EndUtc, which.Zone, false, now)})"));
+        string example = listed.Count == 0 ? verb
+            : verb == "cancel" ? "cancel the meeting on " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).ToString("d MMM 'at' HH:mm", CultureInfo.InvariantCulture)
+            : "move the " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to "
+              + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
+        string orCard = verb == "cancel" ? ", or press Cancel meeting on its card" : "";
+        string question = fitting.Count == 0
+            ? $"None of your meetings here starts then, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”{orCard}."
+            : $"You have {fitting.Count} meetings here{(which.SaysWhich ? " that start then" : " still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
+        return (null, question);
     }
 
     /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
@@ -242,7 +252,12 @@ public sealed class MeetingService(
     {
         string tenantId = activity.TenantId ?? "";
         string conversationId = activity.Conversation!.Id!;
-        var item = await meetings.LatestAsync(tenantId, conversationId, activity.From?.AadObjectId, cancellationToken);
+        var (item, question) = await ChooseAsync(activity, command.Which, "move", cancellationToken);
+        if (question is not null)
+        {
+            return question;
+        }
+
         if (item is null)
         {
             return "You haven't organized a meeting in this conversation that I could change. Create one first, for example: meet tomorrow at 3pm.";

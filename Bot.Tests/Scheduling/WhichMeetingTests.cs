@@ -3,11 +3,11 @@ using TeamsMeetBot.Tests.Support;
 namespace TeamsMeetBot.Tests.Scheduling;
 
 /// <summary>
-/// "cancel", typed, when the sender has more than one meeting here: the one the message names by its day or time is
-/// cancelled; when several fit or none is named, the bot lists them and asks, and deletes nothing.
+/// "cancel" and "reschedule", typed, when the sender has more than one meeting here: the one the message names by its day
+/// or time is the one changed; when several fit or none is named, the bot lists them and asks, and changes nothing.
 /// Now is Wed 4 Mar 2026 16:00 UTC.
 /// </summary>
-public sealed class TypedCancelTests : IAsyncLifetime
+public sealed class WhichMeetingTests : IAsyncLifetime
 {
     private SchedulingWorld _world = null!;
 
@@ -43,7 +43,7 @@ public sealed class TypedCancelTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("cancel", "You have 2 meetings here: \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)); \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)). Which one?")]
+    [InlineData("cancel", "You have 2 meetings here still to come: \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)); \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)). Which one?")]
     [InlineData("cancel the meeting at 9pm", "None of your meetings here starts then, so I cancelled nothing. Yours still to come: \"the budget\"")]
     public async Task Without_a_single_fitting_meeting_nothing_is_deleted_and_the_meetings_are_listed(string command, string reply)
     {
@@ -67,6 +67,34 @@ public sealed class TypedCancelTests : IAsyncLifetime
 
         Assert.Single(await DeletedAsync());
         Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Theory]
+    [InlineData("move tomorrow's meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("move the 3pm meeting to 4pm", "the retro", "2026-03-06T16:00:00Z")]
+    [InlineData("push Friday's meeting by 15 min", "the retro", "2026-03-06T15:15:00Z")]
+    public async Task A_typed_change_moves_the_meeting_named_by_its_day_or_time(string command, string moved, string newStart)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
+        Assert.Equal(DateTimeOffset.Parse(newStart, System.Globalization.CultureInfo.InvariantCulture), SchedulingWorld.Instant(patch.Body!["startDateTime"]));
+        Assert.StartsWith($"Done: \"{moved}\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_change_that_does_not_say_which_of_several_meetings_changes_nothing_and_asks()
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync("reschedule to 4pm");
+
+        Assert.DoesNotContain(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
+        string text = Assert.Single(_world.RepliesTo(id)).Activity.Text!;
+        Assert.StartsWith("You have 2 meetings here still to come: \"the budget\"", text, StringComparison.Ordinal);
+        Assert.Contains("“move the 10:00 meeting to 11:00”", text, StringComparison.Ordinal);
     }
 
     [Fact]
