@@ -16,6 +16,12 @@ internal sealed class ClauseScanner
     private static readonly string[] EveryoneWords = ["everyone", "everybody", "all", "y'all", "yall", "y’all"];
     private static readonly string[] NowWords = ["now", "asap", "immediately", "instantly"];
 
+    /// <summary>"in a sec", "for a moment": as good as now, or as long as the default length.</summary>
+    private static readonly string[] MomentWords = ["sec", "second", "moment", "minute", "jiffy"];
+
+    /// <summary>"in a bit", "for a while", "in a few": no amount at all.</summary>
+    private static readonly string[] VagueAmountWords = ["bit", "while", "few"];
+
     private readonly CommandText _t;
     private readonly bool _dayMonthOrder;
     private readonly bool _subjectsAllowed;
@@ -155,7 +161,7 @@ internal sealed class ClauseScanner
                 return word is "right" ? i + 2 : i + 1;
             }
 
-            if (word is "in" && _t.IsWord(i + 1, "a") && _t.IsWordAny(i + 2, ["sec", "second", "moment", "minute", "jiffy"]))
+            if (word is "in" && _t.IsWord(i + 1, "a") && _t.IsWordAny(i + 2, MomentWords))
             {
                 SaidNow = true; // "in a sec", "in a minute or two": as good as now
                 return _t.IsWord(i + 3, "or") && _t.IsWordAny(i + 4, ["two", "so"]) ? i + 5 : i + 3;
@@ -211,7 +217,7 @@ internal sealed class ClauseScanner
                     return afterDuration;
                 }
 
-                if (_t.IsWord(i + 1, "a") && _t.IsWordAny(i + 2, ["minute", "min", "sec", "second", "bit", "while", "few", "moment"]))
+                if (_t.IsWord(i + 1, "a") && (_t.IsWordAny(i + 2, MomentWords) || _t.IsWordAny(i + 2, VagueAmountWords) || _t.IsWord(i + 2, "min")))
                 {
                     // "for a minute", "for a bit", "for a few minutes": no length given, so the default one, and not a subject.
                     return _t.IsWord(i + 2, "few") && _t.IsWordAny(i + 3, ["minutes", "mins", "min"]) ? i + 4 : i + 3;
@@ -886,7 +892,7 @@ internal sealed class ClauseScanner
         if (word is "in" && _t.IsWord(i + 1, "a"))
         {
             int k = _t.IsWord(i + 2, "little") ? i + 3 : i + 2;
-            if (_t.IsWordAny(k, ["bit", "while", "few"]))
+            if (_t.IsWordAny(k, VagueAmountWords))
             {
                 return (_t.IsWordAny(k + 1, ["minutes", "mins", "min", "hours", "hrs", "days", "moments"]) ? k + 2 : k + 1) - i;
             }

@@ -478,7 +478,7 @@ public static class CommandParser
                 break;
             }
 
-            if (k > from && text.IsWordAny(k, ["meeting", "call", "sync", "session", "standup", "one"]))
+            if (k > from && (text.IsWordAny(k, CommandVerbs.Nouns) || text.IsWord(k, "one")))
             {
                 var named = ReadChoice(text, input, from, k);
                 if (named.SaysWhich)
@@ -710,7 +710,7 @@ public static class CommandParser
                 null) { Written = written };
         }
 
-        if (Enumerable.Range(start, Math.Max(0, text.Count - start)).Any(i => text.IsWordAny(i, MeetingControlWords)))
+        if (AnyWordFrom(text, start, MeetingControlWords))
         {
             return new ParseFailure(
                 ParseFailureKind.NotUnderstood,
@@ -757,8 +757,20 @@ public static class CommandParser
 
     /// <summary>"end the meeting", "stop the call", "close meeting": never a request for a new one.</summary>
     private static bool AsksToEndTheMeeting(CommandText text, int start) =>
-        text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"])
-        && Enumerable.Range(start + 1, Math.Max(0, text.Count - start - 1)).Any(i => text.IsWordAny(i, ["meeting", "call", "huddle"]));
+        text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"]) && AnyWordFrom(text, start + 1, ["meeting", "call", "huddle"]);
+
+    private static bool AnyWordFrom(CommandText text, int start, string[] words)
+    {
+        for (int i = start; i < text.Count; i++)
+        {
+            if (text.IsWordAny(i, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string RenderForSuggestion(CommandText text, int from, List<int>? skip = null)
     {

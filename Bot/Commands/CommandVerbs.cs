@@ -8,7 +8,8 @@ namespace TeamsMeetBot.Commands;
 internal static class CommandVerbs
 {
     private static readonly string[] Politeness = ["please", "pls", "plz", "kindly", "just", "ok", "okay", "so", "yo", "bot", "meetbot", "hey", "hi", "hello", "now"];
-    private static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
+    /// <summary>The words for a meeting: "meeting", "call", "sync", "standup"…</summary>
+    internal static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
     /// <summary>Words that say what kind of meeting it is; they may start a request ("urgent bridge", "daily standup").</summary>
     private static readonly string[] KindWords = ["ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
     private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "bridge", "conference", "team", "my", "our", .. KindWords];

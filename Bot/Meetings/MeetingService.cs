@@ -161,7 +161,8 @@ public sealed class MeetingService(
     public async Task<string> CancelAsync(Activity activity, Commands.CancelMeetingCommand command, CancellationToken cancellationToken)
     {
         var (chosen, question) = await ChooseAsync(activity, command.Which, "cancel", cancellationToken);
-        return question ?? (await CancelAsync(activity, chosen?.Value.Key, cancellationToken)).Message;
+        return question
+            ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." : (await CancelAsync(activity, chosen, cancellationToken)).Message);
     }
 
     /// <summary>
@@ -188,10 +189,10 @@ public sealed class MeetingService(
 
         var listed = (fitting.Count > 0 ? fitting : upcoming).OrderBy(m => m.Value.StartUtc).Take(5).ToList();
         string list = string.Join("; ", listed.Select(m => $"\"{m.Value.Subject}\" ({Commands.ZonedTime.Describe(m.Value.StartUtc, m.Value.EndUtc, which.Zone, false, now)})"));
+        var firstStart = listed.Count == 0 ? default : Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone);
         string example = listed.Count == 0 ? verb
-            : verb == "cancel" ? "cancel the meeting on " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).ToString("d MMM 'at' HH:mm", CultureInfo.InvariantCulture)
-            : "move the " + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to "
-              + Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone).AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
+            : verb == "cancel" ? "cancel the meeting on " + firstStart.ToString("d MMM 'at' HH:mm", CultureInfo.InvariantCulture)
+            : "move the " + firstStart.ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to " + firstStart.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
         string orCard = verb == "cancel" ? ", or press Cancel meeting on its card" : "";
         string question = fitting.Count == 0
             ? $"None of your meetings here starts then, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”{orCard}."
@@ -199,25 +200,24 @@ public sealed class MeetingService(
         return (null, question);
     }
 
+    /// <summary>The card's Cancel button: the meeting its key names. Organizer (or a configured controller) only.</summary>
+    public async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, string meetingKey, CancellationToken cancellationToken)
+    {
+        var item = await meetings.GetAsync(activity.TenantId ?? "", activity.Conversation!.Id!, meetingKey, cancellationToken);
+        if (item is null)
+        {
+            MeetingLog.ActionForUnknownMeeting(logger, meetingKey);
+            return ("I can't find that meeting in this conversation.", null);
+        }
+
+        return await CancelAsync(activity, item, cancellationToken);
+    }
+
     /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
-    public async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, string? meetingKey, CancellationToken cancellationToken)
+    private async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, StoredItem<MeetingRecord> item, CancellationToken cancellationToken)
     {
         string tenantId = activity.TenantId ?? "";
         string conversationId = activity.Conversation!.Id!;
-        var item = meetingKey is null
-            ? await meetings.LatestAsync(tenantId, conversationId, activity.From?.AadObjectId, cancellationToken)
-            : await meetings.GetAsync(tenantId, conversationId, meetingKey, cancellationToken);
-        if (item is null)
-        {
-            if (meetingKey is not null)
-            {
-                MeetingLog.ActionForUnknownMeeting(logger, meetingKey);
-                return ("I can't find that meeting in this conversation.", null);
-            }
-
-            return ("You haven't organized a meeting in this conversation that I could cancel.", null);
-        }
-
         var meeting = item.Value;
         if (meeting.Status == MeetingStatus.Cancelled)
         {
