@@ -3,8 +3,9 @@ using TeamsMeetBot.Tests.Support;
 namespace TeamsMeetBot.Tests.Scheduling;
 
 /// <summary>
-/// "cancel" and "reschedule", typed, when the sender has more than one meeting here: the one the message names by its day
-/// or time is the one changed; when several fit or none is named, the bot lists them and asks, and changes nothing.
+/// "cancel" and "reschedule", typed, when the sender has more than one meeting here: the one the message names by its day,
+/// time, subject, "last" or "next" is the one changed; when several fit or none is named, the bot lists them and asks, and
+/// changes nothing.
 /// Now is Wed 4 Mar 2026 16:00 UTC.
 /// </summary>
 public sealed class WhichMeetingTests : IAsyncLifetime
@@ -106,5 +107,100 @@ public sealed class WhichMeetingTests : IAsyncLifetime
 
         Assert.Single(await DeletedAsync());
         Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Theory]
+    [InlineData("cancel the budget meeting", "the budget")]
+    [InlineData("cancel the retro", "the retro")]
+    [InlineData("call off the retro, something came up", "the retro")]
+    [InlineData("cancel \"the Budget\"", "the budget")]
+    [InlineData("cancel my next meeting", "the budget")]
+    [InlineData("cancel the last one", "the retro")]
+    [InlineData("cancel the meeting I just made", "the retro")]
+    [InlineData("cancel the morning meeting", "the budget")]
+    [InlineData("cancel the retro on Friday", "the retro")]
+    public async Task The_meeting_named_by_its_subject_or_as_last_or_next_is_the_one_cancelled(string command, string cancelled)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Single(await DeletedAsync());
+        Assert.Equal($"Cancelled \"{cancelled}\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Theory]
+    [InlineData("move the budget meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("push the retro by 15 min", "the retro", "2026-03-06T15:15:00Z")]
+    [InlineData("bring forward the retro by 30 min", "the retro", "2026-03-06T14:30:00Z")]
+    [InlineData("move my next meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    public async Task A_typed_change_moves_the_meeting_named_by_its_subject(string command, string moved, string newStart)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
+        Assert.Equal(DateTimeOffset.Parse(newStart, System.Globalization.CultureInfo.InvariantCulture), SchedulingWorld.Instant(patch.Body!["startDateTime"]));
+        Assert.StartsWith($"Done: \"{moved}\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Make_the_named_meeting_shorter_changes_that_meeting_and_creates_none()
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync("make the retro 15 min");
+
+        var requests = await _world.GraphRequestsAsync();
+        Assert.Equal(2, requests.Count(r => r.Path.EndsWith("/createOrGet", StringComparison.Ordinal)));
+        var patch = Assert.Single(requests, r => r.Method == "PATCH" && r.Body?["endDateTime"] is not null);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-06T15:15:00Z", System.Globalization.CultureInfo.InvariantCulture), SchedulingWorld.Instant(patch.Body!["endDateTime"]));
+        Assert.StartsWith("Done: \"the retro\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>With one meeting to come, a cancel that names another subject used to cancel that one meeting anyway.</summary>
+    [Theory]
+    [InlineData("cancel the standup", "None of your meetings here matches “standup”, so I cancelled nothing. Yours still to come: \"the budget\"")]
+    [InlineData("cancel the retro tomorrow", "None of your meetings here starts then and matches “retro”, so I cancelled nothing.")]
+    [InlineData("cancel the meeting on Feb 30", "I couldn't tell which meeting to cancel, so I cancelled nothing: “Feb 30” is not a date in the calendar.")]
+    public async Task A_cancel_that_names_a_meeting_there_is_not_cancels_nothing(string command, string reply)
+    {
+        await _world.SayAsync("meet tomorrow at 10:00 about the budget");
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Empty(await DeletedAsync());
+        Assert.StartsWith(reply, Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Of_two_meetings_with_the_same_subject_the_one_still_to_come_is_cancelled()
+    {
+        await _world.SayAsync("meet now about the standup");
+        _world.Time.Advance(TimeSpan.FromHours(1));
+        await _world.SayAsync("meet tomorrow at 9:00 about the standup");
+        _world.Time.Advance(TimeSpan.FromMinutes(1));
+        await _world.SayAsync("meet on Friday at 9:00 about the retro");
+
+        string id = await _world.SayAsync("cancel the standup");
+
+        // Each new meeting gets its settings PATCHed at its own path, in order: the second is tomorrow's standup.
+        var settings = (await _world.GraphRequestsAsync()).Where(r => r.Method == "PATCH").Select(r => r.Path).ToList();
+        Assert.Equal(settings[1], Assert.Single(await DeletedAsync()));
+        Assert.Equal("Cancelled \"the standup\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Fact]
+    public async Task Several_meetings_with_the_words_named_are_listed_and_none_is_cancelled()
+    {
+        await _world.SayAsync("meet tomorrow at 9:00 about the standup");
+        await _world.SayAsync("meet on Friday at 9:00 about the standup");
+
+        string id = await _world.SayAsync("cancel the standup");
+
+        Assert.Empty(await DeletedAsync());
+        Assert.StartsWith("You have 2 meetings here that match “standup”: \"the standup\" (Thu 5 Mar 09:00–09:30 (UTC)); \"the standup\" (Fri 6 Mar 09:00–09:30 (UTC)). Which one?",
+            Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 }

@@ -14,8 +14,8 @@ public static class HelpCard
         ("meet now with @Alice @Bob about the failover", "Invite the people you mention, with a subject."),
         ("meet now with everyone for 45 min", "Invite everyone in this chat; set the length (default 30 min)."),
         ("meet tomorrow at 3pm for 45 min", "Schedule a meeting, in your own time zone (or name one: at 3pm UTC, 9am PT, 15:00 Europe/London)."),
-        ("reschedule to 4pm / make it 30 min", "Move or resize the last meeting you organised here."),
-        ("cancel", "Cancel the last meeting you organised here (organiser only)."),
+        ("reschedule to 4pm / make it 30 min", "Move or resize your meeting here. With several, say which: move the budget meeting to 4pm."),
+        ("cancel", "Cancel your meeting here (organiser only). With several, say which: cancel tomorrow's meeting, cancel the budget meeting."),
         ("help", "Show this card."),
     ];
 

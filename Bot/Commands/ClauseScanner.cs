@@ -122,6 +122,10 @@ internal sealed class ClauseScanner
                 Subject = _t.Render(i, i + oneOnOne);
                 _subjectNamesKind = true;
             }
+            else if (!_subjectsAllowed)
+            {
+                Leftovers.Add(i); // "cancel my 1:1": it names the meeting (its first token stands for all of it)
+            }
 
             return i + oneOnOne;
         }
@@ -1007,7 +1011,8 @@ internal sealed class ClauseScanner
         return GrammarMatch.Ok;
     }
 
-    private static PartOfDay PartOf(ReadOnlySpan<char> word) => word switch
+    /// <summary>"afternoon", and "afternoon's" as in "cancel this afternoon's call".</summary>
+    private static PartOfDay PartOf(ReadOnlySpan<char> word) => (word.Length > 2 && word[^2] is '\'' or '’' && word[^1] == 's' ? word[..^2] : word) switch
     {
         "morning" => PartOfDay.Morning,
         "afternoon" => PartOfDay.Afternoon,

@@ -443,55 +443,22 @@ public static class CommandParser
     // ---------------------------------------------------------------- cancel
 
     /// <summary>"cancel tomorrow's meeting", "cancel the 3pm meeting", "cancel the meeting on Friday at 10": which one, by its start.</summary>
-    private static CancelMeetingCommand BuildCancel(CommandText text, CommandInput input, int from) =>
-        new() { Which = ReadChoice(text, input, from, text.Count) };
-
-    /// <summary>The day and time in [<paramref name="from"/>, <paramref name="to"/>) that name a meeting by its start.</summary>
-    private static MeetingChoice ReadChoice(CommandText text, CommandInput input, int from, int to)
+    private static ParseResult BuildCancel(CommandText text, CommandInput input, int from)
     {
-        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
-        scanner.Scan(from, to);
-        var spec = scanner.Time;
-        input = InWrittenZone(input, spec);
-        if (spec.Problem is not null || (!spec.HasDate && spec.Start is null))
+        var which = MeetingChoiceReader.Read(text, input, from, text.Count, out string? problem);
+        if (problem is not null)
         {
-            return MeetingChoice.Unnamed;
+            // "cancel the meeting on Feb 30": never the wrong meeting because its day could not be read.
+            const string suggestion = "cancel tomorrow's meeting";
+            return new ParseFailure(
+                ParseFailureKind.UnreadableTime,
+                "I couldn't tell which meeting to cancel, so I cancelled nothing: " + problem + ". Name it by its day, time or subject, e.g. “" + suggestion + "”, “cancel the 3pm meeting” or “cancel the budget meeting”, or press Cancel meeting on its card.",
+                suggestion,
+                false,
+                null);
         }
 
-        IReadOnlyList<TimeOnly> times = spec.Start is not { } clock ? []
-            : clock.IsAmbiguous ? [clock.ToTimeOnly(Meridiem.Am), clock.ToTimeOnly(Meridiem.Pm)]
-            : [clock.ToTimeOnly(clock.Meridiem)];
-        return new MeetingChoice { OnDay = spec.HasDate ? TimeResolution.DayOnly(spec, input) : null, AtTimes = times, Zone = input.TimeZone };
-    }
-
-    /// <summary>
-    /// "move tomorrow's meeting to 4pm", "push the 3pm call by 15 min": the words between the verb and the meeting's noun
-    /// name which meeting; the change is read after the noun. Returns where the change starts.
-    /// </summary>
-    private static int ReadRescheduleChoice(CommandText text, CommandInput input, int from, out MeetingChoice which)
-    {
-        which = MeetingChoice.Unnamed;
-        for (int k = from; k < Math.Min(text.Count, from + 5); k++)
-        {
-            if (text.IsWordAny(k, ["to", "by", "until", "till", "for"]))
-            {
-                break;
-            }
-
-            if (k > from && (text.IsWordAny(k, CommandVerbs.Nouns) || text.IsWord(k, "one")))
-            {
-                var named = ReadChoice(text, input, from, k);
-                if (named.SaysWhich)
-                {
-                    which = named;
-                    return k + 1;
-                }
-
-                break;
-            }
-        }
-
-        return from;
+        return new CancelMeetingCommand { Which = which };
     }
 
     // ---------------------------------------------------------------- reschedule
@@ -499,26 +466,32 @@ public static class CommandParser
     private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from)
     {
         var verb = text.LowerAt(verbAt);
-        from = ReadRescheduleChoice(text, input, from, out var which);
+        int afterVerb = from;
+        from = MeetingChoiceReader.ReadBeforeNoun(text, input, from, out var which);
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
         scanner.Scan(from);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
         bool earlier = false;
         bool later = false;
-        foreach (int index in scanner.Leftovers)
+        // "push it back", "move up the 3pm meeting by 15": the direction may come before the meeting's name, or after it.
+        foreach (int index in Enumerable.Range(afterVerb, from - afterVerb).Concat(scanner.Leftovers))
         {
             var word = text.LowerAt(index);
             earlier |= word is "earlier" or "forward" or "sooner" || (word is "up" && verb is "move" or "bring");
             later |= word is "later" or "back" or "longer";
         }
 
-        earlier |= text.IsWord(from - 1, "forward");
-        var leftovers = Leftovers(text, scanner.Leftovers.Where(i => !text.IsWordAny(i, ["earlier", "later", "forward", "sooner", "longer", "shorter", "up", "back", "same", "time"])).ToList(), out bool timeLike);
+        earlier |= text.IsWord(afterVerb - 1, "forward");
+        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time"])).ToList();
+        var leftovers = Leftovers(text, unread.FindAll(i => CommandVerbs.OneOnOneLength(text, i) == 0), out bool timeLike);
         if (timeLike && spec.Problem is null)
         {
             spec.Problem = "“" + leftovers + "” is not a time I can read";
         }
+
+        // "move the budget review to 4pm": what the time grammar left names the meeting.
+        which = MeetingChoiceReader.AddWords(which, text, unread, scanner, from, text.Count);
 
         TimeSpan? shift = null;
         TimeSpan? extend = null;

@@ -106,14 +106,18 @@ internal static class CommandVerbs
             case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Cancel;
-            case "call" when t.IsWord(i + 1, "off") || (t.IsWordAny(i + 1, ["it", "the", "this"]) && (t.IsWord(i + 2, "off") || t.IsWord(i + 3, "off"))):
-                next = t.Count;
+            case "call" when t.IsWord(i + 1, "off"):
+                next = SkipObjects(t, i + 2); // "call off the budget sync": the rest names which meeting
+                return CommandKind.Cancel;
+            case "call" when t.IsWordAny(i + 1, ["it", "the", "this"]) && (t.IsWord(i + 2, "off") || t.IsWord(i + 3, "off")):
+                next = i + 1; // "call the standup off": "the standup" names which meeting, "off" names none
                 return CommandKind.Cancel;
 
             case "reschedule" or "re-schedule" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
-            case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that"]) && !t.IsWordAny(i + 2, Nouns.AsSpan(1)):
+            case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]) && !(w is "make" && t.IsWord(i + 2, "call")):
+                // "make it 30 min", "change the standup to 4pm", "update my 1:1": an existing meeting ("make the call" places one).
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
             case "make" or "change" when t.IsWordAny(i + 1, ["meeting"]):

@@ -1,8 +1,10 @@
 namespace TeamsMeetBot.Commands;
 
 /// <summary>
-/// Which of the sender's meetings a "cancel" or "reschedule" means, by its start as the message named it: "tomorrow's
-/// meeting" (a day), "the 3pm meeting" (a time), both, or neither (<see cref="SaysWhich"/> false).
+/// Which of the sender's meetings a "cancel" or "reschedule" means, as the message named it: by its start ("tomorrow's
+/// meeting", "the 3pm meeting"), by words of its subject ("the budget meeting", "the failover call"), by who is invited
+/// ("my meeting with @Alice"), as the latest made ("the one I just made") or the next to start ("my next meeting"); any
+/// of these together, or none (<see cref="SaysWhich"/> false).
 /// </summary>
 public sealed record MeetingChoice
 {
@@ -18,15 +20,70 @@ public sealed record MeetingChoice
     /// <summary>The zone the day and time were read in (the sender's, or one written after the time).</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Whether the message said which meeting, by its day or its time.</summary>
-    public bool SaysWhich => OnDay is not null || AtTimes.Count > 0;
+    /// <summary>"this afternoon's meeting": the meeting starts at or after From and before Before, in <see cref="Zone"/>.</summary>
+    public (TimeOnly From, TimeOnly Before)? Window { get; init; }
 
-    /// <summary>Whether a meeting starting at <paramref name="startUtc"/> is one the message could mean.</summary>
+    /// <summary>
+    /// Words as written that the meeting's subject, or an invitee's name, has each of: "budget" and "review" in "cancel the
+    /// budget review"; "alice" in "cancel my meeting with alice".
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>People mentioned ("my meeting with @Alice") who are each invited to the meeting meant. Tags are not kept.</summary>
+    public IReadOnlyList<MentionInput> With { get; init; } = [];
+
+    /// <summary>"the last meeting", "the one I just made": of those that fit, the one made last.</summary>
+    public bool Latest { get; init; }
+
+    /// <summary>"my next meeting", "the upcoming call": of those that fit, the next to start.</summary>
+    public bool Next { get; init; }
+
+    /// <summary>Whether the message named a start (a day or a time).</summary>
+    public bool NamesStart => OnDay is not null || AtTimes.Count > 0 || Window is not null;
+
+    /// <summary>Whether the message said which meeting, in any of the ways above.</summary>
+    public bool SaysWhich => NamesStart || Words.Count > 0 || With.Count > 0 || Latest || Next;
+
+    /// <summary>
+    /// Whether a meeting starting at <paramref name="startUtc"/> is one the message could mean (true when it named no
+    /// start). A window whose Before is midnight runs to the end of the day.
+    /// </summary>
     public bool Matches(DateTimeOffset startUtc)
     {
         var local = ZonedTime.ToLocal(startUtc, Zone);
         var time = TimeOnly.FromDateTime(local);
         return (OnDay is not { } day || DateOnly.FromDateTime(local) == day)
-            && (AtTimes.Count == 0 || AtTimes.Any(t => t.Hour == time.Hour && t.Minute == time.Minute));
+            && (AtTimes.Count == 0 || AtTimes.Any(t => t.Hour == time.Hour && t.Minute == time.Minute))
+            && (Window is not { } window || (time >= window.From && (window.Before == TimeOnly.MinValue || time < window.Before)));
+    }
+
+    /// <summary>
+    /// What the message named, for "None of your meetings here {…}" (one) or "You have 2 meetings here that {…}" (several):
+    /// "starts then and matches “budget”", "have Alice Anders invited".
+    /// </summary>
+    public string Describe(bool several)
+    {
+        var parts = new List<string>(4);
+        if (NamesStart)
+        {
+            parts.Add(several ? "start then" : "starts then");
+        }
+
+        if (Words.Count > 0)
+        {
+            parts.Add((several ? "match “" : "matches “") + string.Join(' ', Words) + "”");
+        }
+
+        if (With.Count > 0)
+        {
+            parts.Add((several ? "have " : "has ") + string.Join(" and ", With.Select(p => p.Name)) + " invited");
+        }
+
+        if (parts.Count == 0 && Next)
+        {
+            parts.Add(several ? "are still to come" : "is still to come");
+        }
+
+        return string.Join(" and ", parts);
     }
 }

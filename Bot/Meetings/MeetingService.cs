@@ -167,16 +167,29 @@ public sealed class MeetingService(
 
     /// <summary>
     /// Which of the sender's meetings here a typed "cancel" or "reschedule" means: the one the message names by its day or
-    /// time ("tomorrow's meeting", "the 3pm meeting"); when it names none, their only meeting still to come, or the
-    /// newest when none is to come. When several fit, or none of those named, nothing is chosen and the answer lists the
-    /// meetings and asks which: a typed command never guesses between meetings. Null and no question: they have none.
+    /// time ("tomorrow's meeting"), subject words ("the budget meeting"), people ("with @Alice"), "last" or "next"; of
+    /// several that fit, the ones still to come. When it names none, their only meeting still to come, or the newest when
+    /// none is to come. When several fit, or none of those named, nothing is chosen and the answer lists the meetings and
+    /// asks which: a typed command never guesses between meetings. Null and no question: they have none.
     /// </summary>
     private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var mine = await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, activity.From?.AadObjectId, cancellationToken);
         var upcoming = mine.Where(m => m.Value.EndUtc > now).ToList();
-        var fitting = which.SaysWhich ? mine.Where(m => which.Matches(m.Value.StartUtc)).ToList() : upcoming;
+        var fitting = which.SaysWhich ? mine.Where(m => which.Fits(m.Value)).ToList() : upcoming;
+        if (which.SaysWhich && !which.Latest && (fitting.Count > 1 || which.Next))
+        {
+            // Of several that fit, those still to come: "cancel the standup" means tomorrow's, not yesterday's.
+            var toCome = fitting.Where(m => m.Value.EndUtc > now).ToList();
+            fitting = toCome.Count > 0 || which.Next ? toCome : fitting;
+        }
+
+        if (fitting.Count > 1 && (which.Latest || which.Next))
+        {
+            fitting = [which.Latest ? fitting.MaxBy(m => m.Value.CreatedAt)! : fitting.MinBy(m => m.Value.StartUtc)!];
+        }
+
         if (fitting.Count == 1)
         {
             return (fitting[0], null);
@@ -195,8 +208,8 @@ public sealed class MeetingService(
             : "move the " + firstStart.ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to " + firstStart.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
         string orCard = verb == "cancel" ? ", or press Cancel meeting on its card" : "";
         string question = fitting.Count == 0
-            ? $"None of your meetings here starts then, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”{orCard}."
-            : $"You have {fitting.Count} meetings here{(which.SaysWhich ? " that start then" : " still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
+            ? $"None of your meetings here {which.Describe(several: false)}, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”{orCard}."
+            : $"You have {fitting.Count} meetings here {(which.SaysWhich ? "that " + which.Describe(several: true) : "still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
         return (null, question);
     }
 

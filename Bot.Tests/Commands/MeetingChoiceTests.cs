@@ -1,0 +1,187 @@
+using System.Globalization;
+using TeamsMeetBot.Commands;
+using TeamsMeetBot.Meetings;
+using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
+
+namespace TeamsMeetBot.Tests.Commands;
+
+/// <summary>
+/// What a typed cancel or change says about which meeting besides its start: words of the subject, people, "last",
+/// "next", a part of the day; and the words that say nothing about it. Los Angeles, Thu 26 Nov 2026 14:00.
+/// </summary>
+public class MeetingChoiceTests
+{
+    private static MeetingChoice WhichOf(string text) => CommandParser.Parse(Input(text, "America/Los_Angeles")) switch
+    {
+        CancelMeetingCommand cancel => cancel.Which,
+        RescheduleMeetingCommand change => change.Which,
+        var other => throw new Xunit.Sdk.XunitException("Expected a cancel or a change but got " + other),
+    };
+
+    /// <summary>text → the words kept (| between), the people, "latest"/"next"/"" and the part of the day ("" for none).</summary>
+    public static TheoryData<string, string, string, string, string> Named => new()
+    {
+        { "cancel the budget meeting", "budget", "", "", "" },
+        { "cancel budget review", "budget|review", "", "", "" },
+        { "cancel the meeting about the budget", "budget", "", "", "" },
+        { "cancel the meeting re failover", "failover", "", "", "" },
+        { "cancel \"Budget review\"", "Budget review", "", "", "" },
+        { "cancel the failover one", "failover", "", "", "" },
+        { "call off the budget sync", "budget", "", "", "" },
+        { "call the standup off", "standup", "", "", "" },
+        { "cancel the daily standup", "daily|standup", "", "", "" },
+        { "cancel the stand-up", "stand-up", "", "", "" },
+        { "cancel the 1:1", "1:1", "", "", "" },
+        { "cancel alice's meeting", "alice", "", "", "" },
+        { "cancel the meeting with alice", "alice", "", "", "" },
+        { "cancel the meeting with @alice", "alice", "", "", "" },
+        { "cancel my meeting with {A}", "", "Alice Anders", "", "" },
+        { "cancel the catch-up with {B}", "catch-up", "Bob Brown", "", "" },
+        { "cancel my next meeting", "", "", "next", "" },
+        { "cancel the upcoming call", "", "", "next", "" },
+        { "cancel the last one", "", "", "latest", "" },
+        { "cancel the meeting I just made", "", "", "latest", "" },
+        { "cancel the morning meeting", "", "", "", "00:00-12:00" },
+        { "cancel this afternoon's call", "", "", "", "12:00-17:00" },
+        { "cancel tonight's meeting", "", "", "", "17:00-00:00" },
+        { "cancel the retro please, thank you", "retro", "", "", "" },
+        { "cancel the standup, something came up", "standup", "", "", "" },
+        { "cancel the standup because alice is out", "standup", "", "", "" },
+        { "move the budget meeting to 4pm", "budget", "", "", "" },
+        { "move the budget review to 4pm", "budget|review", "", "", "" },
+        { "postpone the standup by an hour", "standup", "", "", "" },
+        { "push back the standup by 10 minutes", "standup", "", "", "" },
+        { "bring forward the standup by 10", "standup", "", "", "" },
+        { "reschedule budget review to friday", "budget|review", "", "", "" },
+        { "make the standup 30 min", "standup", "", "", "" },
+        { "move my 1:1 to 4pm", "1:1", "", "", "" },
+        { "move my meeting with {A} to 4pm", "", "Alice Anders", "", "" },
+        { "move it to 4pm if the room is free", "", "", "", "" },
+        // Words that say nothing about which meeting.
+        { "cancel", "", "", "", "" },
+        { "cancel it", "", "", "", "" },
+        { "cancel that", "", "", "", "" },
+        { "cancel this one", "", "", "", "" },
+        { "cancel the meeting we set up for everyone please", "", "", "", "" },
+        { "cancel meeting now", "", "", "", "" },
+        { "cancel the meeting for now", "", "", "", "" },
+        { "cancel it asap", "", "", "", "" },
+        { "cancel all meetings", "", "", "", "" },
+        { "cancel it because alice is sick", "", "", "", "" },
+        { "cancel the meeting with {T}", "", "", "", "" },
+        { "call it off", "", "", "", "" },
+        { "move it up by 15", "", "", "", "" },
+        { "push it back 30 min", "", "", "", "" },
+        { "extend the meeting by 15 min", "", "", "", "" },
+        { "move it to 4pm, thanks", "", "", "", "" },
+        { "change my meeting to 4pm", "", "", "", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Named))]
+    public void A_typed_cancel_or_change_keeps_what_names_the_meeting(string text, string words, string people, string order, string window)
+    {
+        var which = WhichOf(text);
+
+        Assert.Equal(words, string.Join("|", which.Words));
+        Assert.Equal(people, string.Join("|", which.With.Select(p => p.Name)));
+        Assert.Equal(order, which.Latest ? "latest" : which.Next ? "next" : "");
+        Assert.Equal(window, which.Window is { } w ? w.From.ToString("HH:mm", CultureInfo.InvariantCulture) + "-" + w.Before.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+    }
+
+    [Theory]
+    [InlineData("bring forward the standup by 10", -10)]
+    [InlineData("move up the 3pm meeting by 15", -15)]
+    [InlineData("push back the standup by 10 minutes", 10)]
+    [InlineData("postpone the standup by an hour", 60)]
+    public void A_direction_before_the_meetings_name_still_says_which_way(string text, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).ShiftBy);
+
+    [Theory]
+    [InlineData("make the standup 30 min", null, 30)]
+    [InlineData("change the retro to 4pm", "2026-11-27T00:00Z", null)]
+    [InlineData("update my 1:1 to 45 min", null, 45)]
+    public void Make_change_or_update_the_named_meeting_is_a_change_not_a_new_meeting(string text, string? start, int? minutes)
+    {
+        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(start is null ? null : At(start), change.NewStart);
+        Assert.Equal(minutes is { } m ? TimeSpan.FromMinutes(m) : null, change.NewDuration);
+        Assert.True(change.Which.SaysWhich);
+    }
+
+    [Fact]
+    public void Make_the_call_still_places_one() =>
+        Assert.Equal("Alice Anders", Names(Expect<CreateMeetingCommand>(CommandParser.Parse(Input("make the call with {A}"))).Attendees));
+
+    [Theory]
+    [InlineData("cancel the meeting on Feb 30", "“Feb 30” is not a date in the calendar")]
+    [InlineData("cancel the meeting at 25:00", "“25:00” is not a time of day")]
+    [InlineData("cancel the meeting after lunch", "“after lunch” does not say what time")]
+    public void A_cancel_whose_day_or_time_cannot_be_read_cancels_nothing_and_says_why(string text, string problem)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(ParseFailureKind.UnreadableTime, failure.Kind);
+        Assert.StartsWith("I couldn't tell which meeting to cancel, so I cancelled nothing: " + problem + ".", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<CancelMeetingCommand>(CommandParser.Parse(Input(failure.Suggestion, "America/Los_Angeles")));
+    }
+
+    /// <summary>words | people (Teams ids) → whether a meeting "Budget review" with Alice Anders (29:alice-id) fits.</summary>
+    [Theory]
+    [InlineData("budget", "", true)]
+    [InlineData("BUDGET", "", true)]
+    [InlineData("budgets", "", true)]
+    [InlineData("budget|review", "", true)]
+    [InlineData("Budget review", "", true)]
+    [InlineData("budget|retro", "", false)]
+    [InlineData("bud", "", false)]
+    [InlineData("alice", "", true)]
+    [InlineData("anders", "", true)]
+    [InlineData("bob", "", false)]
+    [InlineData("", "29:alice-id", true)]
+    [InlineData("", "29:bob-id", false)]
+    [InlineData("budget", "29:alice-id", true)]
+    public void A_meeting_fits_when_its_subject_or_invitees_have_every_word_and_every_person(string words, string people, bool fits)
+    {
+        var meeting = StoredMeeting("Budget review", new MeetingPerson("29:alice-id", "Alice Anders", "aad-alice", null));
+        var which = new MeetingChoice
+        {
+            Words = words.Length == 0 ? [] : words.Split('|'),
+            With = people.Length == 0 ? [] : [.. people.Split('|').Select(id => id == Alice.Id ? Alice : Bob)],
+        };
+
+        Assert.Equal(fits, which.Fits(meeting));
+    }
+
+    [Theory]
+    [InlineData("Stand-up", "standup", true)]
+    [InlineData("standup", "stand-up", true)]
+    [InlineData("Daily stand-up", "stand-up", true)]
+    [InlineData("1:1", "1:1", true)]
+    [InlineData("Sprint 11 planning", "1:1", false)]
+    [InlineData("Incident bridge", "incident", true)]
+    public void Words_written_with_or_without_a_hyphen_are_the_same(string subject, string word, bool fits) =>
+        Assert.Equal(fits, new MeetingChoice { Words = [word] }.Fits(StoredMeeting(subject)));
+
+    [Theory]
+    [InlineData("2026-11-27T17:00Z", true)]  // 09:00 in Los Angeles
+    [InlineData("2026-11-27T20:00Z", false)] // 12:00
+    public void A_part_of_the_day_fits_the_meetings_that_start_in_it(string startUtc, bool fits) =>
+        Assert.Equal(fits, new MeetingChoice { Window = (TimeOnly.MinValue, new TimeOnly(12, 0)), Zone = Zone("America/Los_Angeles") }.Fits(StoredMeeting("Standup", start: startUtc)));
+
+    private static MeetingRecord StoredMeeting(string subject, MeetingPerson? attendee = null, string start = "2026-11-27T17:00Z") => new()
+    {
+        Key = "k",
+        TenantId = "t",
+        Conversation = new TeamsMeetBot.Conversation.ConversationReference { ServiceUrl = "http://127.0.0.1:1/", ConversationId = "c", TenantId = "t", BotId = "28:bot" },
+        SourceActivityId = "a",
+        Organizer = new MeetingPerson("29:org", "Olga Organizer", "aad-org", null),
+        Subject = subject,
+        StartUtc = At(start),
+        EndUtc = At(start).AddMinutes(30),
+        GraphMeetingId = "g",
+        JoinWebUrl = "https://teams.microsoft.com/l/meetup-join/x",
+        Attendees = attendee is null ? [] : [attendee],
+    };
+}
