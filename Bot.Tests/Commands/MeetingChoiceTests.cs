@@ -75,6 +75,12 @@ public class MeetingChoiceTests
         { "extend the meeting by 15 min", "", "", "", "" },
         { "move it to 4pm, thanks", "", "", "", "" },
         { "change my meeting to 4pm", "", "", "", "" },
+        { "cancel the meeting link", "", "", "", "" },
+        { "cancel the first one", "", "", "", "" },
+        { "cancel the meeting no longer needed", "", "", "", "" },
+        { "cancel the meeting in this channel", "", "", "", "" },
+        { "move the meeting to 4pm on the same day", "", "", "", "" },
+        { "could we push the meeting by an hour", "", "", "", "" },
     };
 
     [Theory]

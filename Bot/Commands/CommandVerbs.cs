@@ -15,6 +15,8 @@ internal static class CommandVerbs
     private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "bridge", "conference", "team", "my", "our", .. KindWords];
     private static readonly string[] StandaloneStarters = ["schedule", "start", "create", "book", "setup", "organize", "organise", "arrange", "plan", "host", "launch", "begin", "open"];
     private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", .. KindWords];
+    /// <summary>Verbs that change or cancel a meeting there is, after "can we": "can we push it by 10 min".</summary>
+    private static readonly string[] ChangeVerbs = ["cancel", "move", "push", "postpone", "delay", "shift", "reschedule", "extend", "shorten", "scrap"];
     private static readonly string[] WeVerbs = ["meet", "talk", "sync", "huddle", "have", "hop", "jump", "get", "do", "call", "chat", "start", "catch", "connect"];
     private static readonly string[] Objects = ["it", "the", "this", "that", "my", "our", "meeting", "call", "time", "start", "one", "back", "out"];
 
@@ -44,6 +46,10 @@ internal static class CommandVerbs
             else if (t.IsWordAny(i, ["can", "could", "would", "will"]) && t.IsWord(i + 1, "you") && HasRealWordAfter(t, i + 2))
             {
                 i += 2;
+            }
+            else if (t.IsWordAny(i, ["can", "could"]) && t.IsWord(i + 1, "we") && t.IsWordAny(i + 2, ChangeVerbs))
+            {
+                i += 2; // "can we move it to 4pm" asks the bot; "should we cancel it?" asks the others
             }
             else
             {

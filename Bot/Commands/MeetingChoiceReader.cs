@@ -33,6 +33,8 @@ internal static class MeetingChoiceReader
         "away", "then", "too", "there", "here", "is", "was", "were", "are", "be", "really", "do", "did", "want", "need", "can", "could",
         "would", "go", "ahead", "other", "same", "teams", "online", "video", "quick", "short", "new", "instant", "s", "ll", "d", "ve",
         "i'd", "i've", "we've", "we'd", "which", "what", "called", "titled", "named", "subject", "topic", "off",
+        "link", "links", "above", "current", "lot", "much", "no", "not", "needed", "anymore", "channel", "conversation", "thread", "group",
+        "day", "first", "second", "third", "any", "more", "cheers",
     };
 
     /// <summary>
