@@ -96,6 +96,17 @@ public class MeetingChoiceTests
     }
 
     [Theory]
+    [InlineData("cancel christmas eve's meeting", "2026-12-24", "")]
+    [InlineData("cancel the christmas party", "", "christmas|party")]
+    public void A_holiday_names_its_day_and_a_holidays_party_its_subject(string text, string day, string words)
+    {
+        var which = WhichOf(text);
+
+        Assert.Equal(day, which.OnDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        Assert.Equal(words, string.Join("|", which.Words));
+    }
+
+    [Theory]
     [InlineData("bring forward the standup by 10", -10)]
     [InlineData("move up the 3pm meeting by 15", -15)]
     [InlineData("push back the standup by 10 minutes", 10)]

@@ -348,6 +348,27 @@ public class ScheduledMeetingTests
         { "meet @3", "2026-11-26T23:00Z", 30, null },
         { "meet at 3 sharp", "2026-11-26T23:00Z", 30, null },
         { "meet w/ {A} tomorrow at 9 sharp about the plan", "2026-11-27T17:00Z", 30, "the plan" },
+
+        // Holidays on the same date every year: the next one (these used to be tomorrow, titled "christmas").
+        { "meet on christmas at 10", "2026-12-25T18:00Z", 30, null },
+        { "meet christmas eve at 3pm", "2026-12-24T23:00Z", 30, null },
+        { "meet on xmas day at 9 about the party", "2026-12-25T17:00Z", 30, "the party" },
+        { "meet on boxing day at 10", "2026-12-26T18:00Z", 30, null },
+        { "meet on new year's eve at 4pm", "2027-01-01T00:00Z", 30, null },
+        { "meet on new years day at 10", "2027-01-01T18:00Z", 30, null },
+        { "meet on valentine's day at noon", "2027-02-14T20:00Z", 30, null },
+        { "meet on halloween at 5", "2027-11-01T00:00Z", 30, null }, // this year's is over
+        // A holiday's word in a subject stays the subject's.
+        { "meet christmas party planning tomorrow at 3", "2026-11-27T23:00Z", 30, "christmas party planning" },
+        { "meet tomorrow at 3 about christmas", "2026-11-27T23:00Z", 30, "christmas" },
+
+        // The British "Thursday week" (a week after the coming Thursday), "a week on Thursday", "a week from Friday".
+        { "meet thursday week at 10", "2026-12-03T18:00Z", 30, null },
+        { "meet on Friday week at 10", "2026-12-04T18:00Z", 30, null },
+        { "meet a week on thursday at 10", "2026-12-03T18:00Z", 30, null },
+        { "meet a week from friday at 10", "2026-12-04T18:00Z", 30, null },
+        { "meet a fortnight on monday at 9", "2026-12-14T17:00Z", 30, null },
+        { "meet for some time tomorrow at 3", "2026-11-27T23:00Z", 30, null },
     };
 
     [Theory]
@@ -399,6 +420,15 @@ public class ScheduledMeetingTests
     [InlineData("meet daily at 9 with {A}", "“daily” is a series", null)]
     [InlineData("meet every 2 weeks on Friday at 3", "“every 2 weeks” is a series", "2026-11-27")]
     [InlineData("meet at 25.00", "“25.00” is not a time of day", null)]
+    // A holiday without a time, one whose date moves, a window around one, and no time at all (these used to be a meeting now).
+    [InlineData("meet on christmas", "I got Fri 25 Dec but no time of day", "2026-12-25")]
+    [InlineData("meet on thanksgiving at 10", "“thanksgiving” is not on the same date every year or in every country, so write its date", null)]
+    [InlineData("meet on easter monday at 10", "“easter monday” is not on the same date every year", null)]
+    [InlineData("meet after christmas", "“after christmas” does not say what time", null)]
+    [InlineData("meet tomorrow all day", "“all day” does not say what time", "2026-11-27")]
+    [InlineData("meet sometime tomorrow", "“sometime” does not say what time", "2026-11-27")]
+    [InlineData("meet tomorrow at any time", "“any time” does not say what time", "2026-11-27")]
+    [InlineData("meet whenever", "“whenever” does not say what time", null)]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));

@@ -227,6 +227,11 @@ internal sealed class ClauseScanner
                     return _t.IsWord(i + 2, "few") && _t.IsWordAny(i + 3, ["minutes", "mins", "min"]) ? i + 4 : i + 3;
                 }
 
+                if (_t.IsWord(i + 1, "some") && _t.IsWord(i + 2, "time"))
+                {
+                    return i + 3; // "for some time": the default length too
+                }
+
                 var timeMatch = TryTime(i + 1, ref _time, out int afterTime, wasDate);
                 if (timeMatch != GrammarMatch.No)
                 {
@@ -762,6 +767,17 @@ internal sealed class ClauseScanner
             return SetDate(ref spec, TimeGrammar.Relative(_t.IsWord(dayWord, "tomorrow") ? ahead + 1 : ahead));
         }
 
+        if (TimeGrammar.TryDayCount(_t, i, out int daysAfter, out int afterDays))
+        {
+            // "a week on Thursday", "a week from Friday", "a fortnight on Monday": counted from the coming weekday.
+            int weekdayAt = _t.IsWordAny(afterDays, ["on", "from"]) ? afterDays + 1 : afterDays;
+            if (TimeGrammar.WeekdayOf(_t.LowerAt(weekdayAt), allowShort: true) is var weekday and > 0)
+            {
+                next = weekdayAt + 1;
+                return SetDate(ref spec, TimeGrammar.AfterWeekday(weekday, daysAfter));
+            }
+        }
+
         bool afterOn = word is "on";
         int dateAt = afterOn ? i + 1 : i;
         var dateMatch = TimeGrammar.TryDate(_t, dateAt, _dayMonthOrder, afterOn, out var date, out var datePart, out next, out problem);
@@ -879,7 +895,8 @@ internal sealed class ClauseScanner
 
     /// <summary>
     /// The length of a phrase that points at a time without naming one: "before 3pm", "after 10:30", "at lunchtime",
-    /// "after lunch", "in a bit", "in a while", "in a few (minutes)"; 0 when none is at <paramref name="i"/>.
+    /// "after lunch", "after christmas", "all day", "sometime", "whenever", "in a bit", "in a while", "in a few (minutes)";
+    /// 0 when none is at <paramref name="i"/>.
     /// </summary>
     private int VagueTimeLength(int i, ReadOnlySpan<char> word)
     {
@@ -891,6 +908,23 @@ internal sealed class ClauseScanner
         if (word is "at" or "by" or "before" or "after" or "around" or "during" && _t.IsWordAny(i + 1, ["lunch", "lunchtime", "breakfast", "dinner"]))
         {
             return 2;
+        }
+
+        // "after christmas", "before new year's eve", "over easter": a window around a holiday.
+        if (word is "before" or "after" or "by" or "around" or "over" or "until" or "till" or "during" && Holidays.Match(_t, i + 1, out _, out _) is var holiday and > 0)
+        {
+            return 1 + holiday;
+        }
+
+        // "all day", "sometime", "any time", "whenever": no time, and a Teams meeting needs one.
+        if ((word is "all" && _t.IsWord(i + 1, "day")) || (word is "some" or "any" && _t.IsWord(i + 1, "time") && !_t.IsWord(i - 1, "for")))
+        {
+            return 2;
+        }
+
+        if (word is "all-day" or "sometime" or "anytime" or "whenever" or "whenevs")
+        {
+            return 1;
         }
 
         if (word is "in" && _t.IsWord(i + 1, "a"))

@@ -546,11 +546,27 @@ internal static class TimeGrammar
             int wd = WeekdayOf(s, allowShort: shortAllowed);
             if (wd > 0)
             {
-                // "Tuesday next week" is "next week Tuesday".
+                // "Tuesday next week" is "next week Tuesday"; the British "Thursday week" is a week after the coming Thursday.
                 bool inNextWeek = t.IsWord(i + 1, "next") && t.IsWord(i + 2, "week");
-                date = new DateSpec(DateKind.Weekday, 0, ToDayOfWeek(wd), false, 0, 0, 0, inNextWeek);
-                next = inNextWeek ? i + 3 : i + 1;
+                bool weekAfter = !inNextWeek && t.IsWord(i + 1, "week");
+                date = new DateSpec(DateKind.Weekday, weekAfter ? 7 : 0, ToDayOfWeek(wd), false, 0, 0, 0, inNextWeek);
+                next = inNextWeek ? i + 3 : weekAfter ? i + 2 : i + 1;
                 return GrammarMatch.Ok;
+            }
+
+            // "on christmas at 10", "christmas eve": the date; "thanksgiving": asked. Not "the christmas party".
+            if (Holidays.Match(t, i, out int holidayMonth, out int holidayDay, out bool possessive) is var holiday and > 0 && (possessive || IsDateBoundary(t, i + holiday)))
+            {
+                next = i + holiday;
+                if (holidayMonth == 0)
+                {
+                    problem = "“" + t.Render(i, next) + "” is not on the same date every year or in every country, so write its date";
+                    return GrammarMatch.Invalid;
+                }
+
+                var found = Calendar(0, holidayMonth, holidayDay, t.Render(i, next), out date, out problem);
+                date = date with { Upcoming = true }; // in November, "halloween" is next year's
+                return found;
             }
 
             int month = MonthOf(s);
@@ -622,6 +638,9 @@ internal static class TimeGrammar
 
     /// <summary>Today plus <paramref name="days"/>: "tomorrow", "in 2 days".</summary>
     public static DateSpec Relative(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
+
+    /// <summary>"a week on Thursday": <paramref name="days"/> after the coming <paramref name="weekday"/> (1 Monday … 7 Sunday).</summary>
+    public static DateSpec AfterWeekday(int weekday, int days) => new(DateKind.Weekday, days, ToDayOfWeek(weekday), false, 0, 0, 0);
 
     private static GrammarMatch Calendar(int year, int month, int day, string written, out DateSpec date, out string? problem)
     {

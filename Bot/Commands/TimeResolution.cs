@@ -217,7 +217,7 @@ internal static class TimeResolution
         }
 
         int ahead = ((int)spec.Weekday - (int)today.DayOfWeek + 7) % 7;
-        return ahead == 0 && spec.StrictlyAfterToday ? 7 : ahead;
+        return (ahead == 0 && spec.StrictlyAfterToday ? 7 : ahead) + spec.DayOffset;
     }
 
     /// <summary>The first day on or after <paramref name="from"/> that is the <paramref name="day"/>th of its month (the 31st skips short months).</summary>
@@ -254,7 +254,7 @@ internal static class TimeResolution
         }
 
         date = new DateOnly(year, spec.Month, spec.Day);
-        if (spec.Year == 0 && date < today && today.DayNumber - date.DayNumber > 183
+        if (spec.Year == 0 && date < today && (today.DayNumber - date.DayNumber > 183 || spec.Upcoming)
             && spec.Day <= DateTime.DaysInMonth(year + 1, spec.Month))
         {
             date = new DateOnly(year + 1, spec.Month, spec.Day);

@@ -22,7 +22,7 @@ internal enum DateKind
     /// <summary>Today plus <see cref="DateSpec.DayOffset"/> days (today, tomorrow, yesterday).</summary>
     Relative,
 
-    /// <summary>The next <see cref="DateSpec.Weekday"/>; <see cref="DateSpec.StrictlyAfterToday"/> for "next Friday";
+    /// <summary>The next <see cref="DateSpec.Weekday"/>, plus <see cref="DateSpec.DayOffset"/> days ("Thursday week"); <see cref="DateSpec.StrictlyAfterToday"/> for "next Friday";
     /// <see cref="DateSpec.InNextWeek"/> for "next week Tuesday" (weeks start on Monday).</summary>
     Weekday,
 
@@ -53,7 +53,8 @@ internal readonly record struct ClockTime(int Hour, int Minute, Meridiem Meridie
     };
 }
 
-internal readonly record struct DateSpec(DateKind Kind, int DayOffset, DayOfWeek Weekday, bool StrictlyAfterToday, int Year, int Month, int Day, bool InNextWeek = false);
+/// <param name="Upcoming">For a calendar date without a year: always the next one from today ("christmas"), never a recent past one.</param>
+internal readonly record struct DateSpec(DateKind Kind, int DayOffset, DayOfWeek Weekday, bool StrictlyAfterToday, int Year, int Month, int Day, bool InNextWeek = false, bool Upcoming = false);
 
 /// <summary>Everything time-related a message said, before it is turned into instants.</summary>
 internal struct TimeSpec
