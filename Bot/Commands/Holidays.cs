@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace TeamsMeetBot.Commands;
 
 /// <summary>
@@ -63,6 +65,10 @@ internal static class Holidays
         (["mlk", "day"], 0, 0),
     ];
 
+    /// <summary>Every holiday's first word: most words are none, and are let go after one lookup.</summary>
+    private static readonly FrozenSet<string> FirstWords = Known.Select(h => h.Words[0]).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWordsBySpan = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The holiday whose words start at <paramref name="i"/>: how many tokens it takes (0 when none does) and its date
     /// (month 0 when it moves). The longer phrase comes first in the table: "christmas eve", not "christmas".
@@ -72,6 +78,19 @@ internal static class Holidays
     /// <summary>As <see cref="Match(CommandText, int, out int, out int)"/>; <paramref name="possessive"/> for "christmas eve's".</summary>
     public static int Match(CommandText t, int i, out int month, out int day, out bool possessive)
     {
+        var first = t.LowerAt(i);
+        if (first.Length > 2 && first[^2] is '\'' or '’' && first[^1] == 's')
+        {
+            first = first[..^2];
+        }
+
+        if (i >= t.Count || t.KindAt(i) != TokenKind.Word || !FirstWordsBySpan.Contains(first))
+        {
+            month = day = 0;
+            possessive = false;
+            return 0;
+        }
+
         foreach (var (words, m, d) in Known)
         {
             int k = 0;
