@@ -78,13 +78,11 @@ internal static class Holidays
     /// <summary>As <see cref="Match(CommandText, int, out int, out int)"/>; <paramref name="possessive"/> for "christmas eve's".</summary>
     public static int Match(CommandText t, int i, out int month, out int day, out bool possessive)
     {
+        // "valentine's day" has its apostrophe in the table; "christmas's party" is "christmas" with a possessive.
         var first = t.LowerAt(i);
-        if (first.Length > 2 && first[^2] is '\'' or '’' && first[^1] == 's')
-        {
-            first = first[..^2];
-        }
-
-        if (i >= t.Count || t.KindAt(i) != TokenKind.Word || !FirstWordsBySpan.Contains(first))
+        bool known = i < t.Count && t.KindAt(i) == TokenKind.Word
+            && (FirstWordsBySpan.Contains(first) || (first.Length > 2 && first[^2] is '\'' or '’' && first[^1] == 's' && FirstWordsBySpan.Contains(first[..^2])));
+        if (!known)
         {
             month = day = 0;
             possessive = false;
