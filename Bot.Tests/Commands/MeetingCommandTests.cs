@@ -109,6 +109,17 @@ public class MeetingCommandTests
 
         // Chat shorthand: "w/" is "with"; "w/e" and "w/c" are not.
         { "meet now w/ {A}", "Alice Anders", null, 30, false },
+        // Other words before the people (these used to become the subject: "w", "bring", "urgently", "bridge").
+        { "pls set up a call w {A}", "Alice Anders", null, 30, false },
+        { "meet now, bring {A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now and invite {A}", "Alice Anders", null, 30, false },
+        { "meet now w/ {A} plus {B}", "Alice Anders,Bob Brown", null, 30, false },
+        { "meet now about the db w {A}", "Alice Anders", "the db", 30, false },
+        { "meet urgently with {A}", "Alice Anders", null, 30, false },
+        { "open a bridge", "", null, 30, false },
+        { "open a bridge for the sev1", "", "the sev1", 30, false },
+        { "meet about life after the migration", "", "life after the migration", 30, false },
+        { "meet about the bring-your-own-device policy", "", "the bring-your-own-device policy", 30, false },
         { "meet now w/{A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now about the w/c plan", "", "the w/c plan", 30, false },
         { "meet now about w/e", "", "w/e", 30, false },

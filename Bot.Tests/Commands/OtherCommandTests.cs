@@ -290,6 +290,7 @@ public class OtherCommandTests
 
     public static TheoryData<string, ParseFailureKind> RescheduleFailures => new()
     {
+        { "move it to after the standup", ParseFailureKind.UnreadableTime },
         { "reschedule", ParseFailureKind.NothingToChange },
         { "move it", ParseFailureKind.NothingToChange },
         { "reschedule to today at 9am", ParseFailureKind.TimeInPast },

@@ -369,6 +369,8 @@ public class ScheduledMeetingTests
         { "meet a week from friday at 10", "2026-12-04T18:00Z", 30, null },
         { "meet a fortnight on monday at 9", "2026-12-14T17:00Z", 30, null },
         { "meet for some time tomorrow at 3", "2026-11-27T23:00Z", 30, null },
+        { "meet tmrw arvo at 3", "2026-11-27T23:00Z", 30, null },
+        { "pls set up a call w {A} tmrw 9am", "2026-11-27T17:00Z", 30, null },
     };
 
     [Theory]
@@ -429,6 +431,14 @@ public class ScheduledMeetingTests
     [InlineData("meet sometime tomorrow", "“sometime” does not say what time", "2026-11-27")]
     [InlineData("meet tomorrow at any time", "“any time” does not say what time", "2026-11-27")]
     [InlineData("meet whenever", "“whenever” does not say what time", null)]
+    [InlineData("meet first thing tomorrow", "“first thing” does not say what time", "2026-11-27")]
+    [InlineData("meet first thing in the morning", "“first thing in the morning” does not say what time", null)]
+    [InlineData("meet this arvo", "I got Thu 26 Nov but no time of day", "2026-11-26")]
+    // An event is not a time (these used to be a meeting now titled "after the standup", "after").
+    [InlineData("meet after the standup", "“after the standup” does not say what time", null)]
+    [InlineData("meet right after this", "“right after this” does not say what time", null)]
+    [InlineData("meet before we go live", "“before we go live” does not say what time", null)]
+    [InlineData("meet with {A} after the standup tomorrow at 10", "“after the standup” does not say what time. I understood Fri 27 Nov 2026, 10:00", "2026-11-27")]
     public void Spoken_times_and_day_counts_that_cannot_be_used_say_why(string text, string problem, string? cardDate)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, La)));

@@ -16,6 +16,9 @@ internal sealed class ClauseScanner
     private static readonly string[] EveryoneWords = ["everyone", "everybody", "all", "y'all", "yall", "y’all"];
     private static readonly string[] NowWords = ["now", "asap", "immediately", "instantly"];
 
+    /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a".</summary>
+    private static readonly string[] WithWords = ["with", "w", "bring", "invite", "add", "include", "including", "plus"];
+
     /// <summary>"in a sec", "for a moment": as good as now, or as long as the default length.</summary>
     private static readonly string[] MomentWords = ["sec", "second", "moment", "minute", "jiffy"];
 
@@ -133,7 +136,7 @@ internal sealed class ClauseScanner
         if (token.Kind == TokenKind.Word)
         {
             var word = _t.LowerOf(token);
-            if (word.SequenceEqual("with"))
+            if (_t.IsWordAny(i, WithWords))
             {
                 int after = ScanWithList(i + 1, apply: true);
                 if (after > i + 1)
@@ -569,7 +572,7 @@ internal sealed class ClauseScanner
             return false;
         }
 
-        if (_t.IsWord(j, "with"))
+        if (_t.IsWordAny(j, WithWords))
         {
             return ScanWithList(j + 1, apply: false) > j + 1;
         }
@@ -895,7 +898,8 @@ internal sealed class ClauseScanner
 
     /// <summary>
     /// The length of a phrase that points at a time without naming one: "before 3pm", "after 10:30", "at lunchtime",
-    /// "after lunch", "after christmas", "all day", "sometime", "whenever", "in a bit", "in a while", "in a few (minutes)";
+    /// "after lunch", "after christmas", "after the standup", "first thing", "all day", "sometime", "whenever", "in a bit",
+    /// "in a while", "in a few (minutes)";
     /// 0 when none is at <paramref name="i"/>.
     /// </summary>
     private int VagueTimeLength(int i, ReadOnlySpan<char> word)
@@ -925,6 +929,26 @@ internal sealed class ClauseScanner
         if (word is "all-day" or "sometime" or "anytime" or "whenever" or "whenevs")
         {
             return 1;
+        }
+
+        // "first thing (in the morning)".
+        if (word is "first" && _t.IsWord(i + 1, "thing"))
+        {
+            return _t.IsWord(i + 2, "in") && _t.IsWord(i + 3, "the") && PartOf(_t.LowerAt(i + 4)) != PartOfDay.None ? 5 : 2;
+        }
+
+        // "after the standup", "right after this", "before we go live": an event, not a time.
+        int eventAt = word is "right" or "straight" or "just" or "soon" && _t.IsWordAny(i + 1, ["after", "before"]) ? i + 2
+            : word is "after" or "before" ? i + 1 : 0;
+        if (eventAt > 0 && eventAt < _t.Count && _t.Tokens[eventAt].Kind == TokenKind.Word && !StopsSubject(eventAt))
+        {
+            int end = eventAt + 1;
+            while (end < _t.Count && _t.Tokens[end].Kind is TokenKind.Word or TokenKind.Number && !StopsSubject(end) && !_t.IsWordAny(end, ["about", "re", "regarding"]))
+            {
+                end++;
+            }
+
+            return end - i;
         }
 
         if (word is "in" && _t.IsWord(i + 1, "a"))
@@ -1049,7 +1073,7 @@ internal sealed class ClauseScanner
     private static PartOfDay PartOf(ReadOnlySpan<char> word) => (word.Length > 2 && word[^2] is '\'' or '’' && word[^1] == 's' ? word[..^2] : word) switch
     {
         "morning" => PartOfDay.Morning,
-        "afternoon" => PartOfDay.Afternoon,
+        "afternoon" or "arvo" => PartOfDay.Afternoon,
         "evening" or "night" => PartOfDay.Evening,
         _ => PartOfDay.None,
     };

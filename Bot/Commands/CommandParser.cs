@@ -23,6 +23,7 @@ public static class CommandParser
         "is", "are", "some", "there", "here", "again", "right", "away", "fast", "really", "very", "go", "lets", "let's", "y'all", "all",
         "people", "team", "chat", "them", "this", "that", "want", "need", "would", "like", "if", "possible", "pretty",
         "about", "regarding", "re", "subject", "topic", "titled", "called", "named", "discussing", "concerning", "from", "between",
+        "urgently", "pronto", "straightaway",
     };
 
     private static readonly string[] TimeRoots =

@@ -270,6 +270,11 @@ internal static class CommandVerbs
             return durationAt >= 0 ? durationAt : j + 1;
         }
 
+        if (j > i && t.IsWordAny(j - 1, Nouns))
+        {
+            return durationAt >= 0 ? durationAt : j; // "open a bridge": "bridge" ends the phrase ("a bridge call" would go on)
+        }
+
         if (OneOnOneLength(t, j) > 0)
         {
             // "a 1:1": the clause scanner reads it, as the subject.
