@@ -643,7 +643,7 @@ internal sealed class ClauseScanner
         bool series = repeats > 0;
         if (unusable == 0)
         {
-            unusable = series ? repeats : VagueTimeLength(i, word);
+            unusable = series ? repeats : VagueTimeLength(i, word, timeGiven: SaidNow || spec.Start is not null || spec.Relative is not null);
         }
 
         if (unusable > 0)
@@ -902,7 +902,7 @@ internal sealed class ClauseScanner
     /// "in a while", "in a few (minutes)";
     /// 0 when none is at <paramref name="i"/>.
     /// </summary>
-    private int VagueTimeLength(int i, ReadOnlySpan<char> word)
+    private int VagueTimeLength(int i, ReadOnlySpan<char> word, bool timeGiven)
     {
         if (word is "before" or "after" && TimeGrammar.TryClock(_t, i + 1, allowBare: true, out _, out int afterClock, out _) != GrammarMatch.No)
         {
@@ -937,8 +937,10 @@ internal sealed class ClauseScanner
             return _t.IsWord(i + 2, "in") && _t.IsWord(i + 3, "the") && PartOf(_t.LowerAt(i + 4)) != PartOfDay.None ? 5 : 2;
         }
 
-        // "after the standup", "right after this", "before we go live": an event, not a time.
-        int eventAt = word is "right" or "straight" or "just" or "soon" && _t.IsWordAny(i + 1, ["after", "before"]) ? i + 2
+        // "after the standup", "right after this", "before we go live": an event, not a time. Once a time is given ("meet
+        // now: postmortem after the outage"), the words are the subject's.
+        int eventAt = timeGiven ? 0
+            : word is "right" or "straight" or "just" or "soon" && _t.IsWordAny(i + 1, ["after", "before"]) ? i + 2
             : word is "after" or "before" ? i + 1 : 0;
         if (eventAt > 0 && eventAt < _t.Count && _t.Tokens[eventAt].Kind == TokenKind.Word && !StopsSubject(eventAt))
         {
