@@ -438,7 +438,7 @@ public static class CommandParser
     }
 
     /// <summary>"at 3pm UTC": the whole command is read, described and kept in the zone the sender wrote.</summary>
-    private static CommandInput InWrittenZone(CommandInput input, in TimeSpec spec) =>
+    internal static CommandInput InWrittenZone(CommandInput input, in TimeSpec spec) =>
         spec.Zone is { } written ? input with { TimeZone = written, TimeZoneAssumed = false } : input;
 
     // ---------------------------------------------------------------- cancel

@@ -50,7 +50,7 @@ internal static class MeetingChoiceReader
         var which = MeetingChoice.Unnamed;
         if (spec.Problem is null && (spec.HasDate || spec.Start is not null || spec.PartOfDay != PartOfDay.None))
         {
-            input = spec.Zone is { } written ? input with { TimeZone = written, TimeZoneAssumed = false } : input;
+            input = CommandParser.InWrittenZone(input, spec);
             IReadOnlyList<TimeOnly> times = spec.Start is not { } clock ? []
                 : clock.IsAmbiguous ? [clock.ToTimeOnly(Meridiem.Am), clock.ToTimeOnly(Meridiem.Pm)]
                 : [clock.ToTimeOnly(clock.Meridiem)];
