@@ -50,6 +50,7 @@ public class MeetingChoiceTests
         { "move the budget meeting to 4pm", "budget", "", "", "" },
         { "move the budget review to 4pm", "budget|review", "", "", "" },
         { "postpone the standup by an hour", "standup", "", "", "" },
+        { "postpone the standup until monday", "standup", "", "", "" },
         { "push back the standup by 10 minutes", "standup", "", "", "" },
         { "bring forward the standup by 10", "standup", "", "", "" },
         { "reschedule budget review to friday", "budget|review", "", "", "" },
@@ -113,6 +114,45 @@ public class MeetingChoiceTests
     [InlineData("postpone the standup by an hour", 60)]
     public void A_direction_before_the_meetings_name_still_says_which_way(string text, int minutes) =>
         Assert.Equal(TimeSpan.FromMinutes(minutes), Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).ShiftBy);
+
+    /// <summary>
+    /// A start written before the change names the meeting, and the change is the rest: text → the day and start times
+    /// that name the meeting, and the new start (these used to be read as a new meeting time "from 10 to 11", or "two
+    /// different days").
+    /// </summary>
+    [Theory]
+    [InlineData("move the meeting from 10 to 11", "", "10:00,22:00", "2026-11-27T19:00Z")]
+    [InlineData("move the budget meeting from 3pm to 4pm", "", "15:00", "2026-11-27T00:00Z")]
+    [InlineData("move tomorrow's meeting from 10 to 2", "2026-11-27", "10:00,22:00", "2026-11-26T22:00Z")]
+    [InlineData("push the 3pm to 4", "", "15:00", "2026-11-27T00:00Z")]
+    [InlineData("move my 3pm to 4pm", "", "15:00", "2026-11-27T00:00Z")]
+    [InlineData("move the 10am to 11", "", "10:00", "2026-11-27T19:00Z")]
+    [InlineData("can you move my 2pm to 3pm?", "", "14:00", "2026-11-26T23:00Z")]
+    [InlineData("move it from friday to monday", "2026-11-27", "", null)]
+    // Without a start before "to", the range is the new time.
+    [InlineData("move it to 3pm to 4pm", "", "", "2026-11-26T23:00Z")]
+    [InlineData("reschedule for 3 to 4pm", "", "", "2026-11-26T23:00Z")]
+    public void A_start_before_the_change_names_the_meeting(string text, string day, string times, string? newStart)
+    {
+        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(day, change.Which.OnDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        Assert.Equal(times, string.Join(",", change.Which.AtTimes.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))));
+        Assert.Equal(newStart is null ? null : At(newStart), change.NewStart);
+    }
+
+    [Theory]
+    [InlineData("shorten tomorrow's standup to 15 min", 15, null)]
+    [InlineData("extend it to an hour", 60, null)]
+    [InlineData("extend it 15 min", null, 15)]
+    [InlineData("shorten it by 10 min", null, -10)]
+    public void Extend_or_shorten_to_a_length_is_the_new_length_and_by_one_is_the_difference(string text, int? length, int? by)
+    {
+        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(length is { } l ? TimeSpan.FromMinutes(l) : null, change.NewDuration);
+        Assert.Equal(by is { } b ? TimeSpan.FromMinutes(b) : null, change.ExtendBy);
+    }
 
     [Theory]
     [InlineData("make the standup 30 min", null, 30)]

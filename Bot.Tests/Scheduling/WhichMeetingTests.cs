@@ -134,6 +134,10 @@ public sealed class WhichMeetingTests : IAsyncLifetime
     [InlineData("push the retro by 15 min", "the retro", "2026-03-06T15:15:00Z")]
     [InlineData("bring forward the retro by 30 min", "the retro", "2026-03-06T14:30:00Z")]
     [InlineData("move my next meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("move my 10am to 11", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("push the 3pm to 4", "the retro", "2026-03-06T16:00:00Z")]
+    [InlineData("move the meeting from 10:00 to 12:30", "the budget", "2026-03-05T12:30:00Z")]
+    [InlineData("move it from Friday to Monday", "the retro", "2026-03-09T15:00:00Z")]
     public async Task A_typed_change_moves_the_meeting_named_by_its_subject(string command, string moved, string newStart)
     {
         await TwoMeetingsAsync();

@@ -468,7 +468,7 @@ public static class CommandParser
     {
         var verb = text.LowerAt(verbAt);
         int afterVerb = from;
-        from = MeetingChoiceReader.ReadBeforeNoun(text, input, from, out var which);
+        from = MeetingChoiceReader.ReadBeforeChange(text, input, from, out var which);
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
         scanner.Scan(from);
         var spec = scanner.Time;
@@ -523,9 +523,9 @@ public static class CommandParser
 
             spec.Duration = null;
         }
-        else if (spec.Duration is { } extra && (isExtend || isShorten) && !hasTime)
+        else if (spec.Duration is { } extra && (isExtend || isShorten) && !hasTime && !AnyWordFrom(text, from, ["to"]))
         {
-            extend = isShorten ? -extra : extra;
+            extend = isShorten ? -extra : extra; // "extend it 15 min"; "shorten it to 15 min" is its new length
             spec.Duration = null;
         }
 

@@ -34,7 +34,7 @@ internal static class MeetingChoiceReader
         "would", "go", "ahead", "other", "same", "teams", "online", "video", "quick", "short", "new", "instant", "s", "ll", "d", "ve",
         "i'd", "i've", "we've", "we'd", "which", "what", "called", "titled", "named", "subject", "topic", "off",
         "link", "links", "above", "current", "lot", "much", "no", "not", "needed", "anymore", "channel", "conversation", "thread", "group",
-        "day", "first", "second", "third", "any", "more", "cheers",
+        "day", "first", "second", "third", "any", "more", "cheers", "until", "till",
     };
 
     /// <summary>
@@ -67,15 +67,18 @@ internal static class MeetingChoiceReader
     }
 
     /// <summary>
-    /// "move tomorrow's meeting to 4pm", "push the 3pm call by 15 min": the words between the verb and the meeting's noun
-    /// name which meeting; the change is read after the noun. Returns where the change starts.
+    /// The words between a change's verb and the change that name which meeting: up to its noun ("move tomorrow's meeting
+    /// to 4pm", "push the 3pm call by 15 min"); a start after "from" ("move the meeting from 10 to 11", "move it from
+    /// Friday to Monday"); or a start right before "to" ("push the 3pm to 4", "move my 2pm to 3pm"). Returns where the
+    /// change starts.
     /// </summary>
-    public static int ReadBeforeNoun(CommandText text, CommandInput input, int from, out MeetingChoice which)
+    public static int ReadBeforeChange(CommandText text, CommandInput input, int from, out MeetingChoice which)
     {
         which = MeetingChoice.Unnamed;
+        int change = from;
         for (int k = from; k < Math.Min(text.Count, from + 5); k++)
         {
-            if (text.IsWordAny(k, ["to", "by", "until", "till", "for"]))
+            if (text.IsWordAny(k, ["to", "by", "until", "till", "for", "from"]))
             {
                 break;
             }
@@ -86,14 +89,53 @@ internal static class MeetingChoiceReader
                 if (named.SaysWhich && problem is null)
                 {
                     which = named;
-                    return k + 1;
+                    change = k + 1;
                 }
 
                 break;
             }
         }
 
-        return from;
+        if (text.IsWord(change, "from") && FirstTo(text, change + 1) is var to and > 0)
+        {
+            var start = Read(text, input, change + 1, to, out string? problem);
+            if (start.NamesStart && problem is null)
+            {
+                // "move the budget meeting from 3pm to 4pm": the words before "from" and the start after it, together.
+                which = !which.SaysWhich ? start : which with { OnDay = start.OnDay ?? which.OnDay, AtTimes = start.AtTimes, Window = start.Window, Zone = start.Zone };
+                return to;
+            }
+        }
+        else if (change == from && FirstTo(text, from) is var to2 and > 0 && to2 > from)
+        {
+            var start = Read(text, input, from, to2, out string? problem);
+            if (start.NamesStart && problem is null)
+            {
+                which = start;
+                return to2;
+            }
+        }
+
+        return change;
+    }
+
+    /// <summary>The first "to", "until" or "till" within a few words of <paramref name="i"/>, before any "by" or "for"; -1 when none.</summary>
+    private static int FirstTo(CommandText text, int i)
+    {
+        for (int k = i; k < Math.Min(text.Count, i + 5); k++)
+        {
+            if (text.IsWordAny(k, ["to", "until", "till"]))
+            {
+                return k;
+            }
+
+            if (text.IsWordAny(k, ["by", "for"]))
+            {
+                break;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
