@@ -60,6 +60,37 @@ internal static class CommandVerbs
         return i;
     }
 
+    /// <summary>"leave", "hang up", "go" (alone: not "go ahead and meet now") after "you can" or "feel free to".</summary>
+    private static bool IsDismissal(CommandText t, int i) =>
+        t.IsWordAny(i, ["leave", "hang", "drop", "disconnect"])
+        || (t.IsWord(i, "go") && (i + 1 >= t.Count || t.Tokens[i + 1].Kind == TokenKind.Punct || t.IsWordAny(i + 1, ["now", "bot", "thanks", "away"])));
+
+    /// <summary>Where the words after "thanks", "thank you" and their comma start: "thanks, you can go".</summary>
+    private static int AfterThanks(CommandText t, int i)
+    {
+        int j = t.IsWord(i, "thank") && t.IsWord(i + 1, "you") ? i + 2 : i + 1;
+        while (j < t.Count && (t.Tokens[j].Kind == TokenKind.Punct || t.IsWordAny(j, ["bot", "meetbot"])))
+        {
+            j++;
+        }
+
+        return j < t.Count ? j : 0;
+    }
+
+    /// <summary>"a ring", "a call", "a buzz" after the people in "give @Alice a ring".</summary>
+    private static bool RingWordAhead(CommandText t, int i)
+    {
+        for (int k = i; k < Math.Min(t.Count, i + 8); k++)
+        {
+            if (t.IsWord(k, "a") && t.IsWordAny(k + 1, ["ring", "call", "buzz", "shout"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasRealWordAfter(CommandText t, int i)
     {
         for (; i < t.Count; i++)
@@ -153,6 +184,11 @@ internal static class CommandVerbs
                 next = SkipJoinTail(t, i + 2);
                 return CommandKind.Join;
 
+            case "give" when MentionAhead(t, i + 1) && RingWordAhead(t, i + 2):
+                // "give @Alice a ring", "give @Bob a call": ring them.
+                next = i + 1;
+                return CommandKind.Ring;
+            case "ping" or "buzz" when MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody", "all", "the", "attendees"]):
             case "ring" or "page" or "dial" or "phone":
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
@@ -166,6 +202,9 @@ internal static class CommandVerbs
             case "leave" or "hangup" or "disconnect" or "bye" or "goodbye" or "exit" or "quit":
                 next = t.Count;
                 return CommandKind.Leave;
+            case "you" when t.IsWordAny(i + 1, ["can", "may", "could"]) && IsDismissal(t, i + 2):
+            case "feel" when t.IsWord(i + 1, "free") && t.IsWord(i + 2, "to") && IsDismissal(t, i + 3):
+            case "thanks" or "thank" or "thx" or "ty" or "cheers" when AfterThanks(t, i) is var dismissed and > 0 && Recognize(t, dismissed, out _) == CommandKind.Leave:
             case "hang" when t.IsWord(i + 1, "up"):
             case "drop" when t.IsWordAny(i + 1, ["off", "out"]):
             case "get" when t.IsWord(i + 1, "out"):
