@@ -99,7 +99,9 @@ public class MeetingChoiceTests
     [Theory]
     [InlineData("cancel christmas eve's meeting", "2026-12-24", "")]
     [InlineData("cancel the christmas party", "", "christmas|party")]
-    public void A_holiday_names_its_day_and_a_holidays_party_its_subject(string text, string day, string words)
+    [InlineData("cancel fridays meeting", "2026-11-27", "")]
+    [InlineData("move fridays meeting to 4pm", "2026-11-27", "")]
+    public void A_holiday_or_a_weekday_without_its_apostrophe_names_the_day_and_a_holidays_party_its_subject(string text, string day, string words)
     {
         var which = WhichOf(text);
 
@@ -175,6 +177,7 @@ public class MeetingChoiceTests
     [InlineData("cancel the meeting on Feb 30", "“Feb 30” is not a date in the calendar")]
     [InlineData("cancel the meeting at 25:00", "“25:00” is not a time of day")]
     [InlineData("cancel the meeting after lunch", "“after lunch” does not say what time")]
+    [InlineData("cancel the thursdya meeting", "“thursdya” is not a day I know (did you mean Thursday?)")]
     public void A_cancel_whose_day_or_time_cannot_be_read_cancels_nothing_and_says_why(string text, string problem)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));

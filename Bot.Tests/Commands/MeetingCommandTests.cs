@@ -120,6 +120,9 @@ public class MeetingCommandTests
         { "open a bridge for the sev1", "", "the sev1", 30, false },
         { "meet about life after the migration", "", "life after the migration", 30, false },
         { "meet now: postmortem after the outage", "", "postmortem after the outage", 30, false },
+        // A word near a day word in a subject stays the subject's.
+        { "meet now about wendesday planning", "", "wendesday planning", 30, false },
+        { "meet now about mondays", "", "mondays", 30, false },
         { "meet about the bring-your-own-device policy", "", "the bring-your-own-device policy", 30, false },
         { "meet now w/{A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now about the w/c plan", "", "the w/c plan", 30, false },

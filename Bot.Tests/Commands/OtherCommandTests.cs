@@ -26,6 +26,7 @@ public class OtherCommandTests
         { "delete the meeting", typeof(CancelMeetingCommand) },
         { "could we cancel the standup", typeof(CancelMeetingCommand) },
         { "can we move it to 4pm", typeof(RescheduleMeetingCommand) },
+        { "resched to 4pm", typeof(RescheduleMeetingCommand) },
         { "should we cancel the standup?", typeof(ParseFailure) },
         { "join", typeof(JoinCallCommand) },
         { "join the call", typeof(JoinCallCommand) },

@@ -287,6 +287,15 @@ internal sealed class ClauseScanner
             return afterShift;
         }
 
+        // "on wendesday", "on 3 novmber": not a subject.
+        int dayAt = i + 1 < _t.Count && _t.KindAt(i + 1) == TokenKind.Number ? i + 2 : i + 1;
+        if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && dayAt < _t.Count && _t.KindAt(dayAt) == TokenKind.Word
+            && TimeGrammar.MisspeltDayWord(_t.LowerAt(dayAt)) is { } meantDay)
+        {
+            SetMisspeltDay(dayAt, meantDay);
+            return dayAt + 1;
+        }
+
         if (token.Kind == TokenKind.Word && _t.IsWord(i, "on") && _subjectsAllowed && SubjectOpen && i + 1 < _t.Count)
         {
             int after = ScanSubject(i + 1);
@@ -329,6 +338,12 @@ internal sealed class ClauseScanner
             }
         }
 
+        if (token.Kind == TokenKind.Word && TimeGrammar.MisspeltDayWord(_t.LowerOf(token)) is { } meant)
+        {
+            SetMisspeltDay(i, meant);
+            return i + 1;
+        }
+
         if (token.Kind != TokenKind.Punct)
         {
             Leftovers.Add(i);
@@ -336,6 +351,11 @@ internal sealed class ClauseScanner
 
         return i + 1;
     }
+
+    /// <summary>"meet on wendesday at 10": asked about, never read as today or as a subject.</summary>
+    private void SetMisspeltDay(int i, string meant) =>
+        _time.Problem ??= "“" + _t.Render(i, i + 1) + "” is not a day I know (did you mean "
+            + (meant is "tomorrow" or "today" or "tonight" ? meant : char.ToUpperInvariant(meant[0]) + meant[1..]) + "?)";
 
     private void SetDuration(TimeSpan duration, string written)
     {
@@ -884,6 +904,17 @@ internal sealed class ClauseScanner
             bool unit = _t.IsWordAny(k, ["day", "days", "week", "weeks", "weekday", "weekdays", "month", "months", "morning", "afternoon", "evening", "night"])
                 || TimeGrammar.WeekdayOf(_t.LowerAt(k), allowShort: true) > 0;
             return unit ? k + 1 - i : 0;
+        }
+
+        // "fridays at 10", "on mondays at 9" ask for a series; in a cancel or a change, "fridays meeting" is Friday's.
+        if (_subjectsAllowed && word.Length > 4 && word[^1] == 's' && TimeGrammar.WeekdayOf(word[..^1], allowShort: false) > 0)
+        {
+            return 1;
+        }
+
+        if (_subjectsAllowed && word is "on" && _t.LowerAt(i + 1) is { Length: > 4 } plural && plural[^1] == 's' && TimeGrammar.WeekdayOf(plural[..^1], allowShort: false) > 0)
+        {
+            return 2;
         }
 
         if (word is "daily" or "weekly" or "biweekly" or "fortnightly" or "monthly")

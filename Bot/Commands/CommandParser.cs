@@ -799,7 +799,7 @@ public static class CommandParser
     }
 
     /// <summary>Edit distance counting a swap of two neighbouring letters as one edit ("jion" → "join").</summary>
-    private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    internal static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         Span<int> beforePrevious = stackalloc int[b.Length + 1];
         Span<int> previous = stackalloc int[b.Length + 1];

@@ -150,7 +150,7 @@ internal static class CommandVerbs
                 next = i + 1; // "call the standup off": "the standup" names which meeting, "off" names none
                 return CommandKind.Cancel;
 
-            case "reschedule" or "re-schedule" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
+            case "reschedule" or "re-schedule" or "resched" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
             case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]) && !(w is "make" && t.IsWord(i + 2, "call")):

@@ -425,13 +425,15 @@ internal static class TimeGrammar
 
     public static int WeekdayOf(ReadOnlySpan<char> word, bool allowShort) => word switch
     {
+        // The plurals are the day too where a day is all that can be meant ("cancel fridays meeting"); a new meeting on
+        // "fridays" is asked about as a series before this is reached.
         "monday" or "mondays" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        "sunday" => 7,
+        "tuesday" or "tuesdays" => 2,
+        "wednesday" or "wednesdays" => 3,
+        "thursday" or "thursdays" => 4,
+        "friday" or "fridays" => 5,
+        "saturday" or "saturdays" => 6,
+        "sunday" or "sundays" => 7,
         "mon" or "tue" or "tues" or "weds" or "thu" or "thur" or "thurs" or "fri" or "wed" or "sat" or "sun" when allowShort => word switch
         {
             "mon" => 1,
@@ -638,6 +640,36 @@ internal static class TimeGrammar
 
     /// <summary>Today plus <paramref name="days"/>: "tomorrow", "in 2 days".</summary>
     public static DateSpec Relative(int days) => new(DateKind.Relative, days, default, false, 0, 0, 0);
+
+    /// <summary>Day words long enough that a word one or two edits away is a typo of them, not another word.</summary>
+    private static readonly string[] DayWordsForTypos =
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight", "today",
+        "january", "february", "september", "october", "november", "december",
+    ];
+
+    /// <summary>
+    /// "wendesday", "firday", "tmorow": the day word this is a typo of (one edit for words up to six letters, two for
+    /// longer ones; a swap of neighbours is one), or null. Only for words nothing else read.
+    /// </summary>
+    public static string? MisspeltDayWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word.Length > 11)
+        {
+            return null;
+        }
+
+        foreach (string day in DayWordsForTypos)
+        {
+            int allowed = day.Length >= 7 ? 2 : 1;
+            if (Math.Abs(day.Length - word.Length) <= allowed && CommandParser.EditDistance(word, day) is var distance && distance > 0 && distance <= allowed)
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"a week on Thursday": <paramref name="days"/> after the coming <paramref name="weekday"/> (1 Monday … 7 Sunday).</summary>
     public static DateSpec AfterWeekday(int weekday, int days) => new(DateKind.Weekday, days, ToDayOfWeek(weekday), false, 0, 0, 0);
