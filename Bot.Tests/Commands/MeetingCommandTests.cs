@@ -120,6 +120,10 @@ public class MeetingCommandTests
         { "open a bridge for the sev1", "", "the sev1", 30, false },
         { "meet about life after the migration", "", "life after the migration", 30, false },
         { "meet now: postmortem after the outage", "", "postmortem after the outage", 30, false },
+        // A number that is part of a name is not a time (these used to be asked about: "“incident 123” is not a time").
+        { "meet now #incident-123", "", "incident-123", 30, false },
+        { "meet now INC-4512 with {T}", "oncall-db", "INC-4512", 30, false },
+        { "meet now PR #1234", "", "PR #1234", 30, false },
         // A word near a day word in a subject stays the subject's.
         { "meet now about wendesday planning", "", "wendesday planning", 30, false },
         { "meet now about mondays", "", "mondays", 30, false },

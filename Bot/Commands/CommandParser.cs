@@ -373,12 +373,14 @@ public static class CommandParser
         {
             var token = text.Tokens[index];
             var lower = text.LowerOf(token);
-            if (token.Kind == TokenKind.Number || LooksLikeTime(lower))
+            if ((token.Kind == TokenKind.Number && !IsIdentifierNumber(text, token)) || LooksLikeTime(lower))
             {
                 timeLike = true;
             }
 
-            if (index != previous + 1)
+            // "incident-123", "PR #1234": a dash or a hash between two leftovers keeps them one run, written as they were.
+            bool joined = index == previous + 2 && (text.IsPunct(previous + 1, '-') || text.IsPunct(previous + 1, '#'));
+            if (index != previous + 1 && !joined)
             {
                 Flush();
             }
@@ -415,6 +417,11 @@ public static class CommandParser
             firstMeaningful = lastMeaningful = -1;
         }
     }
+
+    /// <summary>"#123", "incident-123", "INC-4512": a number that is part of a name, not a time.</summary>
+    private static bool IsIdentifierNumber(CommandText text, Token token) =>
+        token.Start > 0 && (text.Text[token.Start - 1] == '#'
+            || (text.Text[token.Start - 1] == '-' && token.Start > 1 && char.IsLetter(text.Text[token.Start - 2])));
 
     private static bool LooksLikeTime(ReadOnlySpan<char> word)
     {
