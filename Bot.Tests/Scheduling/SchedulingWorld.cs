@@ -58,10 +58,11 @@ public sealed class SchedulingWorld : IAsyncDisposable
     public static JsonObject Message(string serviceUrl, string text, string? zone = "UTC", string? locale = null) =>
         SchedulingHost.WithZone(TestActivities.GroupChat(serviceUrl, "<at>TeamsMeetBot</at> " + text), zone, zone, locale);
 
-    /// <summary>Posts a group-chat message from Olivia; returns its activity id.</summary>
-    public async Task<string> SayAsync(string text, string? zone = "UTC", string? locale = null, HttpClient? client = null)
+    /// <summary>Posts a group-chat message from Olivia (or whoever <paramref name="change"/> makes the sender); returns its activity id.</summary>
+    public async Task<string> SayAsync(string text, string? zone = "UTC", string? locale = null, HttpClient? client = null, Action<JsonObject>? change = null)
     {
         var activity = Message(Connector.ServiceUrl, text, zone, locale);
+        change?.Invoke(activity);
         using var response = await TestActivities.PostAsync(client ?? Client, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (string)activity["id"]!;

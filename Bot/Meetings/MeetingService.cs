@@ -170,12 +170,19 @@ public sealed class MeetingService(
     /// time ("tomorrow's meeting"), subject words ("the budget meeting"), people ("with @Alice"), "last" or "next"; of
     /// several that fit, the ones still to come. When it names none, their only meeting still to come, or the newest when
     /// none is to come. When several fit, or none of those named, nothing is chosen and the answer lists the meetings and
-    /// asks which: a typed command never guesses between meetings. Null and no question: they have none.
+    /// asks which: a typed command never guesses between meetings. Null and no question: they have none. A configured
+    /// controller chooses among every meeting here.
     /// </summary>
     private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var mine = await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, activity.From?.AadObjectId, cancellationToken);
+
+        // The sender's own meetings; a configured controller (an incident commander) may name any meeting here. A sender
+        // without an Entra id controls none, and is shown none.
+        string? sender = activity.From?.AadObjectId;
+        bool controlsAll = sender is not null && options.Value.ExtraControllers.Contains(sender, StringComparer.OrdinalIgnoreCase);
+        var mine = sender is null ? []
+            : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
         var upcoming = mine.Where(m => m.Value.EndUtc > now).ToList();
         var fitting = which.SaysWhich ? mine.Where(m => which.Fits(m.Value)).ToList() : upcoming;
         if (which.SaysWhich && !which.Latest && (fitting.Count > 1 || which.Next))
@@ -208,8 +215,8 @@ public sealed class MeetingService(
             : "move the " + firstStart.ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to " + firstStart.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
         string orCard = verb == "cancel" ? ", or press Cancel meeting on its card" : "";
         string question = fitting.Count == 0
-            ? $"None of your meetings here {which.Describe(several: false)}, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? " Yours still to come: " + list + "." : "")} Say which, e.g. “{example}”{orCard}."
-            : $"You have {fitting.Count} meetings here {(which.SaysWhich ? "that " + which.Describe(several: true) : "still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
+            ? $"None of {(controlsAll ? "the" : "your")} meetings here {which.Describe(several: false)}, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? (controlsAll ? " Still to come: " : " Yours still to come: ") + list + "." : "")} Say which, e.g. “{example}”{orCard}."
+            : $"{(controlsAll ? "There are" : "You have")} {fitting.Count} meetings here {(which.SaysWhich ? "that " + which.Describe(several: true) : "still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
         return (null, question);
     }
 
