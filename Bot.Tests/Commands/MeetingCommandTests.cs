@@ -116,6 +116,8 @@ public class MeetingCommandTests
         { "meet now w/ {A} plus {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now about the db w {A}", "Alice Anders", "the db", 30, false },
         { "meet urgently with {A}", "Alice Anders", null, 30, false },
+        { "meet now with {A} to discuss how to bring {B} onboard", "Alice Anders", "how to bring Bob Brown onboard", 30, false },
+        { "meet now to add {A} to the rota", "", "add Alice Anders to the rota", 30, false },
         { "open a bridge", "", null, 30, false },
         { "open a bridge for the sev1", "", "the sev1", 30, false },
         { "meet about life after the migration", "", "life after the migration", 30, false },

@@ -16,7 +16,7 @@ internal sealed class ClauseScanner
     private static readonly string[] EveryoneWords = ["everyone", "everybody", "all", "y'all", "yall", "y’all"];
     private static readonly string[] NowWords = ["now", "asap", "immediately", "instantly"];
 
-    /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a".</summary>
+    /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a" (outside a subject).</summary>
     private static readonly string[] WithWords = ["with", "w", "bring", "invite", "add", "include", "including", "plus"];
 
     /// <summary>"in a sec", "for a moment": as good as now, or as long as the default length.</summary>
@@ -592,7 +592,8 @@ internal sealed class ClauseScanner
             return false;
         }
 
-        if (_t.IsWordAny(j, WithWords))
+        // Only "with" ends a subject: "to discuss how to bring @Bob onboard" keeps @Bob in it, and does not invite him.
+        if (_t.IsWordAny(j, ["with", "w"]))
         {
             return ScanWithList(j + 1, apply: false) > j + 1;
         }
