@@ -14,6 +14,11 @@ public class RobustnessTests
         "99999999999999999999", "1.5", "1,5", "am", "pm", "noon", "midnight", "ring", "cancel", "reschedule", "by", "make", "it",
         "join", "leave", "status", "help", "the", "3rd", "of", "the day after", "-ish", "o'clock", "p.m.", "everyone", "all of you",
         "2030-02-30", "0:00", "24:00", "999h", "in 999999 hours", "\u00A0", "\t", "@", "<", ">", "&", "\uE000",
+        // Words the grammar learnt later: holidays, typos, events, which meeting a change names, calls.
+        "any", "some", "time", "christmas", "eve", "new year's", "thanksgiving", "week", "a", "thursday", "wendesday", "tmorow",
+        "after", "before", "first", "thing", "all", "day", "w", "w/", "bring", "invite", "plus", "#", "INC-4512", "fridays",
+        "move", "push", "shorten", "extend", "call off", "ping", "give", "a ring", "you can", "thanks", "1:1", "last", "until",
+        "arvo", "standup", "budget", "'s", "can we", "from 10 to 11", "whenever", "right", "ago",
     ];
 
     public static TheoryData<int> Seeds()
@@ -54,6 +59,38 @@ public class RobustnessTests
             }
         }
     }
+
+    /// <summary>
+    /// Every pair of words from the vocabulary at the very start of a message, then "meet …": the grammar looks one token
+    /// back in places, and a look back from the first token once threw ("any time tomorrow meet with @Alice").
+    /// </summary>
+    [Theory]
+    [InlineData("meet with {A}")]
+    [InlineData("cancel")]
+    [InlineData("")]
+    public void Every_two_word_start_never_throws(string rest)
+    {
+        foreach (string first in Vocabulary)
+        {
+            foreach (string second in Vocabulary)
+            {
+                string text = first + " " + second + " " + rest;
+                var result = CommandParser.Parse(Input(text, "America/Los_Angeles"));
+
+                Assert.NotNull(result);
+                if (result is ParseFailure failure)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(failure.Suggestion), text);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("any time tomorrow meet with {A}")]
+    [InlineData("some time tomorrow let's meet")]
+    public void A_phrase_asked_about_at_the_very_start_is_asked_about(string text) =>
+        Assert.Equal(ParseFailureKind.UnreadableTime, Assert.IsType<ParseFailure>(CommandParser.Parse(Input(text))).Kind);
 
     [Theory]
     [InlineData("meet 99999999999999999999 min")]

@@ -953,7 +953,7 @@ internal sealed class ClauseScanner
         }
 
         // "all day", "sometime", "any time", "whenever": no time, and a Teams meeting needs one.
-        if ((word is "all" && _t.IsWord(i + 1, "day")) || (word is "some" or "any" && _t.IsWord(i + 1, "time") && !_t.IsWord(i - 1, "for")))
+        if ((word is "all" && _t.IsWord(i + 1, "day")) || (word is "some" or "any" && _t.IsWord(i + 1, "time") && !(i > 0 && _t.IsWord(i - 1, "for"))))
         {
             return 2;
         }

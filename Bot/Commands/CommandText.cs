@@ -128,20 +128,22 @@ internal sealed class CommandText
 
     public ReadOnlySpan<char> LowerOf(Token token) => Lower.AsSpan(token.Start, token.Length);
 
-    public ReadOnlySpan<char> LowerAt(int index) => index < Tokens.Count ? LowerOf(Tokens[index]) : default;
+    // The lookups below answer "no" for an index before the first token or after the last, so that the grammar may look
+    // one token back or ahead anywhere without a bounds check of its own.
+    public ReadOnlySpan<char> LowerAt(int index) => (uint)index < (uint)Tokens.Count ? LowerOf(Tokens[index]) : default;
 
     public TokenKind KindAt(int index) => Tokens[index].Kind;
 
     /// <summary>True when token <paramref name="index"/> is the word <paramref name="word"/> (lower-case).</summary>
     public bool IsWord(int index, string word) =>
-        index < Tokens.Count && Tokens[index].Kind == TokenKind.Word && LowerOf(Tokens[index]).SequenceEqual(word);
+        (uint)index < (uint)Tokens.Count && Tokens[index].Kind == TokenKind.Word && LowerOf(Tokens[index]).SequenceEqual(word);
 
     public bool IsPunct(int index, char c) =>
-        index < Tokens.Count && Tokens[index].Kind == TokenKind.Punct && Lower[Tokens[index].Start] == c;
+        (uint)index < (uint)Tokens.Count && Tokens[index].Kind == TokenKind.Punct && Lower[Tokens[index].Start] == c;
 
     public bool IsWordAny(int index, ReadOnlySpan<string> words)
     {
-        if (index >= Tokens.Count || Tokens[index].Kind != TokenKind.Word)
+        if ((uint)index >= (uint)Tokens.Count || Tokens[index].Kind != TokenKind.Word)
         {
             return false;
         }
