@@ -649,8 +649,8 @@ internal static class TimeGrammar
     ];
 
     /// <summary>
-    /// "wendesday", "firday", "tmorow": the day word this is a typo of (one edit for words up to six letters, two for
-    /// longer ones; a swap of neighbours is one), or null. Only for words nothing else read.
+    /// "wendesday", "firday", "tmorow": the day word this is a typo of (the same first letter, then one edit for words up to
+    /// six letters, two for longer ones; a swap of neighbours is one), or null. Only for words nothing else read.
     /// </summary>
     public static string? MisspeltDayWord(ReadOnlySpan<char> word)
     {
@@ -661,8 +661,10 @@ internal static class TimeGrammar
 
         foreach (string day in DayWordsForTypos)
         {
+            // A typo keeps the first letter ("tmorow", "wendesday", "firday"); checking it first keeps this off the
+            // parser's budget for the many words that are nothing like a day.
             int allowed = day.Length >= 7 ? 2 : 1;
-            if (Math.Abs(day.Length - word.Length) <= allowed && CommandParser.EditDistance(word, day) is var distance && distance > 0 && distance <= allowed)
+            if (word[0] == day[0] && Math.Abs(day.Length - word.Length) <= allowed && CommandParser.EditDistance(word, day) is var distance && distance > 0 && distance <= allowed)
             {
                 return day;
             }
