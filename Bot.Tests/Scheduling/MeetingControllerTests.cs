@@ -67,6 +67,23 @@ public sealed class MeetingControllerTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("29:alice-id", "Alice Anders", true)]
+    [InlineData("29:bob-id", "Bob Brown", false)]
+    public async Task The_cards_Cancel_button_works_for_a_controller_and_for_no_one_else_but_the_organizer(string id, string name, bool cancels)
+    {
+        string said = await _world.SayAsync("meet tomorrow at 10:00 about the budget");
+        var (cardId, card) = _world.SingleCardReplyTo(said);
+        var cancel = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == "cancelMeeting");
+        var invoke = TestActivities.Invoke(_world.Connector.ServiceUrl, "cancelMeeting", new JsonObject { ["meetingKey"] = (string)cancel!["data"]!["meetingKey"]! }, cardId);
+        TestActivities.SetFrom(invoke, id, name, id == "29:alice-id" ? PlaygroundTeam.Alice.AadObjectId : PlaygroundTeam.Bob.AadObjectId);
+
+        var envelope = await TestActivities.PostInvokeAsync(_world.Client, invoke);
+
+        Assert.Equal(cancels ? 1 : 0, (await DeletedAsync()).Count);
+        Assert.Contains(cancels ? "Cancelled" : "Only Olivia Organizer", envelope["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("cancel the incident review")]
     [InlineData("cancel")]
     [InlineData("cancel tomorrow's meeting")]
