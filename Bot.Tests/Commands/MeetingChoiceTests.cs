@@ -11,12 +11,37 @@ namespace TeamsMeetBot.Tests.Commands;
 /// </summary>
 public class MeetingChoiceTests
 {
+    private static RescheduleMeetingCommand ChangeOf(string text) => Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
     private static MeetingChoice WhichOf(string text) => CommandParser.Parse(Input(text, "America/Los_Angeles")) switch
     {
         CancelMeetingCommand cancel => cancel.Which,
         RescheduleMeetingCommand change => change.Which,
         var other => throw new Xunit.Sdk.XunitException("Expected a cancel or a change but got " + other),
     };
+
+    /// <summary>text → the day and the start times a typed cancel or change names (Los Angeles, Thu 26 Nov 14:00); "" for none.</summary>
+    [Theory]
+    [InlineData("cancel", "", "")]
+    [InlineData("cancel the meeting", "", "")]
+    [InlineData("cancel tomorrow's meeting", "2026-11-27", "")]
+    [InlineData("cancel Friday’s call", "2026-11-27", "")]
+    [InlineData("cancel the 3pm meeting", "", "15:00")]
+    [InlineData("cancel the meeting at 3", "", "03:00,15:00")]
+    [InlineData("cancel the meeting on 29 Nov at 15:00", "2026-11-29", "15:00")]
+    [InlineData("move tomorrow's meeting to 4pm", "2026-11-27", "")]
+    [InlineData("push the 3pm call by 15 min", "", "15:00")]
+    [InlineData("move the 10:00 meeting to 11:00", "", "10:00,22:00")]
+    [InlineData("move it to 4pm", "", "")]
+    [InlineData("move the meeting to tomorrow", "", "")]
+    public void A_typed_cancel_or_change_keeps_the_day_and_time_that_say_which_meeting(string text, string day, string times)
+    {
+        var which = WhichOf(text);
+
+        Assert.Equal(day, which.OnDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        Assert.Equal(times, string.Join(",", which.AtTimes.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))));
+        Assert.Equal(day.Length > 0 || times.Length > 0, which.SaysWhich);
+    }
 
     /// <summary>text → the words kept (| between), the people, "latest"/"next"/"" and the part of the day ("" for none).</summary>
     public static TheoryData<string, string, string, string, string> Named => new()
@@ -115,7 +140,7 @@ public class MeetingChoiceTests
     [InlineData("push back the standup by 10 minutes", 10)]
     [InlineData("postpone the standup by an hour", 60)]
     public void A_direction_before_the_meetings_name_still_says_which_way(string text, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).ShiftBy);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), ChangeOf(text).ShiftBy);
 
     /// <summary>
     /// A start written before the change names the meeting, and the change is the rest: text → the day and start times
@@ -136,7 +161,7 @@ public class MeetingChoiceTests
     [InlineData("reschedule for 3 to 4pm", "", "", "2026-11-26T23:00Z")]
     public void A_start_before_the_change_names_the_meeting(string text, string day, string times, string? newStart)
     {
-        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+        var change = ChangeOf(text);
 
         Assert.Equal(day, change.Which.OnDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Assert.Equal(times, string.Join(",", change.Which.AtTimes.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))));
@@ -150,7 +175,7 @@ public class MeetingChoiceTests
     [InlineData("shorten it by 10 min", null, -10)]
     public void Extend_or_shorten_to_a_length_is_the_new_length_and_by_one_is_the_difference(string text, int? length, int? by)
     {
-        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+        var change = ChangeOf(text);
 
         Assert.Equal(length is { } l ? TimeSpan.FromMinutes(l) : null, change.NewDuration);
         Assert.Equal(by is { } b ? TimeSpan.FromMinutes(b) : null, change.ExtendBy);
@@ -162,7 +187,7 @@ public class MeetingChoiceTests
     [InlineData("update my 1:1 to 45 min", null, 45)]
     public void Make_change_or_update_the_named_meeting_is_a_change_not_a_new_meeting(string text, string? start, int? minutes)
     {
-        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+        var change = ChangeOf(text);
 
         Assert.Equal(start is null ? null : At(start), change.NewStart);
         Assert.Equal(minutes is { } m ? TimeSpan.FromMinutes(m) : null, change.NewDuration);

@@ -33,7 +33,16 @@ public sealed class WhichMeetingTests : IAsyncLifetime
     [InlineData("cancel the 3pm meeting", "the retro")]
     [InlineData("cancel Friday's meeting", "the retro")]
     [InlineData("cancel the meeting on 5 Mar at 10:00", "the budget")]
-    public async Task The_meeting_named_by_its_day_or_time_is_the_one_cancelled(string command, string cancelled)
+    [InlineData("cancel the budget meeting", "the budget")]
+    [InlineData("cancel the retro", "the retro")]
+    [InlineData("call off the retro, something came up", "the retro")]
+    [InlineData("cancel \"the Budget\"", "the budget")]
+    [InlineData("cancel my next meeting", "the budget")]
+    [InlineData("cancel the last one", "the retro")]
+    [InlineData("cancel the meeting I just made", "the retro")]
+    [InlineData("cancel the morning meeting", "the budget")]
+    [InlineData("cancel the retro on Friday", "the retro")]
+    public async Task The_meeting_named_by_its_day_time_subject_or_as_last_or_next_is_the_one_cancelled(string command, string cancelled)
     {
         await TwoMeetingsAsync();
 
@@ -74,7 +83,15 @@ public sealed class WhichMeetingTests : IAsyncLifetime
     [InlineData("move tomorrow's meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
     [InlineData("move the 3pm meeting to 4pm", "the retro", "2026-03-06T16:00:00Z")]
     [InlineData("push Friday's meeting by 15 min", "the retro", "2026-03-06T15:15:00Z")]
-    public async Task A_typed_change_moves_the_meeting_named_by_its_day_or_time(string command, string moved, string newStart)
+    [InlineData("move the budget meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("push the retro by 15 min", "the retro", "2026-03-06T15:15:00Z")]
+    [InlineData("bring forward the retro by 30 min", "the retro", "2026-03-06T14:30:00Z")]
+    [InlineData("move my next meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("move my 10am to 11", "the budget", "2026-03-05T11:00:00Z")]
+    [InlineData("push the 3pm to 4", "the retro", "2026-03-06T16:00:00Z")]
+    [InlineData("move the meeting from 10:00 to 12:30", "the budget", "2026-03-05T12:30:00Z")]
+    [InlineData("move it from Friday to Monday", "the retro", "2026-03-09T15:00:00Z")]
+    public async Task A_typed_change_moves_the_meeting_named_by_its_day_time_or_subject(string command, string moved, string newStart)
     {
         await TwoMeetingsAsync();
 
@@ -107,46 +124,6 @@ public sealed class WhichMeetingTests : IAsyncLifetime
 
         Assert.Single(await DeletedAsync());
         Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
-    }
-
-    [Theory]
-    [InlineData("cancel the budget meeting", "the budget")]
-    [InlineData("cancel the retro", "the retro")]
-    [InlineData("call off the retro, something came up", "the retro")]
-    [InlineData("cancel \"the Budget\"", "the budget")]
-    [InlineData("cancel my next meeting", "the budget")]
-    [InlineData("cancel the last one", "the retro")]
-    [InlineData("cancel the meeting I just made", "the retro")]
-    [InlineData("cancel the morning meeting", "the budget")]
-    [InlineData("cancel the retro on Friday", "the retro")]
-    public async Task The_meeting_named_by_its_subject_or_as_last_or_next_is_the_one_cancelled(string command, string cancelled)
-    {
-        await TwoMeetingsAsync();
-
-        string id = await _world.SayAsync(command);
-
-        Assert.Single(await DeletedAsync());
-        Assert.Equal($"Cancelled \"{cancelled}\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
-    }
-
-    [Theory]
-    [InlineData("move the budget meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
-    [InlineData("push the retro by 15 min", "the retro", "2026-03-06T15:15:00Z")]
-    [InlineData("bring forward the retro by 30 min", "the retro", "2026-03-06T14:30:00Z")]
-    [InlineData("move my next meeting to 11:00", "the budget", "2026-03-05T11:00:00Z")]
-    [InlineData("move my 10am to 11", "the budget", "2026-03-05T11:00:00Z")]
-    [InlineData("push the 3pm to 4", "the retro", "2026-03-06T16:00:00Z")]
-    [InlineData("move the meeting from 10:00 to 12:30", "the budget", "2026-03-05T12:30:00Z")]
-    [InlineData("move it from Friday to Monday", "the retro", "2026-03-09T15:00:00Z")]
-    public async Task A_typed_change_moves_the_meeting_named_by_its_subject(string command, string moved, string newStart)
-    {
-        await TwoMeetingsAsync();
-
-        string id = await _world.SayAsync(command);
-
-        var patch = Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["startDateTime"] is not null);
-        Assert.Equal(DateTimeOffset.Parse(newStart, System.Globalization.CultureInfo.InvariantCulture), SchedulingWorld.Instant(patch.Body!["startDateTime"]));
-        Assert.StartsWith($"Done: \"{moved}\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -953,7 +953,7 @@ internal sealed class ClauseScanner
         }
 
         // "all day", "sometime", "any time", "whenever": no time, and a Teams meeting needs one.
-        if ((word is "all" && _t.IsWord(i + 1, "day")) || (word is "some" or "any" && _t.IsWord(i + 1, "time") && !(i > 0 && _t.IsWord(i - 1, "for"))))
+        if ((word is "all" && _t.IsWord(i + 1, "day")) || (word is "some" or "any" && _t.IsWord(i + 1, "time") && !_t.IsWord(i - 1, "for")))
         {
             return 2;
         }
@@ -1104,7 +1104,7 @@ internal sealed class ClauseScanner
     }
 
     /// <summary>"afternoon", and "afternoon's" as in "cancel this afternoon's call".</summary>
-    private static PartOfDay PartOf(ReadOnlySpan<char> word) => (word.Length > 2 && word[^2] is '\'' or '’' && word[^1] == 's' ? word[..^2] : word) switch
+    private static PartOfDay PartOf(ReadOnlySpan<char> word) => CommandText.WithoutPossessive(word) switch
     {
         "morning" => PartOfDay.Morning,
         "afternoon" or "arvo" => PartOfDay.Afternoon,

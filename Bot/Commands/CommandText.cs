@@ -134,6 +134,10 @@ internal sealed class CommandText
 
     public TokenKind KindAt(int index) => Tokens[index].Kind;
 
+    /// <summary>"tomorrow's", "afternoon’s", "Alice's": the word without its possessive ending; any other word as it is.</summary>
+    public static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> word) =>
+        word.Length > 2 && word[^2] is '\'' or '’' && word[^1] is 's' or 'S' ? word[..^2] : word;
+
     /// <summary>True when token <paramref name="index"/> is the word <paramref name="word"/> (lower-case).</summary>
     public bool IsWord(int index, string word) =>
         (uint)index < (uint)Tokens.Count && Tokens[index].Kind == TokenKind.Word && LowerOf(Tokens[index]).SequenceEqual(word);

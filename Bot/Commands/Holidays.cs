@@ -81,7 +81,7 @@ internal static class Holidays
         // "valentine's day" has its apostrophe in the table; "christmas's party" is "christmas" with a possessive.
         var first = t.LowerAt(i);
         bool known = i < t.Count && t.KindAt(i) == TokenKind.Word
-            && (FirstWordsBySpan.Contains(first) || (first.Length > 2 && first[^2] is '\'' or '’' && first[^1] == 's' && FirstWordsBySpan.Contains(first[..^2])));
+            && (FirstWordsBySpan.Contains(first) || FirstWordsBySpan.Contains(CommandText.WithoutPossessive(first)));
         if (!known)
         {
             month = day = 0;
@@ -113,5 +113,5 @@ internal static class Holidays
 
     /// <summary>"christmas's", "eve’s": "cancel christmas eve's meeting".</summary>
     private static bool IsPossessive(ReadOnlySpan<char> token, string word) =>
-        token.Length == word.Length + 2 && token.StartsWith(word, StringComparison.Ordinal) && token[^2] is '\'' or '’' && token[^1] == 's';
+        token.Length == word.Length + 2 && CommandText.WithoutPossessive(token).SequenceEqual(word);
 }

@@ -166,7 +166,7 @@ internal static class MeetingChoiceReader
             }
 
             int length = CommandVerbs.OneOnOneLength(text, index) is var oneOnOne and > 0 ? oneOnOne : 1;
-            string word = WithoutPossessive(text.Render(index, index + length).Trim('"', '“', '”'));
+            string word = CommandText.WithoutPossessive(text.Render(index, index + length).Trim('"', '“', '”')).ToString();
             string lower = word.ToLowerInvariant();
             if (word.Length == 0 || NotNaming.Contains(lower) || GenericNouns.Contains(lower) || Directions.Contains(lower))
             {
@@ -200,10 +200,6 @@ internal static class MeetingChoiceReader
             Next = next,
         };
     }
-
-    /// <summary>"alice's" is "alice".</summary>
-    private static string WithoutPossessive(string word) =>
-        word.Length > 2 && word[^2] is '\'' or '’' && word[^1] is 's' or 'S' ? word[..^2] : word;
 
     /// <summary>The runs of letters and digits in <paramref name="written"/>: "Stand-up" is "Stand" and "up".</summary>
     internal static List<string> WordsOf(string written)

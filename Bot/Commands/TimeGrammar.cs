@@ -468,9 +468,9 @@ internal static class TimeGrammar
         var s = t.LowerOf(token);
         if (token.Kind == TokenKind.Word)
         {
-            if (s.Length > 3 && (s[^2] is '\'' or '’') && s[^1] == 's' && (s[..^2] is "today" or "tomorrow" or "tonight" || WeekdayOf(s[..^2], allowShort: false) > 0))
+            if (CommandText.WithoutPossessive(s) is var owner && owner.Length < s.Length && (owner is "today" or "tomorrow" or "tonight" || WeekdayOf(owner, allowShort: false) > 0))
             {
-                s = s[..^2]; // "tomorrow's meeting", "Friday's call"
+                s = owner; // "tomorrow's meeting", "Friday's call"
             }
 
             switch (s)
