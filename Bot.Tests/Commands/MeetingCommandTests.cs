@@ -194,6 +194,48 @@ public class MeetingCommandTests
         Assert.Equal(attendees, Names(command.Attendees));
     }
 
+    /// <summary>text → names typed as text to look up (comma-separated, as written), mentioned attendees, subject.</summary>
+    public static TheoryData<string, string, string, string?> NamesInWords => new()
+    {
+        { "meet now with alice", "alice", "", null },
+        { "meet tomorrow at 3 with bob and carol", "bob,carol", "", null },
+        { "meet now with Alice Anders", "Alice Anders", "", null },
+        { "meet now with bob, carol and dave about the outage", "bob,carol,dave", "", "the outage" },
+        { "meet now with {A} and carol", "carol", "Alice Anders", null },
+        { "meet now with alice and @bob", "alice", "", null },
+        { "1:1 with alice", "alice", "", "1:1" },
+        { "hop on a call with alice and bob", "alice,bob", "", null },
+        { "meet now with bob quickly", "bob", "", null },
+        { "meet now with me and bob", "bob", "", null },
+        { "meet now with bob for 45 min", "bob", "", null },
+        { "meet in 10 min with bob", "bob", "", null },
+        { "sync with bob re: the rollout", "bob", "", "the rollout" },
+        { "meet tomorrow at 10 with o'brien", "o'brien", "", null },
+        { "meet now with alice@contoso.com", "alice@contoso.com", "", null },
+        { "meet now, invite alice.anders@contoso.com and bob@contoso.com.", "alice.anders@contoso.com,bob@contoso.com", "", null },
+        { "meet now about the budget with bob@contoso.com", "bob@contoso.com", "", "the budget" },
+        // Not people: a group, whose name, the sender's manager, words inside a subject, words after a mention.
+        { "meet now with the finance team", "", "", "finance" },
+        { "meet now with finance folks", "", "", "finance" },
+        { "meet now with bob's team", "", "", "bob's" },
+        { "meet now with my manager", "", "", "my manager" },
+        { "meet now about lunch with bob", "", "", "lunch with bob" },
+        { "meet now to discuss how to work with legacy code", "", "", "how to work with legacy code" },
+        { "meet now 1:1 with {A} budget review", "", "Alice Anders", "budget review" },
+        { "meet now with {A} about the budget", "", "Alice Anders", "the budget" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamesInWords))]
+    public void Names_in_words_after_with_are_people_to_look_up_not_the_subject(string text, string typed, string attendees, string? subject)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(typed, string.Join(",", command.TypedNames));
+        Assert.Equal(attendees, Names(command.Attendees));
+        Assert.Equal(subject, command.Subject);
+    }
+
     /// <summary>text → attendees, the people left out (comma-separated; a typed name shows as "@name"), subject, invite everyone.</summary>
     public static TheoryData<string, string, string, string?, bool> Exclusions => new()
     {
@@ -208,6 +250,9 @@ public class MeetingCommandTests
         { "meet now with everyone apart from {A} and {B}", "", "Alice Anders,Bob Brown", null, true },
         { "meet now with everyone other than {C}", "", "Carol Chen", null, true },
         { "meet now with everyone except @alice", "", "@alice", null, true },
+        { "meet now with everyone except bob", "", "@bob", null, true },
+        { "meet now with everyone but Carol Chen", "", "@Carol Chen", null, true },
+        { "meet now with everyone except bob@contoso.com", "", "@bob@contoso.com", null, true },
         { "meet now with everyone w/o {A}", "", "Alice Anders", null, true },
         // "without" not followed by people stays words of the subject.
         { "meet now about life without meetings", "", "", "life without meetings", false },

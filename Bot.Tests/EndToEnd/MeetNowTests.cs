@@ -101,20 +101,6 @@ public sealed class MeetNowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Plain_at_name_without_a_mention_still_creates_the_meeting_and_the_card_says_who_was_not_added()
-    {
-        var activity = TestActivities.Load("playground-captures", "to-bot-03-message-personal-meet-now.json", _connector.ServiceUrl);
-
-        using var response = await TestActivities.PostAsync(_client, activity);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await SingleCreateOrGetAsync();
-        Assert.Empty(body["participants"]!["attendees"]?.AsArray() ?? []);
-        var card = AssertOneMeetingCard();
-        Assert.Contains(card["body"]!.AsArray(), b => ((string?)b!["text"])?.StartsWith("Couldn't add: @alice", StringComparison.Ordinal) == true);
-    }
-
-    [Fact]
     public async Task The_meeting_settings_are_applied_while_the_card_post_is_still_in_flight()
     {
         // The card post is held at the Connector until the settings PATCH has reached the simulated Graph: the turn

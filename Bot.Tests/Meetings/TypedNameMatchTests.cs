@@ -2,25 +2,50 @@ using TeamsMeetBot.Meetings;
 
 namespace TeamsMeetBot.Tests.Meetings;
 
-/// <summary>How a name typed as text ("except @alice") is matched against a member, to leave them out.</summary>
+/// <summary>How a name typed as text ("with bob", "except @alice", "alice@contoso.com") is matched against a member.</summary>
 public class TypedNameMatchTests
 {
-    public static TheoryData<string, string, string?, bool> Cases => new()
+    private const int None = TypedNameMatch.None;
+    private const int Part = TypedNameMatch.Part;
+    private const int Whole = TypedNameMatch.Whole;
+
+    /// <summary>typed, display name, given name, surname, sign-in name, email → strength.</summary>
+    public static TheoryData<string, string, string?, string?, string?, string?, int> Cases => new()
     {
-        { "alice", "Alice Anders", "alice.anders@contoso.com", true },
-        { "Alice", "Alice Anders", null, true },
-        { "alice.anders", "Alice Anders", null, true },
-        { "alice_anders", "Alice Anders", null, true },
-        { "alice-anders", "Alice Anders", null, true },
-        { "aanders", "Alice Anders", "aanders@contoso.com", true },
-        { "anders", "Alice Anders", "alice@contoso.com", false },
-        { "ali", "Alice Anders", "alice@contoso.com", false },
-        { "bob", "Alice Anders", "alice@contoso.com", false },
-        { "alice", "Alicia Keys", "akeys@contoso.com", false },
+        { "alice", "Alice Anders", null, null, "alice.anders@contoso.com", null, Part },
+        { "Alice", "Alice Anders", null, null, null, null, Part },
+        { "@alice", "Alice Anders", null, null, null, null, Part },
+        { "anders", "Alice Anders", null, null, "alice@contoso.com", null, Part },
+        { "Alice Anders", "Alice Anders", null, null, null, null, Whole },
+        { "alice anders", " Alice Anders ", null, null, null, null, Whole },
+        { "alice.anders", "Alice Anders", null, null, null, null, Part },
+        { "alice_anders", "Alice Anders", null, null, null, null, Part },
+        { "alice-anders", "Alice Anders", null, null, null, null, Part },
+        { "aanders", "Alice Anders", null, null, "aanders@contoso.com", null, Part },
+        { "zoe", "Zoë Quinn", null, null, null, null, Part },
+        { "Zoe Quinn", "Zoë Quinn", null, null, null, null, Whole },
+        { "jo", "Anders, Jo", "Jo", "Anders", null, null, Part },
+        { "alice@contoso.com", "Alice Anders", null, null, "alice@contoso.com", null, Whole },
+        { "ALICE@contoso.com", "Alice Anders", null, null, "aa@contoso.com", "alice@contoso.com", Whole },
+        { "alice@fabrikam.com", "Alice Anders", null, null, "alice@contoso.com", "alice@contoso.com", None },
+        { "ali", "Alice Anders", null, null, "alice@contoso.com", null, None },
+        { "bob", "Alice Anders", null, null, "alice@contoso.com", null, None },
+        { "alice", "Alicia Keys", null, null, "akeys@contoso.com", null, None },
+        { "alice anders", "Alice Zhou", null, null, null, null, None },
+        { "", "Alice Anders", null, null, null, null, None },
+        { "@", "Alice Anders", null, null, null, null, None },
+        { "alice", "", null, null, null, null, None },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_typed_name_means_a_first_name_a_joined_full_name_or_a_sign_in_name(string typed, string name, string? upn, bool matches) =>
-        Assert.Equal(matches, AttendeeResolver.TypedNameMatches(typed, new MeetingPerson("29:x", name, "aad", upn)));
+    public void A_typed_name_fits_a_whole_name_an_address_or_one_part_of_a_name(string typed, string name, string? given, string? surname, string? upn, string? email, int strength) =>
+        Assert.Equal(strength, TypedNameMatch.Strength(typed, name, given, surname, upn, email));
+
+    [Theory]
+    [InlineData("anders", true)]
+    [InlineData("alice.anders", true)]
+    [InlineData("ali", false)]
+    public void A_name_left_out_matches_any_part_of_an_attendee_s_name(string typed, bool matches) =>
+        Assert.Equal(matches, AttendeeResolver.TypedNameMatches(typed, new MeetingPerson("29:x", "Alice Anders", "aad", "alice@contoso.com")));
 }

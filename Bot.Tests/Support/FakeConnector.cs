@@ -32,6 +32,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<(string ConversationId, string ActivityId)> deleted = [];
     private readonly List<ConversationParameters> createdConversations = [];
     private readonly List<(string? ConversationId, TeamsChannelAccount Member)> members = [];
+    private readonly HashSet<string> closedRosters = new(StringComparer.Ordinal);
     private readonly List<Injection> injections = [];
     private readonly List<Func<RecordedRequest, FakeResponse?>> scripts = [];
     private readonly List<Waiter> waiters = [];
@@ -103,6 +104,22 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (gate)
         {
             members.Add((conversationId, member));
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="roster"/> the whole membership of <paramref name="conversationId"/>: members added for every
+    /// conversation are not in it (a personal chat holds only its user).
+    /// </summary>
+    public void OnlyMembers(string conversationId, params TeamsChannelAccount[] roster)
+    {
+        lock (gate)
+        {
+            closedRosters.Add(conversationId);
+            foreach (var member in roster)
+            {
+                members.Add((conversationId, member));
+            }
         }
     }
 
@@ -343,7 +360,7 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     private List<TeamsChannelAccount> MembersOf(string conversationId) =>
-        members.Where(m => m.ConversationId is null || m.ConversationId == conversationId).Select(m => m.Member).ToList();
+        members.Where(m => (m.ConversationId is null && !closedRosters.Contains(conversationId)) || m.ConversationId == conversationId).Select(m => m.Member).ToList();
 
     private TeamsChannelAccount? FindMember(string conversationId, string memberId) =>
         MembersOf(conversationId).FirstOrDefault(m =>

@@ -128,7 +128,7 @@ public sealed class CallService(
         string notFound = "";
         if (targets is { Count: > 0 })
         {
-            var resolved = await attendees.ResolveAsync(activity, targets, inviteEveryone: false, excluded: [], cancellationToken);
+            var resolved = await attendees.ResolveAsync(activity, targets, inviteEveryone: false, excluded: [], typedNames: [], cancellationToken);
             candidates = resolved.Attendees;
             if (resolved.NotInvited.Count > 0)
             {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace TeamsMeetBot.Commands;
 
 /// <summary>
@@ -18,6 +20,27 @@ internal sealed class ClauseScanner
 
     /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a" (outside a subject).</summary>
     private static readonly string[] WithWords = ["with", "w", "bring", "invite", "add", "include", "including", "plus"];
+
+    /// <summary>
+    /// Words that never name a person after "with": pronouns, articles, linking words, and the small words people put
+    /// after a name ("with bob quickly"). Time words, clause keywords and lengths are told apart by <see cref="StopsSubject"/>.
+    /// </summary>
+    private static readonly FrozenSet<string> NotNameWords = FrozenSet.ToFrozenSet(
+    [
+        "me", "myself", "us", "you", "him", "her", "them", "it", "this", "that", "these", "those", "my", "our", "your", "his", "their", "its",
+        "the", "a", "an", "some", "any", "one", "someone", "somebody", "anyone", "anybody", "people", "others", "other", "both", "each",
+        "and", "or", "but", "nor", "so", "then", "than", "as", "if", "of", "to", "by", "via", "over", "about", "re", "regarding", "for",
+        "at", "on", "in", "into", "from", "until", "till", "between", "after", "before", "around", "starting", "ending", "during",
+        "now", "asap", "please", "pls", "plz", "thanks", "thx", "ty", "quick", "quickly", "urgent", "urgently", "again", "too", "also",
+        "only", "first", "later", "soon", "here", "there", "instead", "well", "real", "right", "away", "immediately", "briefly", "today",
+        "tomorrow", "tonight", "tmrw", "next", "last", "same", "usual", "everyone", "everybody", "all", "team", "teams", "meeting", "call",
+        "chat", "sync", "and/or", "etc", "ok", "okay", "pronto", "straight", "directly", "together", "online", "remotely", "video", "audio",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWordsBySpan = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Nouns for a group that make the words before them its name ("with the finance team"), not people.</summary>
+    private static readonly string[] GroupNouns = ["team", "teams", "folks", "people", "group", "squad", "crew", "department", "dept", "leads", "managers", "guys", "side", "org", "channel"];
 
     /// <summary>"in a sec", "for a moment": as good as now, or as long as the default length.</summary>
     private static readonly string[] MomentWords = ["sec", "second", "moment", "minute", "jiffy"];
@@ -44,6 +67,13 @@ internal sealed class ClauseScanner
     public List<MentionInput> Attendees { get; } = [];
 
     public List<string> UnmatchedNames { get; } = [];
+
+    /// <summary>
+    /// People named without a Teams mention while making a meeting: plain names after "with" ("with bob and carol",
+    /// "with Alice Anders") and email addresses, as written. Looked up among the conversation's members when the meeting
+    /// is made; never part of the subject.
+    /// </summary>
+    public List<string> TypedNames { get; } = [];
 
     public bool InviteEveryone { get; private set; }
 
@@ -103,6 +133,9 @@ internal sealed class ClauseScanner
             case TokenKind.PlainName:
                 AddUnmatched(_t.Text.Substring(token.Start, token.Length));
                 return i + 1;
+            case TokenKind.Email:
+                AddTyped(_t.Text.Substring(token.Start, token.Length));
+                return i + 1;
             case TokenKind.Quoted:
                 if (_subjectsAllowed && SubjectOpen)
                 {
@@ -138,7 +171,7 @@ internal sealed class ClauseScanner
             var word = _t.LowerOf(token);
             if (_t.IsWordAny(i, WithWords))
             {
-                int after = ScanWithList(i + 1, apply: true);
+                int after = ScanWithList(i + 1, apply: true, namesAllowed: _subjectsAllowed);
                 if (after > i + 1)
                 {
                     return after;
@@ -148,7 +181,7 @@ internal sealed class ClauseScanner
             if (ExclusionListStart(i) is var excludedFrom and > 0)
             {
                 _excluding = true;
-                int after = ScanWithList(excludedFrom, apply: true);
+                int after = ScanWithList(excludedFrom, apply: true, namesAllowed: _subjectsAllowed && InviteEveryone);
                 _excluding = false;
                 if (after > excludedFrom)
                 {
@@ -405,7 +438,14 @@ internal sealed class ClauseScanner
             start++;
         }
 
-        return start > 0 && start < _t.Count && _t.Tokens[start].Kind is TokenKind.Mention or TokenKind.PlainName ? start : 0;
+        if (start <= 0 || start >= _t.Count)
+        {
+            return 0;
+        }
+
+        // "everyone except bob": a name typed in words is left out only from everyone, where leaving out one too many is safe.
+        return _t.Tokens[start].Kind is TokenKind.Mention or TokenKind.PlainName or TokenKind.Email
+            || (_subjectsAllowed && InviteEveryone && NamePieceLength(start) > 0) ? start : 0;
     }
 
     private void AddUnmatched(string name)
@@ -427,15 +467,90 @@ internal sealed class ClauseScanner
         }
     }
 
-    /// <summary>"@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team". Returns the index after the list.</summary>
-    private int ScanWithList(int i, bool apply)
+    /// <summary>A person named in words or by email address: someone to look up when making a meeting, else a name to match.</summary>
+    private void AddTyped(string name)
     {
+        if (_excluding || !_subjectsAllowed)
+        {
+            AddUnmatched(name);
+        }
+        else if (!TypedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            TypedNames.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// How many words from <paramref name="j"/> read as one person's name: one, or two ("Alice Anders"). Zero for a word
+    /// that is not a name: a small word, a time, a length, a clause keyword, a number.
+    /// </summary>
+    private int NamePieceLength(int j) => !IsNameWord(j) ? 0 : IsNameWord(j + 1) ? 2 : 1;
+
+    private bool IsNameWord(int j)
+    {
+        if (j >= _t.Count || _t.Tokens[j].Kind != TokenKind.Word || _t.Tokens[j].Length < 2)
+        {
+            return false;
+        }
+
+        var word = _t.Lower.AsSpan(_t.Tokens[j].Start, _t.Tokens[j].Length);
+        if (CommandText.WithoutPossessive(word).Length < word.Length)
+        {
+            return false; // "with bob's team": whose, not who
+        }
+
+        foreach (char c in word)
+        {
+            if (!char.IsLetter(c) && c is not ('-' or '\'' or '’'))
+            {
+                return false;
+            }
+        }
+
+        return !NotNameWordsBySpan.Contains(word) && !_t.IsWordAny(j, GroupNouns) && !_t.IsWordAny(j, SubjectStarters) && !_t.IsWordAny(j, WithWords) && !_t.IsWordAny(j, EveryoneWords)
+            && TimeGrammar.MonthOf(word) == 0 && TimeGrammar.WeekdayOf(word, allowShort: true) == 0 && !StopsSubject(j);
+    }
+
+    /// <summary>
+    /// "@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team"; with <paramref name="namesAllowed"/>, also
+    /// names in words ("bob and Carol Chen") and email addresses. Returns the index after the list.
+    /// </summary>
+    private int ScanWithList(int i, bool apply, bool namesAllowed = false)
+    {
+        if (namesAllowed && !NamesListAhead(i))
+        {
+            namesAllowed = false;
+        }
+
         int end = i;
         int j = i;
+        bool separated = true; // a name in words starts the list or follows "and" or a comma: "with @Alice budget review" names no one
         while (j < _t.Count)
         {
             var token = _t.Tokens[j];
-            if (token.Kind == TokenKind.Mention)
+            if (token.Kind == TokenKind.Email)
+            {
+                if (apply)
+                {
+                    AddTyped(_t.Text.Substring(token.Start, token.Length));
+                }
+
+                end = j = j + 1;
+            }
+            else if (namesAllowed && separated && _t.IsWordAny(j, ["me", "myself"]))
+            {
+                end = j = j + 1; // "with me and bob": the sender is the organizer
+            }
+            else if (namesAllowed && separated && NamePieceLength(j) is var nameLength and > 0)
+            {
+                if (apply)
+                {
+                    AddTyped(_t.Render(j, j + nameLength));
+                }
+
+                end = j = j + nameLength;
+            }
+            else if (token.Kind == TokenKind.Mention)
             {
                 if (apply)
                 {
@@ -462,17 +577,50 @@ internal sealed class ClauseScanner
 
                 end = j = j + length;
             }
-            else if (end > i && (_t.IsWord(j, "and") || _t.IsPunct(j, ',') || _t.IsPunct(j, '&') || _t.IsPunct(j, '+')))
+            else if (end > i && IsListSeparator(j))
             {
                 j++;
+                separated = true;
+                continue;
             }
             else
             {
                 break;
             }
+
+            separated = false;
         }
 
         return end;
+    }
+
+    private bool IsListSeparator(int j) => _t.IsWord(j, "and") || _t.IsPunct(j, ',') || _t.IsPunct(j, '&') || _t.IsPunct(j, '+');
+
+    /// <summary>
+    /// Whether the words from <paramref name="i"/> are a list of people rather than the name of a group: "bob and carol"
+    /// are people, "the finance team" and "finance folks" are not.
+    /// </summary>
+    private bool NamesListAhead(int i)
+    {
+        int j = i;
+        bool separated = true;
+        while (j < _t.Count)
+        {
+            int length = separated ? NamePieceLength(j) : 0;
+            if (length == 0 && _t.Tokens[j].Kind is not (TokenKind.Mention or TokenKind.PlainName or TokenKind.Email) && !(separated && _t.IsWordAny(j, ["me", "myself"])))
+            {
+                break;
+            }
+
+            j += Math.Max(length, 1);
+            separated = IsListSeparator(j);
+            if (separated)
+            {
+                j++;
+            }
+        }
+
+        return j > i && !_t.IsWordAny(j, GroupNouns) && !_t.IsPunct(j, '\'');
     }
 
     private int EveryonePhrase(int j)
@@ -544,7 +692,7 @@ internal sealed class ClauseScanner
         {
             var token = _t.Tokens[textEnd - 1];
             bool separator = (token.Kind == TokenKind.Word && _t.IsWord(textEnd - 1, "and")) || (token.Kind == TokenKind.Punct && _t.Lower[token.Start] is ',' or '&');
-            if (token.Kind is TokenKind.Mention or TokenKind.PlainName or TokenKind.Punct || separator)
+            if (token.Kind is TokenKind.Mention or TokenKind.PlainName or TokenKind.Email or TokenKind.Punct || separator)
             {
                 textEnd--;
             }
@@ -563,6 +711,10 @@ internal sealed class ClauseScanner
             else if (_t.Tokens[k].Kind == TokenKind.PlainName)
             {
                 AddUnmatched(_t.Text.Substring(_t.Tokens[k].Start, _t.Tokens[k].Length));
+            }
+            else if (_t.Tokens[k].Kind == TokenKind.Email)
+            {
+                AddTyped(_t.Text.Substring(_t.Tokens[k].Start, _t.Tokens[k].Length));
             }
         }
 

@@ -9,7 +9,8 @@ namespace TeamsMeetBot.Commands;
 /// <see cref="ParseFailure"/> out. No clock (the caller passes "now"), no I/O, safe to call from any thread.
 /// Time rules are documented on <see cref="TimeResolution"/> and <see cref="ZonedTime"/>, the subject and mention rules
 /// on <see cref="ClauseScanner"/>. Mentions become attendees only through their <c>&lt;at&gt;</c> markup matched to a
-/// mention entity; a name typed as plain "@alice" is reported in UnmatchedNames, never invented into an attendee.
+/// mention entity; a name typed as plain "@alice", in words after "with" or as an email address is reported as typed, and
+/// only the meeting service, which can see who is in the conversation, may turn it into an attendee.
 /// </summary>
 public static class CommandParser
 {
@@ -190,6 +191,7 @@ public static class CommandParser
         {
             WrittenZone = spec.Zone,
             Excluded = scanner.HasExclusions ? scanner.Excluded : [],
+            TypedNames = scanner.TypedNames,
         };
     }
 

@@ -10,6 +10,7 @@ internal enum TokenKind
     Number,
     Mention,
     PlainName,
+    Email,
     Quoted,
     Punct,
 }
@@ -339,6 +340,43 @@ internal sealed class CommandText
         return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>
+    /// The length of an email address that starts at <paramref name="i"/> ("alice.anders@contoso.com"), or 0: a local part
+    /// of letters, digits and ._%+-, the sign, and a domain with at least one dot that ends in a letter.
+    /// </summary>
+    private static int EmailLength(string lower, int i)
+    {
+        if (i > 0 && (char.IsLetterOrDigit(lower[i - 1]) || lower[i - 1] is '.' or '_' or '%' or '+' or '-'))
+        {
+            return 0;
+        }
+
+        int at = i;
+        while (at < lower.Length && (char.IsLetterOrDigit(lower[at]) || lower[at] is '.' or '_' or '%' or '+' or '-'))
+        {
+            at++;
+        }
+
+        if (at == i || at >= lower.Length || lower[at] != '@')
+        {
+            return 0;
+        }
+
+        int end = at + 1;
+        while (end < lower.Length && (char.IsLetterOrDigit(lower[end]) || lower[end] is '.' or '-'))
+        {
+            end++;
+        }
+
+        while (end > at + 1 && lower[end - 1] is '.' or '-')
+        {
+            end--; // the full stop after an address ends the sentence
+        }
+
+        int lastDot = lower.LastIndexOf('.', end - 1, end - 1 - at);
+        return lastDot > at + 1 && char.IsLetter(lower[end - 1]) ? end - i : 0;
+    }
+
     /// <summary>"@3pm", "@10:30", "@9": a time after the sign (read as "at"), not a name typed as "@1stline".</summary>
     private static bool IsClockAfterAtSign(string lower, int i)
     {
@@ -368,6 +406,7 @@ internal sealed class CommandText
     {
         // A token takes at least one character and a space; "help" is one token, a long command a dozen or two.
         var tokens = new List<Token>(Math.Min(16, (lower.Length / 2) + 1));
+        bool mayHaveEmail = lower.Contains('@', StringComparison.Ordinal);
         int i = 0;
         while (i < lower.Length)
         {
@@ -375,6 +414,11 @@ internal sealed class CommandText
             if (c == ' ')
             {
                 i++;
+            }
+            else if (mayHaveEmail && char.IsLetterOrDigit(c) && EmailLength(lower, i) is var emailLength and > 0)
+            {
+                tokens.Add(new Token(TokenKind.Email, i, emailLength));
+                i += emailLength;
             }
             else if (IsPlaceholder(c))
             {

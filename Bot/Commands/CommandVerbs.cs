@@ -378,7 +378,7 @@ internal static class CommandVerbs
     {
         for (; i < t.Count; i++)
         {
-            if (t.Tokens[i].Kind is TokenKind.Mention or TokenKind.PlainName)
+            if (t.Tokens[i].Kind is TokenKind.Mention or TokenKind.PlainName or TokenKind.Email)
             {
                 return true;
             }

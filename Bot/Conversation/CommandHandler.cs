@@ -110,9 +110,7 @@ public sealed class CommandHandler(
         Mentions = command.Attendees.Select(a => new MentionTarget(a.Id, a.Name, a.IsTag)).ToList(),
         InviteEveryone = command.InviteEveryone,
         Excluded = command.Excluded.Select(e => new MentionTarget(e.Id, e.Name, e.IsTag)).ToList(),
-        Unresolvable = command.UnmatchedNames
-            .Select(n => new NotInvited("@" + n, "typed as text: pick people from the @ list so Teams knows who they are"))
-            .ToList(),
+        TypedNames = [.. command.UnmatchedNames.Select(n => "@" + n), .. command.TypedNames],
         TimeZoneId = (command.WrittenZone ?? input.TimeZone).Id,
         TimeZoneAssumed = command.TimeZoneAssumed,
     };

@@ -19,7 +19,10 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
     /// <param name="excluded">People never to invite: matched by Teams id, or by display name (a tag's members and a name
     /// typed as text have no Teams id to match); a tag left out ("except @oncall-db") leaves out its members.</param>
-    public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, IReadOnlyList<MentionTarget> excluded, CancellationToken cancellationToken)
+    /// <param name="typedNames">People named as text, as written ("bob", "@alice", "alice@contoso.com"): looked up among
+    /// the conversation's members (see <see cref="AddTypedNamesAsync"/>).</param>
+    public async Task<ResolvedAttendees> ResolveAsync(Activity activity, IReadOnlyList<MentionTarget> mentions, bool inviteEveryone, IReadOnlyList<MentionTarget> excluded,
+        IReadOnlyList<string> typedNames, CancellationToken cancellationToken)
     {
         string serviceUrl = activity.ServiceUrl!;
         string conversationId = activity.Conversation!.Id!;
@@ -89,6 +92,11 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             }
         }).ToList();
 
+        if (typedNames.Count > 0)
+        {
+            lookups.Add(AddTypedNamesAsync(serviceUrl, conversationId, typedNames, IsSenderOrBot, Add, (k, n) => notInvited.Add((mentions.Count + k, n)), cancellationToken));
+        }
+
         if (inviteEveryone)
         {
             lookups.Add(AddEveryoneAsync(serviceUrl, conversationId, Add, n => notInvited.Add((int.MaxValue, n)), cancellationToken));
@@ -135,29 +143,76 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
     }
 
     /// <summary>
-    /// Whether a name typed as text ("@alice", "@alice.anders") means this person: their first name, their name with
-    /// the spaces written as dots, dashes or underscores, or the part of their sign-in name before the "@". Used only
-    /// to leave people out, where leaving out one too many is the safe side.
+    /// Whether a name typed as text ("@alice", "@alice.anders", "except bob") means this person, by any part of the name
+    /// (<see cref="TypedNameMatch"/>). Used only to leave people out, where leaving out one too many is the safe side.
     /// </summary>
-    internal static bool TypedNameMatches(string typed, MeetingPerson person)
-    {
-        var name = person.Name.AsSpan().Trim();
-        int space = name.IndexOf(' ');
-        if (space > 0 && name[..space].Equals(typed, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
+    internal static bool TypedNameMatches(string typed, MeetingPerson person) =>
+        TypedNameMatch.Strength(typed, person.Name, null, null, person.UserPrincipalName, null) > TypedNameMatch.None;
 
-        foreach (char separator in ".-_")
+    /// <summary>
+    /// People named as text ("with bob", "@alice" typed without picking her, "alice@contoso.com"), looked up among the
+    /// conversation's members: a name that fits exactly one member invites them (a whole name wins over a first or last
+    /// name); one that fits several, or no one, invites no one and says so on the card. Reading the members is not
+    /// allowed to stop the meeting: when it fails, the names are listed with the reason.
+    /// </summary>
+    private async Task AddTypedNamesAsync(string serviceUrl, string conversationId, IReadOnlyList<string> typedNames, Func<string?, string?, bool> isSenderOrBot,
+        Action<MeetingPerson> add, Action<int, NotInvited> skip, CancellationToken cancellationToken)
+    {
+        var members = new List<TeamsChannelAccount>();
+        try
         {
-            if (string.Equals(person.Name.Trim().Replace(' ', separator), typed, StringComparison.OrdinalIgnoreCase))
+            await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, cancellationToken))
             {
-                return true;
+                members.Add(member);
             }
         }
+        catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            AttendeeLog.MembersUnreadable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+            string reason = (failure.StatusCode is { } s ? $"Teams answered HTTP {(int)s} when I asked who is in this conversation" : "Teams didn't tell me who is in this conversation")
+                + ", so I couldn't look this name up: @mention people from the list instead";
+            for (int k = 0; k < typedNames.Count; k++)
+            {
+                skip(k, new NotInvited(typedNames[k], reason));
+            }
 
-        int at = person.UserPrincipalName?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        return at > 0 && person.UserPrincipalName.AsSpan(0, at).Equals(typed, StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+
+        for (int k = 0; k < typedNames.Count; k++)
+        {
+            string typed = typedNames[k];
+            var fits = members
+                .Select(m => (Member: m, Strength: TypedNameMatch.Strength(typed, m.Name, m.GivenName, m.Surname, m.UserPrincipalName, m.Email)))
+                .Where(f => f.Strength > TypedNameMatch.None)
+                .ToList();
+            int best = fits.Count == 0 ? TypedNameMatch.None : fits.Max(f => f.Strength);
+            var chosen = fits.Where(f => f.Strength == best).Select(f => f.Member).ToList();
+            if (chosen.Count > 0 && chosen.TrueForAll(m => isSenderOrBot(m.Id, m.EntraObjectId)))
+            {
+                continue; // "with me", or the sender's own name: the organizer is in the meeting anyway
+            }
+
+            chosen.RemoveAll(m => isSenderOrBot(m.Id, m.EntraObjectId));
+            if (chosen.Count == 1 && chosen[0].EntraObjectId is { } oid)
+            {
+                var member = chosen[0];
+                add(new MeetingPerson(member.Id, member.Name ?? typed, oid, member.UserPrincipalName ?? member.Email));
+            }
+            else if (chosen.Count == 1)
+            {
+                skip(k, new NotInvited(typed, "has no Microsoft Entra account (guests from outside the organization can join with the link)"));
+            }
+            else if (chosen.Count > 1)
+            {
+                string names = string.Join(", ", chosen.Take(4).Select(m => m.Name ?? m.UserPrincipalName ?? "?")) + (chosen.Count > 4 ? " and others" : "");
+                skip(k, new NotInvited(typed, $"{chosen.Count} people here go by that name, {names}: @mention the one you mean"));
+            }
+            else
+            {
+                skip(k, new NotInvited(typed, "no one in this conversation goes by that name: @mention people from the list so Teams knows who they are"));
+            }
+        }
     }
 
     private async Task<TeamsChannelAccount?> LookUpAsync(string serviceUrl, string conversationId, string? teamId, string memberId, CancellationToken cancellationToken)

@@ -21,8 +21,11 @@ public sealed record MeetingRequest
     /// </summary>
     public IReadOnlyList<MentionTarget> Excluded { get; init; } = [];
 
-    /// <summary>People named in a way the bot cannot resolve (plain "@alice" typed without picking a mention).</summary>
-    public IReadOnlyList<NotInvited> Unresolvable { get; init; } = [];
+    /// <summary>
+    /// People named as text, as written: "@alice" typed without picking a mention, "bob" after "with", an email address.
+    /// Looked up among the conversation's members; the card lists those who could not be found.
+    /// </summary>
+    public IReadOnlyList<string> TypedNames { get; init; } = [];
 
     public string? TimeZoneId { get; init; }
 

@@ -75,7 +75,7 @@ public sealed class MeetingService(
         ResolvedAttendees resolved;
         try
         {
-            resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, request.Excluded, cancellationToken);
+            resolved = await attendees.ResolveAsync(activity, request.Mentions, request.InviteEveryone, request.Excluded, request.TypedNames, cancellationToken);
         }
         catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -130,7 +130,7 @@ public sealed class MeetingService(
             ConferenceId = created.ConferenceId,
             DialInUrl = created.DialInUrl,
             Attendees = resolved.Attendees,
-            NotInvited = [.. request.Unresolvable, .. resolved.NotInvited],
+            NotInvited = resolved.NotInvited,
             CreatedAt = timeProvider.GetUtcNow(),
         };
 
