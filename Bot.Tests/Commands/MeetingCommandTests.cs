@@ -282,6 +282,18 @@ public class MeetingCommandTests
     }
 
     [Fact]
+    public void People_named_as_text_are_kept_for_the_scheduling_card_and_its_suggestion()
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("meet tomorrow at 25:00 with {A}, @carol and bob")));
+
+        Assert.True(failure.NeedsSchedulingCard);
+        Assert.Equal("Alice Anders", Names(failure.Understood!.Attendees));
+        Assert.Equal(["@carol", "bob"], failure.Understood.TypedNames);
+        Assert.Contains("with Alice Anders, @carol, bob", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("with @Alice Anders, @carol and bob", failure.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mentions_are_matched_by_markup_even_when_names_repeat_in_text()
     {
         var input = Input("meet now with {A} about Alice Anders onboarding");

@@ -134,7 +134,7 @@ public sealed class SchedulingCardTests : IAsyncLifetime
     {
         { SchedulingCard.TimeZoneData, "\"Mars/Olympus_Mons\"" },
         { SchedulingCard.PeopleData, "\"29:alice-id\"" },
-        { SchedulingCard.PeopleData, "[{\"id\":\"\",\"name\":\"x\"}]" },
+        { SchedulingCard.PeopleData, "[{\"id\":\"\",\"name\":\" \"}]" },
         { SchedulingCard.PeopleData, "[{\"id\":\"29:alice id\",\"name\":\"x\"}]" },
         { SchedulingCard.PeopleData, "[" + string.Join(",", Enumerable.Range(0, 51).Select(i => "{\"id\":\"29:p" + i + "\",\"name\":\"p\"}")) + "]" },
         { SchedulingCard.RequesterData, "\"" + new string('a', 300) + "\"" },
@@ -180,6 +180,22 @@ public sealed class SchedulingCardTests : IAsyncLifetime
         Assert.Contains(_world.Connector.Requests, r => r.Method == "GET" && r.Path.EndsWith("/members/29:zed-id", StringComparison.Ordinal));
         var meetingCard = Assert.Single(_world.Connector.PostedActivities, p => p.Activity.Attachments?[0].Content?.ToJsonString().Contains("cancelMeeting", StringComparison.Ordinal) == true);
         Assert.Contains("Zed Stranger (not a member of this conversation)", meetingCard.Activity.Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task People_named_as_text_are_carried_through_the_card_and_looked_up_when_it_is_pressed()
+    {
+        var (cardId, card) = await OfferAsync("meet on Friday with bob and @carol about the budget");
+
+        Assert.Contains("With @carol, bob", SchedulingWorld.Texts(card), StringComparison.Ordinal);
+        var data = SchedulingWorld.Submission(card, "2026-03-06", "10:00");
+        Assert.Equal(["", ""], data[SchedulingCard.PeopleData]!.AsArray().Select(e => (string)e!["id"]!));
+
+        await _world.PressCreateAsync(cardId, data);
+
+        var body = Assert.Single(await _world.CreateOrGetBodiesAsync());
+        Assert.Equal([PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!],
+            body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order());
     }
 
     [Fact]

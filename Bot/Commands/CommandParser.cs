@@ -170,6 +170,7 @@ public static class CommandParser
             var draft = new SchedulingDraft(subject, attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone))
             {
                 Excluded = scanner.HasExclusions ? scanner.Excluded : [],
+                TypedNames = scanner.UnmatchedNames.Count + scanner.TypedNames.Count == 0 ? [] : [.. scanner.UnmatchedNames.Select(n => "@" + n), .. scanner.TypedNames],
             };
             return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }
@@ -299,9 +300,9 @@ public static class CommandParser
             parts.Add("for " + ZonedTime.FormatDuration(duration));
         }
 
-        if (draft.Attendees.Count > 0)
+        if (draft.Attendees.Count + draft.TypedNames.Count > 0)
         {
-            parts.Add("with " + string.Join(", ", draft.Attendees.Select(a => a.Name)));
+            parts.Add("with " + string.Join(", ", draft.Attendees.Select(a => a.Name).Concat(draft.TypedNames)));
         }
 
         if (draft.Subject is not null)
@@ -336,6 +337,11 @@ public static class CommandParser
         }
 
         AppendPeople(builder, draft.Attendees, draft.InviteEveryone);
+        for (int i = 0; i < draft.TypedNames.Count && !draft.InviteEveryone; i++)
+        {
+            builder.Append(i == 0 && draft.Attendees.Count == 0 ? " with " : i == draft.TypedNames.Count - 1 ? " and " : ", ").Append(draft.TypedNames[i]);
+        }
+
         if (draft.Subject is not null)
         {
             builder.Append(" about \"").Append(draft.Subject).Append('"');

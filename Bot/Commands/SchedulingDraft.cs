@@ -13,6 +13,9 @@ public sealed record SchedulingDraft(
     TimeSpan? Duration,
     string TimeZoneId)
 {
+    /// <summary>People named as text ("with bob", "@alice" typed, an email address), as written: looked up when the card is submitted.</summary>
+    public IReadOnlyList<string> TypedNames { get; init; } = [];
+
     /// <summary>People to leave out ("except @alice"), carried through the card.</summary>
     public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
 }

@@ -12,6 +12,7 @@ public sealed record SchedulingForm
     public TimeOnly? Time { get; init; }
     public required int DurationMinutes { get; init; }
     public string? Subject { get; init; }
+    /// <summary>People to invite: mentions, and names typed as text (an empty id), looked up when the meeting is made.</summary>
     public IReadOnlyList<MentionTarget> People { get; init; } = [];
     public bool InviteEveryone { get; init; }
 

@@ -97,8 +97,8 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
             subject = subject[..SchedulingCard.MaxSubjectLength];
         }
 
-        var people = ReadPeople(data, SchedulingCard.PeopleData, idRequired: true, ref damaged);
-        var excluded = ReadPeople(data, SchedulingCard.ExcludedData, idRequired: false, ref damaged);
+        var people = ReadPeople(data, SchedulingCard.PeopleData, ref damaged);
+        var excluded = ReadPeople(data, SchedulingCard.ExcludedData, ref damaged);
         bool everyone = Bool(data, SchedulingCard.EveryoneData) ?? false;
         string? requester = String(data, SchedulingCard.RequesterData);
         if (requester is { Length: > MaxIdLength })
@@ -144,8 +144,8 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
         return false;
     }
 
-    /// <param name="idRequired">False for the people to leave out, where a name typed as text has no id (it is matched by name).</param>
-    private static List<MentionTarget> ReadPeople(JsonElement data, string property, bool idRequired, ref bool damaged)
+    /// <summary>People in the card's data: a mention (an id and a name), or a name typed as text (an empty id), which is looked up or matched by name.</summary>
+    private static List<MentionTarget> ReadPeople(JsonElement data, string property, ref bool damaged)
     {
         var people = new List<MentionTarget>();
         if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
@@ -163,7 +163,7 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
         {
             string? id = String(entry, "id");
             string? name = String(entry, "name");
-            bool idMissing = !idRequired && id is { Length: 0 } && !string.IsNullOrWhiteSpace(name);
+            bool idMissing = id is { Length: 0 } && !string.IsNullOrWhiteSpace(name);
             if (!idMissing && (id is not { Length: > 0 and <= MaxIdLength } || id.Any(char.IsControl) || id.Any(char.IsWhiteSpace)) || name is { Length: > MaxNameLength })
             {
                 damaged = true;
