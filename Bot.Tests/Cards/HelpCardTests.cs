@@ -45,7 +45,7 @@ public class HelpCardTests
     [Fact]
     public void Help_card_lists_every_command()
     {
-        string json = HelpCard.Build().ToJsonString();
+        string json = HelpCard.Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var (command, _) in HelpCard.Commands)
         {
             Assert.Contains(command, json, StringComparison.Ordinal);

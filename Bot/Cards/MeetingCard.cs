@@ -203,7 +203,8 @@ public static class MeetingCard
         return string.Join(", ", shown);
     }
 
-    private static string When(MeetingRecord meeting)
+    /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 15:30 (30 min)".</summary>
+    internal static string When(MeetingRecord meeting)
     {
         string end = CardTime.Time(meeting.EndUtc);
         string minutes = ((int)Math.Round((meeting.EndUtc - meeting.StartUtc).TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min";

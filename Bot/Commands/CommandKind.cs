@@ -11,4 +11,5 @@ internal enum CommandKind
     Ring,
     Leave,
     Status,
+    List,
 }

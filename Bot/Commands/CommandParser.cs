@@ -15,7 +15,7 @@ namespace TeamsMeetBot.Commands;
 public static class CommandParser
 {
     private static readonly ConcurrentDictionary<string, bool> DayFirstByLocale = new(StringComparer.OrdinalIgnoreCase);
-    private static readonly string[] KnownVerbs = ["meet", "meeting", "cancel", "reschedule", "join", "ring", "leave", "status", "help", "schedule", "move", "call"];
+    private static readonly string[] KnownVerbs = ["meet", "meeting", "cancel", "reschedule", "join", "ring", "leave", "status", "help", "schedule", "move", "call", "list"];
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "meeting", "call", "up", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty", "quick", "quickly",
@@ -82,6 +82,8 @@ public static class CommandParser
                 return new LeaveCallCommand();
             case CommandKind.Status:
                 return new StatusCommand();
+            case CommandKind.List:
+                return BuildList(text, input, start);
             case CommandKind.Ring:
                 return BuildRing(text, leading, next);
             case CommandKind.Reschedule:
@@ -475,6 +477,43 @@ public static class CommandParser
         }
 
         return new CancelMeetingCommand { Which = which };
+    }
+
+    // ---------------------------------------------------------------- list
+
+    /// <summary>The words of a question about meetings, which name none: "what", "when is", "do I have any", "coming up".</summary>
+    private static readonly string[] ListQuestionWords =
+    [
+        "list", "show", "view", "agenda", "calendar", "schedule", "meetings", "calls", "syncs", "standups", "upcoming", "what", "what's", "whats",
+        "what’s", "when", "when's", "whens", "when’s", "time", "does", "do", "will", "start", "starts", "begin", "begins", "got", "coming",
+        "happening", "left", "else", "still", "there", "any", "is", "are", "be", "i", "we", "me", "us", "have", "on", "scheduled", "planned",
+        "booked", "next",
+    ];
+
+    private static ParseResult BuildList(CommandText text, CommandInput input, int from)
+    {
+        var which = MeetingChoiceReader.Read(text, input, from, text.Count, out string? problem);
+        if (problem is not null)
+        {
+            return new ParseFailure(
+                ParseFailureKind.UnreadableTime,
+                "I couldn't tell which day you mean: " + problem + ". Ask, e.g., “what's on tomorrow”, “meetings on Friday” or “list meetings”.",
+                "list meetings",
+                false,
+                null);
+        }
+
+        bool mine = false;
+        bool next = false;
+        for (int i = from; i < text.Count; i++)
+        {
+            mine |= text.IsWordAny(i, ["my", "i", "i'm", "mine"]);
+            next |= text.IsWordAny(i, ["next", "soonest"]);
+        }
+
+        // "upcoming meetings" lists them all; only "next" picks the first.
+        which = which with { Words = [.. which.Words.Where(w => !ListQuestionWords.Contains(w.ToLowerInvariant()))], Next = next };
+        return new ListMeetingsCommand { Which = which, Mine = mine, TimeZone = input.TimeZone };
     }
 
     // ---------------------------------------------------------------- reschedule

@@ -220,6 +220,20 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Status;
 
+            case "list" or "agenda" or "meetings" or "upcoming" or "calendar":
+            case "show" or "view" when !t.IsWord(i + 1, "up") && ListNounAhead(t, i + 1):
+            case "my" or "our" or "all" or "any" when t.IsWordAny(i + 1, ["meetings", "calls"]):
+            case "what" when t.IsWordAny(i + 1, ["meetings", "calls"]) || (t.IsWordAny(i + 1, ["is", "are"]) && t.IsWordAny(i + 2, ListStates))
+                || (t.IsWord(i + 1, "time") && t.IsWordAny(i + 2, ["is", "are", "does", "do", "will"])):
+            case "what's" or "whats" or "what’s" when t.IsWordAny(i + 1, ListStates):
+            case "when" when t.IsWordAny(i + 1, ["is", "are", "does", "do", "will"]):
+            case "when's" or "whens" or "when’s":
+            case "do" or "have" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["have", "got"]) && ListNounAhead(t, i + 3):
+            case "is" or "are" when t.IsWord(i + 1, "there") && ListNounAhead(t, i + 2):
+                // "list my meetings", "what's on tomorrow", "when is the standup", "do I have any meetings today?"
+                next = i + 1;
+                return CommandKind.List;
+
             case "meet" or "meetup" or "meeting" or "huddle" or "conference" or "call" or "standup" or "stand-up":
                 next = i + 1;
                 return CommandKind.Meeting;
@@ -372,6 +386,23 @@ internal static class CommandVerbs
         }
 
         return i;
+    }
+
+    /// <summary>"what's scheduled", "what is on", "what's coming up", "what's next".</summary>
+    private static readonly string[] ListStates = ["scheduled", "planned", "booked", "on", "coming", "next", "happening", "left"];
+
+    /// <summary>A meeting noun within the next few words: "show me my meetings", "is there a meeting tomorrow".</summary>
+    private static bool ListNounAhead(CommandText t, int i)
+    {
+        for (int end = Math.Min(t.Count, i + 5); i < end; i++)
+        {
+            if (t.IsWordAny(i, ["meetings", "meeting", "calls", "syncs", "standups", "schedule", "agenda", "calendar"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MentionAhead(CommandText t, int i)

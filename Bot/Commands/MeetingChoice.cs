@@ -63,10 +63,11 @@ public sealed record MeetingChoice
     /// </summary>
     public string Describe(bool several)
     {
+        // "starts on Fri 27 Nov at 15:00", "start between 12:00 and 17:00", "has Alice Anders invited".
         var parts = new List<string>(4);
         if (NamesStart)
         {
-            parts.Add(several ? "start then" : "starts then");
+            parts.Add((several ? "start" : "starts") + DescribeStart());
         }
 
         if (Words.Count > 0)
@@ -85,5 +86,29 @@ public sealed record MeetingChoice
         }
 
         return string.Join(" and ", parts);
+    }
+
+    /// <summary>" on Fri 27 Nov at 15:00", " at 03:00 or 15:00", " between 12:00 and 17:00" (" after 17:00" for a window to midnight).</summary>
+    private string DescribeStart()
+    {
+        var text = new System.Text.StringBuilder();
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (OnDay is { } day)
+        {
+            text.Append(" on ").Append(day.ToString("ddd d MMM", invariant));
+        }
+
+        if (AtTimes.Count > 0)
+        {
+            text.Append(" at ").Append(string.Join(" or ", AtTimes.Select(t => t.ToString("HH:mm", invariant))));
+        }
+        else if (Window is { } window)
+        {
+            text.Append(window.Before == TimeOnly.MinValue
+                ? " after " + window.From.ToString("HH:mm", invariant)
+                : " between " + window.From.ToString("HH:mm", invariant) + " and " + window.Before.ToString("HH:mm", invariant));
+        }
+
+        return text.ToString();
     }
 }

@@ -47,6 +47,7 @@ public sealed class CommandHandler(
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
+            ListMeetingsCommand list => ListAsync(activity, list, cancellationToken),
             ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure =>
                 messenger.ReplyCardAsync(activity, HelpCard.Build(failure.Written is { Length: > 0 } written ? written : "(empty message)", failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
             ParseFailure failure when SchedulingCardHandler.Offers(failure) => schedulingCards.OfferAsync(activity, input, failure, cancellationToken),
@@ -78,6 +79,25 @@ public sealed class CommandHandler(
 
     private async Task LeaveAsync(Activity activity, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, (await calls.LeaveAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+
+    private async Task ListAsync(Activity activity, ListMeetingsCommand list, CancellationToken cancellationToken)
+    {
+        var found = await meetings.ListAsync(activity, list, cancellationToken);
+        string whose = list.Mine ? "your meetings" : "meetings";
+        if (found.Fitting.Count == 0)
+        {
+            await messenger.ReplyTextAsync(activity, found.StillToCome == 0
+                ? $"There are no {whose} still to come in this conversation. Say “meet now”, or “meet tomorrow at 10 about the budget”, to set one up."
+                : $"No {whose} here still to come {list.Which.Describe(several: true)}. There {(found.StillToCome == 1 ? "is 1" : "are " + found.StillToCome)} in all: say “{(list.Mine ? "list my meetings" : "list meetings")}” to see {(found.StillToCome == 1 ? "it" : "them")}.",
+                cancellationToken);
+            return;
+        }
+
+        string heading = list.Which.Next
+            ? (list.Mine ? "Your next meeting here" : "The next meeting here") + (list.Which.Describe(several: false) is { Length: > 0 } next && next != "is still to come" ? " that " + next : "")
+            : (list.Mine ? "Your meetings" : "Meetings") + " here still to come" + (list.Which.SaysWhich ? " that " + list.Which.Describe(several: true) : "");
+        await messenger.ReplyCardAsync(activity, MeetingListCard.Build(heading, found.Fitting, withCount: !list.Which.Next), cancellationToken);
+    }
 
     private async Task StatusAsync(Activity activity, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, await calls.StatusAsync(activity, cancellationToken), cancellationToken);

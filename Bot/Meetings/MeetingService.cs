@@ -157,6 +157,35 @@ public sealed class MeetingService(
         return record;
     }
 
+    /// <summary>
+    /// "list meetings", "what's on tomorrow", "when is the standup": the meetings here still to come or under way, soonest
+    /// first, narrowed as the message said (a day, subject words, people, "next"). Everyone in a conversation saw its
+    /// meetings' cards, so everyone may list them; "my meetings" keeps those the sender organized or is invited to.
+    /// </summary>
+    public async Task<MeetingList> ListAsync(Activity activity, Commands.ListMeetingsCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        string? sender = activity.From?.AadObjectId;
+        var active = await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, null, cancellationToken);
+        var stillToCome = active
+            .Select(m => m.Value)
+            .Where(m => m.EndUtc > now && (!command.Mine || Concerns(m, sender)))
+            .OrderBy(m => m.StartUtc)
+            .ToList();
+        var fitting = command.Which.SaysWhich ? stillToCome.FindAll(m => command.Which.Fits(m)) : stillToCome;
+        if (command.Which.Next && fitting.Count > 1)
+        {
+            fitting = [fitting[0]];
+        }
+
+        return new MeetingList(fitting, stillToCome.Count);
+
+        static bool Concerns(MeetingRecord meeting, string? person) =>
+            person is not null
+            && (string.Equals(meeting.Organizer.AadObjectId, person, StringComparison.OrdinalIgnoreCase)
+                || meeting.Attendees.Any(a => string.Equals(a.AadObjectId, person, StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>"cancel", typed: the meeting <see cref="ChooseAsync"/> picks, or its question.</summary>
     public async Task<string> CancelAsync(Activity activity, Commands.CancelMeetingCommand command, CancellationToken cancellationToken)
     {
