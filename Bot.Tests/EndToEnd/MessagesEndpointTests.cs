@@ -233,20 +233,34 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [MemberData(nameof(RefusalsForGood))]
     public async Task A_conversation_that_refuses_the_bots_messages_for_good_gets_200_so_Teams_does_not_redeliver_in_vain(string why, FakeResponse refusal)
     {
-        // The help card fails, and so does the "something went wrong" reply: a redelivery would fail the same way.
+        // The help card fails; a "something went wrong" reply would fail the same way, and so would a redelivery.
         _connector.FailNext(2, _ => true, refusal);
         var activity = TestActivities.Personal(_connector.ServiceUrl, "help");
 
         using var answered = await TestActivities.PostAsync(_client, activity);
 
         Assert.True(answered.StatusCode == HttpStatusCode.OK, $"{why}: {answered.StatusCode}");
-        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Single(_connector.Requests);
         Assert.Empty(_connector.PostedActivities);
 
         // Should Teams deliver it again anyway, the activity counts as done: nothing is posted twice.
         using var again = await TestActivities.PostAsync(_client, activity.DeepClone().AsObject());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_reply_the_Connector_refuses_as_malformed_is_followed_by_a_plain_apology()
+    {
+        // 400 refuses that one request, not the conversation: the short "something went wrong" still gets through.
+        _connector.FailNext(1, _ => true, FakeResponse.Error(400, "BadSyntax", "Invalid activity."));
+        var activity = TestActivities.Personal(_connector.ServiceUrl, "help");
+
+        using var answered = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(TeamsMeetBot.Conversation.ActivityRouter.GenericFailureMessage, Assert.Single(_connector.PostedActivities).Activity.Text);
     }
 
     [Fact]

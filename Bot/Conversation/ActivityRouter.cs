@@ -112,6 +112,14 @@ public sealed class ActivityRouter(
         {
             await work(activity, cancellationToken);
         }
+        catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested && ex.RefusesConversationForGood
+            && ex.StatusCode is not (System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.RequestEntityTooLarge))
+        {
+            // The conversation takes no messages from the bot (it was removed from the chat, the chat is gone, the person
+            // blocked it): a "something went wrong" would meet the same answer, and so would a redelivery.
+            RouterLog.Undeliverable(logger, (int)ex.StatusCode!.Value, ex.ErrorCode ?? "no error code", ex);
+            outcome = TurnOutcome.Undeliverable;
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             RouterLog.TurnFailed(logger, ex);
