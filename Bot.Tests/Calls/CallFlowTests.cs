@@ -89,6 +89,38 @@ public sealed class CallFlowTests : IAsyncLifetime
         await _t.WaitForCardAsync(cardId, c => c.Contains("Alice Anders: joined", StringComparison.Ordinal));
     }
 
+    /// <summary>Before, the words were passed over and "ring bob" rang every attendee not in the call.</summary>
+    [Theory]
+    [InlineData("ring bob")]
+    [InlineData("ring @bob")]
+    [InlineData("call bob in")]
+    [InlineData("ring Bob Brown please")]
+    [InlineData("ring bob@contoso.example")]
+    public async Task Ring_with_a_name_typed_as_text_rings_only_that_attendee(string command)
+    {
+        var (cardId, key, _) = await _t.CreateMeetingAsync();
+        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
+        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+
+        await _t.SayAsync(command);
+
+        var invite = Assert.Single(await _t.GraphRequestsAsync(), r => r.Path.EndsWith("/participants/invite", StringComparison.Ordinal));
+        Assert.Equal(PlaygroundTeam.Bob.AadObjectId, (string)Assert.Single(invite.Body!["participants"]!.AsArray())!["identity"]!["user"]!["id"]!);
+    }
+
+    [Fact]
+    public async Task Ring_with_a_name_no_one_has_rings_no_one_and_says_why()
+    {
+        var (cardId, key, _) = await _t.CreateMeetingAsync();
+        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
+        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+
+        await _t.SayAsync("ring zed");
+
+        Assert.DoesNotContain(await _t.GraphRequestsAsync(), r => r.Path.EndsWith("/participants/invite", StringComparison.Ordinal));
+        Assert.Contains(_t.Connector.PostedActivities, p => p.Activity.Text == "I couldn't ring zed (no one in this conversation goes by that name: @mention people from the list so Teams knows who they are).");
+    }
+
     [Fact]
     public async Task Organizer_makes_the_bot_leave_the_card_says_so_and_joining_again_starts_a_new_call()
     {

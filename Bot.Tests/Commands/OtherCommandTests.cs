@@ -93,41 +93,42 @@ public class OtherCommandTests
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
     }
 
-    public static TheoryData<string, string, string> RingTargets => new()
+    /// <summary>text → mentioned targets, "@names" typed as text, names in words or addresses (all to look up).</summary>
+    public static TheoryData<string, string, string, string> RingTargets => new()
     {
-        { "ring {A}", "Alice Anders", "" },
-        { "ring {A} and {B}", "Alice Anders,Bob Brown", "" },
-        { "ring {A}, {B} & {C}", "Alice Anders,Bob Brown,Carol Chen", "" },
-        { "ring {A} {A}", "Alice Anders", "" },
-        { "call in {B}", "Bob Brown", "" },
-        { "call {B} and {C} in", "Bob Brown,Carol Chen", "" },
-        { "please ring {T}", "oncall-db", "" },
-        { "{A} ring", "Alice Anders", "" },
-        { "ring everyone", "", "" },
-        { "ring all attendees", "", "" },
-        { "ring", "", "" },
-        { "ring {A} and @bob", "Alice Anders", "bob" },
+        { "ring {A}", "Alice Anders", "", "" },
+        { "ring {A} and {B}", "Alice Anders,Bob Brown", "", "" },
+        { "ring {A}, {B} & {C}", "Alice Anders,Bob Brown,Carol Chen", "", "" },
+        { "ring {A} {A}", "Alice Anders", "", "" },
+        { "call in {B}", "Bob Brown", "", "" },
+        { "call {B} and {C} in", "Bob Brown,Carol Chen", "", "" },
+        { "please ring {T}", "oncall-db", "", "" },
+        { "{A} ring", "Alice Anders", "", "" },
+        { "ring everyone", "", "", "" },
+        { "ring all attendees", "", "", "" },
+        { "ring the rest", "", "", "" },
+        { "ring them", "", "", "" },
+        { "ring people who haven't joined", "", "", "" },
+        { "ring", "", "", "" },
+        { "ring {A} and @bob", "Alice Anders", "bob", "" },
+        { "ring @alice", "", "alice", "" },
+        { "ring bob", "", "", "bob" },
+        { "ring bob and carol", "", "", "bob,carol" },
+        { "ring {A} and bob", "Alice Anders", "", "bob" },
+        { "ring Carol Chen please", "", "", "Carol Chen" },
+        { "ring in bob", "", "", "bob" },
+        { "ring alice@contoso.com", "", "", "alice@contoso.com" },
     };
 
     [Theory]
     [MemberData(nameof(RingTargets))]
-    public void Ring_targets_come_from_mentions_only(string text, string targets, string unmatched)
+    public void Ring_targets_are_the_people_named_or_none_for_everyone(string text, string targets, string unmatched, string typed)
     {
         var ring = Expect<RingCommand>(CommandParser.Parse(Input(text)));
 
         Assert.Equal(targets, Names(ring.Targets));
         Assert.Equal(unmatched, string.Join(",", ring.UnmatchedNames));
-    }
-
-    [Fact]
-    public void Ring_with_only_plain_names_asks_for_real_mentions()
-    {
-        var failure = Expect<ParseFailure>(CommandParser.Parse(Input("ring @alice")));
-
-        Assert.Equal(ParseFailureKind.NoMentionedPeople, failure.Kind);
-        Assert.Contains("@alice", failure.Message, StringComparison.Ordinal);
-        Assert.Equal("ring everyone", failure.Suggestion);
-        AssertMessageQuotesSuggestionOnce(failure, "ring @alice");
+        Assert.Equal(typed, string.Join(",", ring.TypedNames));
     }
 
     /// <summary>text → new start (UTC or ""), new length, shift, extend (minutes; int.MinValue = not set). Los Angeles, Thu 14:00.</summary>

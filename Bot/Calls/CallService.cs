@@ -104,8 +104,11 @@ public sealed class CallService(
         }
     }
 
-    /// <summary>Rings attendees who are not in the call, or the people named.</summary>
-    public async Task<CallActionResult> RingAsync(Activity activity, string? meetingKey, IReadOnlyList<MentionTarget>? targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rings attendees who are not in the call, or the people named: mentions, and names typed as text, which are the
+    /// meeting's attendee they fit, or else the conversation member (<see cref="AttendeeResolver"/>).
+    /// </summary>
+    public async Task<CallActionResult> RingAsync(Activity activity, string? meetingKey, IReadOnlyList<MentionTarget>? targets, IReadOnlyList<string>? typedNames, CancellationToken cancellationToken)
     {
         if (!setup.IsConfigured)
         {
@@ -126,10 +129,30 @@ public sealed class CallService(
 
         IReadOnlyList<MeetingPerson> candidates;
         string notFound = "";
-        if (targets is { Count: > 0 })
+        bool named = targets is { Count: > 0 } || typedNames is { Count: > 0 };
+        if (named)
         {
-            var resolved = await attendees.ResolveAsync(activity, targets, inviteEveryone: false, excluded: [], typedNames: [], cancellationToken);
-            candidates = resolved.Attendees;
+            // "ring bob": the attendee called Bob, without asking Teams who is in the chat; anyone else is looked up there.
+            var fromMeeting = new List<MeetingPerson>();
+            var toLookUp = new List<string>();
+            foreach (string typed in typedNames ?? [])
+            {
+                var fits = meeting.Attendees.Select(p => (Person: p, Strength: TypedNameMatch.Strength(typed, p.Name, null, null, p.UserPrincipalName, null))).Where(f => f.Strength > TypedNameMatch.None).ToList();
+                var best = fits.Count == 0 ? [] : fits.Where(f => f.Strength == fits.Max(g => g.Strength)).ToList();
+                if (best.Count == 1)
+                {
+                    fromMeeting.Add(best[0].Person);
+                }
+                else
+                {
+                    toLookUp.Add(typed);
+                }
+            }
+
+            var resolved = targets is { Count: > 0 } || toLookUp.Count > 0
+                ? await attendees.ResolveAsync(activity, targets ?? [], inviteEveryone: false, excluded: [], typedNames: toLookUp, cancellationToken)
+                : new ResolvedAttendees([], []);
+            candidates = [.. fromMeeting, .. resolved.Attendees];
             if (resolved.NotInvited.Count > 0)
             {
                 notFound = " I couldn't ring " + string.Join(", ", resolved.NotInvited.Select(n => n.Name + " (" + n.Reason + ")")) + ".";
@@ -148,9 +171,14 @@ public sealed class CallService(
             .DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)
             .Select(p => (AadObjectId: p.AadObjectId!, p.Name))
             .ToList();
+        if (toRing.Count == 0 && candidates.Count == 0 && notFound.Length > 0)
+        {
+            return new(notFound.TrimStart(), null); // no one named could be found
+        }
+
         if (toRing.Count == 0)
         {
-            return new((targets is { Count: > 0 } ? "Everyone you named is already in the call or being rung." : "Everyone invited is already in the call or being rung.") + notFound, null);
+            return new((named ? "Everyone you named is already in the call or being rung." : "Everyone invited is already in the call or being rung.") + notFound, null);
         }
 
         try

@@ -102,6 +102,12 @@ internal sealed class ClauseScanner
     /// <summary>"by 15 minutes" (reschedule only): how far to move or extend.</summary>
     public TimeSpan? ByAmount { get; private set; }
 
+    /// <summary>
+    /// Reads a list of people from <paramref name="i"/>: mentions, "@names" typed as text, names in words and email
+    /// addresses ("ring bob and @carol"). Returns the index after the list (<paramref name="i"/> when there is none).
+    /// </summary>
+    public int ScanPeople(int i) => ScanWithList(i, apply: true, namesAllowed: true);
+
     /// <summary>Adds a mention written before the command word ("@alice @bob meet now").</summary>
     public void AddLeadingMention(int slot) => AddMention(slot);
 

@@ -85,7 +85,7 @@ public static class CommandParser
             case CommandKind.List:
                 return BuildList(text, input, start);
             case CommandKind.Ring:
-                return BuildRing(text, leading, next);
+                return BuildRing(text, input, leading, next);
             case CommandKind.Reschedule:
                 return BuildReschedule(text, input, start, next);
             case CommandKind.Meeting:
@@ -684,10 +684,24 @@ public static class CommandParser
 
     // ---------------------------------------------------------------- ring
 
-    private static ParseResult BuildRing(CommandText text, List<int> leading, int from)
+    private static RingCommand BuildRing(CommandText text, CommandInput input, List<int> leading, int from)
     {
+        // "ring bob and carol", "ring @Alice and bob": people named in words, looked up when ringing. Before, the words
+        // were passed over and everyone invited was rung.
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
+        foreach (int index in leading)
+        {
+            scanner.AddLeadingMention(text.Tokens[index].Mention);
+        }
+
+        if (scanner.ScanPeople(from) > from && scanner.TypedNames.Count > 0)
+        {
+            return new RingCommand(scanner.Attendees, scanner.UnmatchedNames) { TypedNames = scanner.TypedNames };
+        }
+
         var targets = new List<MentionInput>();
         var unmatched = new List<string>();
+        var typed = new List<string>();
         foreach (int index in leading.Concat(Enumerable.Range(from, Math.Max(0, text.Count - from))))
         {
             var token = text.Tokens[index];
@@ -707,20 +721,14 @@ public static class CommandParser
             {
                 unmatched.Add(text.Text.Substring(token.Start, token.Length));
             }
+            else if (token.Kind == TokenKind.Email)
+            {
+                typed.Add(text.Text.Substring(token.Start, token.Length));
+            }
         }
 
-        if (targets.Count == 0 && unmatched.Count > 0)
-        {
-            string names = string.Join(", ", unmatched.Select(n => "@" + n));
-            return new ParseFailure(
-                ParseFailureKind.NoMentionedPeople,
-                "I can only ring people mentioned through Teams. Type @ and pick " + names + " from the list, or say “ring everyone” to ring all attendees who are not in the call.",
-                "ring everyone",
-                false,
-                null);
-        }
-
-        return new RingCommand(targets, unmatched);
+        // A "@name" typed as text, or an address, is looked up when ringing, never dropped for "everyone".
+        return new RingCommand(targets, unmatched) { TypedNames = typed };
     }
 
     // ---------------------------------------------------------------- not understood

@@ -192,7 +192,8 @@ internal static class CommandVerbs
             case "ring" or "page" or "dial" or "phone":
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
-            case "call" when t.IsWord(i + 1, "in") || (MentionAhead(t, i + 1) && EndsWithIn(t)):
+            case "call" when t.IsWord(i + 1, "in") || (EndsWithIn(t) && (MentionAhead(t, i + 1) || (t.Count - i <= 7 && !t.IsWordAny(i + 1, ["a", "an", "it", "this", "that"])))):
+                // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
             case "invite" or "add" or "bring" or "pull" or "get" when MentionAhead(t, i + 1) && MentionsTheCall(t):

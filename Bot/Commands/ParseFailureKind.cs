@@ -29,7 +29,4 @@ public enum ParseFailureKind
 
     /// <summary>A reschedule that names no new time, length or shift.</summary>
     NothingToChange,
-
-    /// <summary>Ring was asked for people typed as plain text, not as Teams mentions.</summary>
-    NoMentionedPeople,
 }

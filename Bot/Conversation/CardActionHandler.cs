@@ -43,7 +43,7 @@ public sealed class CardActionHandler(MeetingService meetings, CallService calls
                     var result = action.Verb switch
                     {
                         MeetingCard.JoinCallVerb => await calls.JoinAsync(action.Activity, key, cancellationToken),
-                        MeetingCard.RingVerb => await calls.RingAsync(action.Activity, key, targets: null, cancellationToken),
+                        MeetingCard.RingVerb => await calls.RingAsync(action.Activity, key, targets: null, typedNames: null, cancellationToken),
                         _ => await calls.LeaveAsync(action.Activity, key, cancellationToken),
                     };
                     return result.ChangedMeeting is { } changed && action.IsInvoke

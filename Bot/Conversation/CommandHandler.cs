@@ -68,12 +68,8 @@ public sealed class CommandHandler(
     private async Task RingAsync(Activity activity, RingCommand ring, CancellationToken cancellationToken)
     {
         var targets = ring.Targets.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
-        string message = (await calls.RingAsync(activity, meetingKey: null, targets, cancellationToken)).Message;
-        if (ring.UnmatchedNames.Count > 0)
-        {
-            message += " Not rung: " + string.Join(", ", ring.UnmatchedNames.Select(n => "@" + n)) + " (pick people from the @ list so Teams knows who they are).";
-        }
-
+        IReadOnlyList<string> typed = [.. ring.UnmatchedNames.Select(n => "@" + n), .. ring.TypedNames];
+        string message = (await calls.RingAsync(activity, meetingKey: null, targets, typed, cancellationToken)).Message;
         await messenger.ReplyTextAsync(activity, message, cancellationToken);
     }
 
