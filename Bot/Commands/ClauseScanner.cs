@@ -56,6 +56,7 @@ internal sealed class ClauseScanner
     private bool _lastWasDate;
     private bool _excluding;
     private List<MentionInput>? _excluded;
+    private List<string>? _typedNames; // most messages name no one as text: no list for them
 
     public ClauseScanner(CommandText text, bool dayMonthOrder, bool subjectsAllowed)
     {
@@ -73,7 +74,7 @@ internal sealed class ClauseScanner
     /// "with Alice Anders") and email addresses, as written. Looked up among the conversation's members when the meeting
     /// is made; never part of the subject.
     /// </summary>
-    public List<string> TypedNames { get; } = [];
+    public IReadOnlyList<string> TypedNames => _typedNames ?? (IReadOnlyList<string>)[];
 
     public bool InviteEveryone { get; private set; }
 
@@ -480,9 +481,9 @@ internal sealed class ClauseScanner
         {
             AddUnmatched(name);
         }
-        else if (!TypedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        else if (_typedNames is null || !_typedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            TypedNames.Add(name);
+            (_typedNames ??= []).Add(name);
         }
     }
 
