@@ -97,6 +97,7 @@ public sealed class TypedNamesTests : IAsyncLifetime
         Assert.Empty(AttendeeIds(body));
         var note = Assert.Single(CardTexts(), t => t.StartsWith("Couldn't add", StringComparison.Ordinal));
         Assert.Equal("Couldn't add: @alice (no one in this conversation goes by that name: @mention people from the list so Teams knows who they are)", note);
+        Assert.Contains("No one was invited: share the link.", CardTexts());
         Assert.Contains(_connector.Requests, r => r.Method == "GET" && r.Path.Contains("/conversations/" + PersonalChatId + "/pagedmembers", StringComparison.Ordinal));
     }
 

@@ -59,7 +59,8 @@ public static class MeetingCard
         }
         else if (!cancelled)
         {
-            body.Add(Text("No one was invited: share the link, or mention people next time (meet now with @Alice).", subtle: true, separator: true));
+            // With people named who could not be added, the line below says who and why; the hint would only repeat it.
+            body.Add(Text(meeting.NotInvited.Count > 0 ? "No one was invited: share the link." : "No one was invited: share the link, or mention people next time (meet now with @Alice).", subtle: true, separator: true));
         }
 
         if (meeting.NotInvited.Count > 0 && !cancelled)
