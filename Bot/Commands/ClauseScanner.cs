@@ -35,6 +35,8 @@ internal sealed class ClauseScanner
         "only", "first", "later", "soon", "here", "there", "instead", "well", "real", "right", "away", "immediately", "briefly", "today",
         "tomorrow", "tonight", "tmrw", "next", "last", "same", "usual", "everyone", "everybody", "all", "team", "teams", "meeting", "call",
         "chat", "sync", "and/or", "etc", "ok", "okay", "pronto", "straight", "directly", "together", "online", "remotely", "video", "audio",
+        "is", "are", "was", "were", "be", "who", "whoever", "whomever", "whom", "whose", "what", "which", "available", "free", "interested",
+        "else", "present", "not", "no", "yes", "every", "various", "several", "few", "many", "whole", "entire", "rest", "remaining",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWordsBySpan = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -488,10 +490,25 @@ internal sealed class ClauseScanner
     }
 
     /// <summary>
-    /// How many words from <paramref name="j"/> read as one person's name: one, or two ("Alice Anders"). Zero for a word
-    /// that is not a name: a small word, a time, a length, a clause keyword, a number.
+    /// How many tokens from <paramref name="j"/> read as one person's name: one word, two ("Alice Anders"), or a name
+    /// written as a sign-in name ("alice.anders", "alice_anders": three tokens). Zero for a word that is not a name: a
+    /// small word, a time, a length, a clause keyword, a number.
     /// </summary>
-    private int NamePieceLength(int j) => !IsNameWord(j) ? 0 : IsNameWord(j + 1) ? 2 : 1;
+    private int NamePieceLength(int j)
+    {
+        if (!IsNameWord(j))
+        {
+            return 0;
+        }
+
+        if ((_t.IsPunct(j + 1, '.') || _t.IsPunct(j + 1, '_')) && j + 2 < _t.Count && _t.Tokens[j + 2].Kind == TokenKind.Word
+            && _t.Tokens[j].End == _t.Tokens[j + 1].Start && _t.Tokens[j + 1].End == _t.Tokens[j + 2].Start)
+        {
+            return 3;
+        }
+
+        return IsNameWord(j + 1) ? 2 : 1;
+    }
 
     private bool IsNameWord(int j)
     {
@@ -614,6 +631,11 @@ internal sealed class ClauseScanner
         while (j < _t.Count)
         {
             int length = separated ? NamePieceLength(j) : 0;
+            if (length == 0 && !_excluding && EveryonePhrase(j) is var everyone and > 0)
+            {
+                length = everyone; // "with everyone and bob"
+            }
+
             if (length == 0 && _t.Tokens[j].Kind is not (TokenKind.Mention or TokenKind.PlainName or TokenKind.Email) && !(separated && _t.IsWordAny(j, ["me", "myself"])))
             {
                 break;
