@@ -19,6 +19,8 @@ public class RobustnessTests
         "after", "before", "first", "thing", "all", "day", "w", "w/", "bring", "invite", "plus", "#", "INC-4512", "fridays",
         "move", "push", "shorten", "extend", "call off", "ping", "give", "a ring", "you can", "thanks", "1:1", "last", "until",
         "arvo", "standup", "budget", "'s", "can we", "from 10 to 11", "whenever", "right", "ago",
+        // Names typed as text and questions about the meetings here.
+        "bob", "Carol Chen", "alice.anders", "a@b.co", "x@y", "_", "me", "list", "meetings", "my", "what's", "when", "is", "show",
     ];
 
     public static TheoryData<int> Seeds()
