@@ -82,6 +82,7 @@ public class MeetingChoiceTests
         { "make the standup 30 min", "standup", "", "", "" },
         { "move my 1:1 to 4pm", "1:1", "", "", "" },
         { "move my meeting with {A} to 4pm", "", "Alice Anders", "", "" },
+        { "cancel the meeting with {T}", "", "oncall-db", "", "" },
         { "move it to 4pm if the room is free", "", "", "", "" },
         // Words that say nothing about which meeting.
         { "cancel", "", "", "", "" },
@@ -94,7 +95,6 @@ public class MeetingChoiceTests
         { "cancel it asap", "", "", "", "" },
         { "cancel all meetings", "", "", "", "" },
         { "cancel it because alice is sick", "", "", "", "" },
-        { "cancel the meeting with {T}", "", "", "", "" },
         { "call it off", "", "", "", "" },
         { "move it up by 15", "", "", "", "" },
         { "push it back 30 min", "", "", "", "" },

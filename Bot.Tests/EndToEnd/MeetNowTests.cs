@@ -279,6 +279,33 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.DoesNotContain("oncall-db", AssertOneMeetingCard().ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cancel_that_names_a_tag_cancels_the_meeting_its_members_were_invited_to(bool markedAsTag)
+    {
+        using (var failover = await TestActivities.PostAsync(_client, await OncallDbTagInChannelAsync("meet tomorrow at 10:00 with <at>oncall-db</at> about the failover", markedAsTag)))
+        {
+            Assert.Equal(HttpStatusCode.OK, failover.StatusCode);
+        }
+
+        var budget = await OncallDbTagInChannelAsync("meet tomorrow at 11:00 about the budget", markedAsTag);
+        budget["entities"]!.AsArray().RemoveAt(budget["entities"]!.AsArray().Count - 1);
+        using (var second = await TestActivities.PostAsync(_client, budget))
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        using var cancel = await TestActivities.PostAsync(_client, await OncallDbTagInChannelAsync("cancel the meeting with <at>oncall-db</at>", markedAsTag));
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var requests = await GraphRequestsAsync();
+        var created = requests.Where(r => r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, created.Count);
+        Assert.Single(requests, r => r.Method == "DELETE");
+        Assert.Contains(_connector.PostedActivities, p => p.Activity.Text == "Cancelled \"the failover\".");
+    }
+
     [Fact]
     public async Task Leaving_out_a_mention_that_is_neither_a_member_nor_a_tag_changes_nothing_and_is_not_reported()
     {

@@ -29,7 +29,7 @@ public sealed record MeetingChoice
     /// </summary>
     public IReadOnlyList<string> Words { get; init; } = [];
 
-    /// <summary>People mentioned ("my meeting with @Alice") who are each invited to the meeting meant. Tags are not kept.</summary>
+    /// <summary>People and tags mentioned ("my meeting with @Alice", "the call with @oncall-db") who are each invited to the meeting meant.</summary>
     public IReadOnlyList<MentionInput> With { get; init; } = [];
 
     /// <summary>"the last meeting", "the one I just made": of those that fit, the one made last.</summary>

@@ -186,7 +186,7 @@ internal static class MeetingChoiceReader
             (words ??= [.. which.Words]).Add(name);
         }
 
-        var people = scanner.Attendees.Where(p => !p.IsTag).ToList();
+        var people = scanner.Attendees;
         if (words is null && people.Count == 0 && latest == which.Latest && next == which.Next)
         {
             return which;

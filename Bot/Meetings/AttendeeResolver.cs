@@ -33,6 +33,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
         var people = new ConcurrentDictionary<string, MeetingPerson>(StringComparer.OrdinalIgnoreCase);
         var notInvited = new ConcurrentBag<(int Order, NotInvited Who)>();
+        var tags = new ConcurrentBag<(int Order, string Name)>();
 
         bool IsSenderOrBot(string? id, string? aad) =>
             (id is not null && (string.Equals(id, senderId, StringComparison.OrdinalIgnoreCase) || string.Equals(id, botId, StringComparison.OrdinalIgnoreCase)))
@@ -70,7 +71,11 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
             if (mention.IsTag)
             {
-                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken);
+                if (await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken))
+                {
+                    tags.Add((index, mention.Name));
+                }
+
                 return;
             }
 
@@ -82,7 +87,10 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             else if (member is null && teamId is not null)
             {
                 // Not a member: in a team channel this may be a tag mention that arrived without a tag marker.
-                await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken);
+                if (await ExpandTagAsync(activity, mention, Add, (n, r) => notInvited.Add((index, new NotInvited(n, r))), onlyFailures: false, cancellationToken))
+                {
+                    tags.Add((index, mention.Name));
+                }
             }
             else
             {
@@ -139,7 +147,10 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             .Where(p => excludedIds.IsEmpty || !excludedIds.ContainsKey(p.AadObjectId ?? p.Name))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList());
+        return new ResolvedAttendees(ordered, notInvited.OrderBy(n => n.Order).Select(n => n.Who).ToList())
+        {
+            Tags = [.. tags.OrderBy(t => t.Order).Select(t => t.Name)],
+        };
     }
 
     /// <summary>
@@ -272,7 +283,8 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
 
     /// <param name="onlyFailures">Report only a failure to read the tag, not that there is no such tag or that it is empty:
     /// for a mention left out that may or may not be a tag, where either means there is no one to leave out.</param>
-    private async Task ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, bool onlyFailures, CancellationToken cancellationToken)
+    /// <returns>Whether the tag was found and its members read.</returns>
+    private async Task<bool> ExpandTagAsync(Activity activity, MentionTarget mention, Action<MeetingPerson> add, Action<string, string> skip, bool onlyFailures, CancellationToken cancellationToken)
     {
         string? teamId = activity.ChannelData?.Team?.Id ?? activity.ChannelData?.TeamsTeamId;
         string? groupId = activity.ChannelData?.Team?.AadGroupId ?? (teamId is null ? null : await TeamGroupIdAsync(activity.ServiceUrl!, teamId, cancellationToken));
@@ -283,7 +295,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
                 skip(mention.Name, "tags can only be used in a team channel");
             }
 
-            return;
+            return false;
         }
 
         try
@@ -297,7 +309,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
                     skip(mention.Name, "not a member of this conversation or a tag of this team");
                 }
 
-                return;
+                return false;
             }
 
             var members = await graph.GetTagMembersAsync(groupId, tagId, cancellationToken);
@@ -310,6 +322,8 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             {
                 add(member);
             }
+
+            return true;
         }
         catch (GraphFailureException ex)
         {
@@ -317,6 +331,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
             skip(mention.Name, ex.Kind is GraphFailureKind.Forbidden or GraphFailureKind.NoApplicationAccessPolicy
                 ? "I'm not allowed to read this team's tags (an admin must grant TeamworkTag.Read.All)"
                 : "I couldn't read the tag's members just now");
+            return false;
         }
     }
 }

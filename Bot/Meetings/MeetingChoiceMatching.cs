@@ -7,12 +7,14 @@ internal static class MeetingChoiceMatching
 {
     /// <summary>
     /// Its start fits the day, time and part of day named; each word named is a word of its subject or of an invitee's
-    /// name (case aside, "review" also finds "reviews"); each person mentioned is invited.
+    /// name (case aside, "review" also finds "reviews"); each person mentioned is invited, and each tag mentioned was
+    /// (a tag sent without its marker reads as a person, so a person's name is also looked for among the tags).
     /// </summary>
     public static bool Fits(this MeetingChoice which, MeetingRecord meeting) =>
         which.Matches(meeting.StartUtc)
-        && which.Words.All(word => HasWord(meeting.Subject, word) || meeting.Attendees.Any(a => HasWord(a.Name, word)))
-        && which.With.All(person => meeting.Attendees.Any(a => IsSamePerson(a, person)));
+        && which.Words.All(word => HasWord(meeting.Subject, word) || meeting.Attendees.Any(a => HasWord(a.Name, word)) || meeting.Tags.Any(t => HasWord(t, word)))
+        && which.With.All(person => (!person.IsTag && meeting.Attendees.Any(a => IsSamePerson(a, person)))
+            || meeting.Tags.Contains(person.Name, StringComparer.OrdinalIgnoreCase));
 
     private static bool IsSamePerson(MeetingPerson invited, MentionInput mentioned) =>
         string.Equals(invited.TeamsId, mentioned.Id, StringComparison.Ordinal)

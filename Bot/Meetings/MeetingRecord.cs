@@ -33,6 +33,9 @@ public sealed record MeetingRecord
     public string? ConferenceId { get; init; }
     public string? DialInUrl { get; init; }
     public IReadOnlyList<MeetingPerson> Attendees { get; init; } = [];
+
+    /// <summary>The tags whose members were invited ("@oncall-db"), by name: "cancel the meeting with @oncall-db" names it.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<NotInvited> NotInvited { get; init; } = [];
     public MeetingStatus Status { get; init; } = MeetingStatus.Active;
     public string? CardActivityId { get; init; }

@@ -131,6 +131,7 @@ public sealed class MeetingService(
             DialInUrl = created.DialInUrl,
             Attendees = resolved.Attendees,
             NotInvited = resolved.NotInvited,
+            Tags = resolved.Tags,
             CreatedAt = timeProvider.GetUtcNow(),
         };
 
