@@ -48,4 +48,12 @@ public class TypedNameMatchTests
     [InlineData("ali", false)]
     public void A_name_left_out_matches_any_part_of_an_attendee_s_name(string typed, bool matches) =>
         Assert.Equal(matches, AttendeeResolver.TypedNameMatches(typed, new MeetingPerson("29:x", "Alice Anders", "aad", "alice@contoso.com")));
+
+    [Theory]
+    [InlineData("alice", "Alice Anders|Alice Zhou|Bob Brown", "Alice Anders|Alice Zhou")]
+    [InlineData("alice", "Alice Anders|Alice|Alice Zhou", "Alice")]
+    [InlineData("Alice Zhou", "Alice Anders|Alice Zhou", "Alice Zhou")]
+    [InlineData("zed", "Alice Anders|Alice Zhou", "")]
+    public void The_best_fits_are_the_whole_names_if_any_else_every_part_that_fits(string typed, string names, string best) =>
+        Assert.Equal(best, string.Join("|", TypedNameMatch.Best(typed, names.Split('|'), static (t, n) => TypedNameMatch.Strength(t, n, null, null, null, null))));
 }

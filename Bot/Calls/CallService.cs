@@ -137,11 +137,10 @@ public sealed class CallService(
             var toLookUp = new List<string>();
             foreach (string typed in typedNames ?? [])
             {
-                var fits = meeting.Attendees.Select(p => (Person: p, Strength: TypedNameMatch.Strength(typed, p.Name, null, null, p.UserPrincipalName, null))).Where(f => f.Strength > TypedNameMatch.None).ToList();
-                var best = fits.Count == 0 ? [] : fits.Where(f => f.Strength == fits.Max(g => g.Strength)).ToList();
+                var best = TypedNameMatch.Best(typed, meeting.Attendees, static (t, p) => TypedNameMatch.Strength(t, p.Name, null, null, p.UserPrincipalName, null));
                 if (best.Count == 1)
                 {
-                    fromMeeting.Add(best[0].Person);
+                    fromMeeting.Add(best[0]);
                 }
                 else
                 {

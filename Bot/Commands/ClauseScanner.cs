@@ -23,7 +23,8 @@ internal sealed class ClauseScanner
 
     /// <summary>
     /// Words that never name a person after "with": pronouns, articles, linking words, and the small words people put
-    /// after a name ("with bob quickly"). Time words, clause keywords and lengths are told apart by <see cref="StopsSubject"/>.
+    /// after a name ("with bob quickly"). Time words, clause keywords and lengths are told apart by <see cref="StopsSubject"/>,
+    /// groups by <see cref="GroupNouns"/>, "everyone" by <see cref="EveryoneWords"/>.
     /// </summary>
     private static readonly FrozenSet<string> NotNameWords = FrozenSet.ToFrozenSet(
     [
@@ -33,13 +34,16 @@ internal sealed class ClauseScanner
         "at", "on", "in", "into", "from", "until", "till", "between", "after", "before", "around", "starting", "ending", "during",
         "now", "asap", "please", "pls", "plz", "thanks", "thx", "ty", "quick", "quickly", "urgent", "urgently", "again", "too", "also",
         "only", "first", "later", "soon", "here", "there", "instead", "well", "real", "right", "away", "immediately", "briefly", "today",
-        "tomorrow", "tonight", "tmrw", "next", "last", "same", "usual", "everyone", "everybody", "all", "team", "teams", "meeting", "call",
+        "tomorrow", "tonight", "tmrw", "next", "last", "same", "usual", "meeting", "call",
         "chat", "sync", "and/or", "etc", "ok", "okay", "pronto", "straight", "directly", "together", "online", "remotely", "video", "audio",
         "is", "are", "was", "were", "be", "who", "whoever", "whomever", "whom", "whose", "what", "which", "available", "free", "interested",
         "else", "present", "not", "no", "yes", "every", "various", "several", "few", "many", "whole", "entire", "rest", "remaining",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWordsBySpan = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"with me and bob": the sender, who is the organizer anyway.</summary>
+    private static readonly string[] SenderWords = ["me", "myself"];
 
     /// <summary>Nouns for a group that make the words before them its name ("with the finance team"), not people.</summary>
     private static readonly string[] GroupNouns = ["team", "teams", "folks", "people", "group", "squad", "crew", "department", "dept", "leads", "managers", "guys", "side", "org", "channel"];
@@ -104,6 +108,13 @@ internal sealed class ClauseScanner
 
     /// <summary>"by 15 minutes" (reschedule only): how far to move or extend.</summary>
     public TimeSpan? ByAmount { get; private set; }
+
+    /// <summary>
+    /// Everyone named as text, to look up: "@names" typed without picking a mention (written with their "@"), then names
+    /// in words and addresses.
+    /// </summary>
+    public static IReadOnlyList<string> NamesToLookUp(IReadOnlyList<string> unmatchedNames, IReadOnlyList<string> typedNames) =>
+        unmatchedNames.Count == 0 ? typedNames : [.. unmatchedNames.Select(n => "@" + n), .. typedNames];
 
     /// <summary>
     /// Reads a list of people from <paramref name="i"/>: mentions, "@names" typed as text, names in words and email
@@ -561,7 +572,7 @@ internal sealed class ClauseScanner
 
                 end = j = j + 1;
             }
-            else if (namesAllowed && separated && _t.IsWordAny(j, ["me", "myself"]))
+            else if (namesAllowed && separated && _t.IsWordAny(j, SenderWords))
             {
                 end = j = j + 1; // "with me and bob": the sender is the organizer
             }
@@ -636,7 +647,7 @@ internal sealed class ClauseScanner
                 length = everyone; // "with everyone and bob"
             }
 
-            if (length == 0 && _t.Tokens[j].Kind is not (TokenKind.Mention or TokenKind.PlainName or TokenKind.Email) && !(separated && _t.IsWordAny(j, ["me", "myself"])))
+            if (length == 0 && _t.Tokens[j].Kind is not (TokenKind.Mention or TokenKind.PlainName or TokenKind.Email) && !(separated && _t.IsWordAny(j, SenderWords)))
             {
                 break;
             }

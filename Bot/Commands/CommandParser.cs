@@ -172,7 +172,7 @@ public static class CommandParser
             var draft = new SchedulingDraft(subject, attendees, scanner.InviteEveryone, resolved.Date, resolved.Time, resolved.Duration, TimeZoneResolver.DisplayName(input.TimeZone))
             {
                 Excluded = scanner.HasExclusions ? scanner.Excluded : [],
-                TypedNames = scanner.UnmatchedNames.Count + scanner.TypedNames.Count == 0 ? [] : [.. scanner.UnmatchedNames.Select(n => "@" + n), .. scanner.TypedNames],
+                TypedNames = ClauseScanner.NamesToLookUp(scanner.UnmatchedNames, scanner.TypedNames),
             };
             return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }

@@ -30,6 +30,9 @@ public sealed record CreateMeetingCommand(
     /// </summary>
     public IReadOnlyList<string> TypedNames { get; init; } = [];
 
+    /// <summary>Everyone named as text, for the meeting service to look up: "@alice" typed as text, then <see cref="TypedNames"/>.</summary>
+    public IReadOnlyList<string> NamesToLookUp => ClauseScanner.NamesToLookUp(UnmatchedNames, TypedNames);
+
     /// <summary>People to leave out ("with everyone except @alice"); an empty id is a name typed as text, matched by name.</summary>
     public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
 

@@ -11,6 +11,9 @@ public sealed record RingCommand(IReadOnlyList<MentionInput> Targets, IReadOnlyL
     /// <summary>People named in words ("ring bob and carol") or by email address, as written: looked up among the meeting's attendees, then the conversation's members.</summary>
     public IReadOnlyList<string> TypedNames { get; init; } = [];
 
+    /// <summary>Everyone named as text, to look up: "@bob" typed as text, then <see cref="TypedNames"/>.</summary>
+    public IReadOnlyList<string> NamesToLookUp => ClauseScanner.NamesToLookUp(UnmatchedNames, TypedNames);
+
     /// <summary>Whether the message named anyone; if not, every attendee not in the call is rung.</summary>
     public bool NamesSomeone => Targets.Count + UnmatchedNames.Count + TypedNames.Count > 0;
 }

@@ -68,8 +68,7 @@ public sealed class CommandHandler(
     private async Task RingAsync(Activity activity, RingCommand ring, CancellationToken cancellationToken)
     {
         var targets = ring.Targets.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
-        IReadOnlyList<string> typed = [.. ring.UnmatchedNames.Select(n => "@" + n), .. ring.TypedNames];
-        string message = (await calls.RingAsync(activity, meetingKey: null, targets, typed, cancellationToken)).Message;
+        string message = (await calls.RingAsync(activity, meetingKey: null, targets, ring.NamesToLookUp, cancellationToken)).Message;
         await messenger.ReplyTextAsync(activity, message, cancellationToken);
     }
 
@@ -126,7 +125,7 @@ public sealed class CommandHandler(
         Mentions = command.Attendees.Select(a => new MentionTarget(a.Id, a.Name, a.IsTag)).ToList(),
         InviteEveryone = command.InviteEveryone,
         Excluded = command.Excluded.Select(e => new MentionTarget(e.Id, e.Name, e.IsTag)).ToList(),
-        TypedNames = [.. command.UnmatchedNames.Select(n => "@" + n), .. command.TypedNames],
+        TypedNames = command.NamesToLookUp,
         TimeZoneId = (command.WrittenZone ?? input.TimeZone).Id,
         TimeZoneAssumed = command.TimeZoneAssumed,
     };

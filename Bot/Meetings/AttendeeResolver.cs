@@ -193,12 +193,7 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
         for (int k = 0; k < typedNames.Count; k++)
         {
             string typed = typedNames[k];
-            var fits = members
-                .Select(m => (Member: m, Strength: TypedNameMatch.Strength(typed, m.Name, m.GivenName, m.Surname, m.UserPrincipalName, m.Email)))
-                .Where(f => f.Strength > TypedNameMatch.None)
-                .ToList();
-            int best = fits.Count == 0 ? TypedNameMatch.None : fits.Max(f => f.Strength);
-            var chosen = fits.Where(f => f.Strength == best).Select(f => f.Member).ToList();
+            var chosen = TypedNameMatch.Best(typed, members, static (t, m) => TypedNameMatch.Strength(t, m.Name, m.GivenName, m.Surname, m.UserPrincipalName, m.Email));
             if (chosen.Count > 0 && chosen.TrueForAll(m => isSenderOrBot(m.Id, m.EntraObjectId)))
             {
                 continue; // "with me", or the sender's own name: the organizer is in the meeting anyway

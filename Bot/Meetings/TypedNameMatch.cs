@@ -66,5 +66,28 @@ internal static class TypedNameMatch
         return at > 0 && Same(t, userPrincipalName.AsSpan(0, at)) ? Part : None;
     }
 
+    /// <summary>The candidates <paramref name="typed"/> fits best (a whole name wins over a part of one); empty when it fits none.</summary>
+    public static List<T> Best<T>(string typed, IEnumerable<T> candidates, Func<string, T, int> strength)
+    {
+        var best = new List<T>();
+        int bestStrength = None;
+        foreach (var candidate in candidates)
+        {
+            int s = strength(typed, candidate);
+            if (s > bestStrength)
+            {
+                best.Clear();
+                bestStrength = s;
+            }
+
+            if (s == bestStrength && s > None)
+            {
+                best.Add(candidate);
+            }
+        }
+
+        return best;
+    }
+
     private static bool Same(ReadOnlySpan<char> typed, ReadOnlySpan<char> known) => !known.IsEmpty && Compare.Compare(typed, known.Trim(), Loose) == 0;
 }
