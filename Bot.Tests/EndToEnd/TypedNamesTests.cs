@@ -121,6 +121,18 @@ public sealed class TypedNamesTests : IAsyncLifetime
         Assert.DoesNotContain(_connector.Requests, r => r.Path.Contains("/pagedmembers", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_members_read_for_one_name_serve_the_next_few_minutes()
+    {
+        await MeetAsync(TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with bob"));
+
+        using var again = await TestActivities.PostAsync(_client, TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with carol"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(_connector.Requests, r => r.Path.Contains("/pagedmembers", StringComparison.Ordinal));
+        Assert.Equal(2, _connector.PostedActivities.Count);
+    }
+
     private async Task<JsonObject> MeetAsync(JsonObject activity)
     {
         using var response = await TestActivities.PostAsync(_client, activity);

@@ -169,13 +169,10 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
     private async Task AddTypedNamesAsync(string serviceUrl, string conversationId, IReadOnlyList<string> typedNames, Func<string?, string?, bool> isSenderOrBot,
         Action<MeetingPerson> add, Action<int, NotInvited> skip, CancellationToken cancellationToken)
     {
-        var members = new List<TeamsChannelAccount>();
+        List<TeamsChannelAccount> members;
         try
         {
-            await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, cancellationToken))
-            {
-                members.Add(member);
-            }
+            members = await RosterAsync(serviceUrl, conversationId, cancellationToken);
         }
         catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -219,6 +216,28 @@ public sealed class AttendeeResolver(ConnectorClient connector, OnlineMeetingsCl
                 skip(k, new NotInvited(typed, "no one in this conversation goes by that name: @mention people from the list so Teams knows who they are"));
             }
         }
+    }
+
+    /// <summary>
+    /// Everyone in the conversation, kept for two minutes: "meet now with bob", then "ring bob", read a large channel's
+    /// members once. Someone added in those minutes is found after them (or by their mention at once).
+    /// </summary>
+    private async Task<List<TeamsChannelAccount>> RosterAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        string cacheKey = "roster|" + conversationId;
+        if (cache.TryGetValue(cacheKey, out List<TeamsChannelAccount>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var members = new List<TeamsChannelAccount>();
+        await foreach (var member in connector.GetAllMembersAsync(serviceUrl, conversationId, cancellationToken))
+        {
+            members.Add(member);
+        }
+
+        cache.Set(cacheKey, members, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2), Size = 1 + (members.Count / 10) });
+        return members;
     }
 
     private async Task<TeamsChannelAccount?> LookUpAsync(string serviceUrl, string conversationId, string? teamId, string memberId, CancellationToken cancellationToken)
