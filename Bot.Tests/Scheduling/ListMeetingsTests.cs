@@ -126,4 +126,34 @@ public sealed class ListMeetingsTests : IAsyncLifetime
         Assert.Contains("and 2 more: name a day to see them", SchedulingWorld.Texts(card), StringComparison.Ordinal);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024);
     }
+
+    /// <summary>A channel's threads are conversations of their own: from a new post, the meetings of other threads are not found, and the answer says where to look.</summary>
+    [Theory]
+    [InlineData("list meetings", "There are no meetings still to come in this conversation.")]
+    [InlineData("cancel the standup", "You haven't organized a meeting in this conversation that I could cancel.")]
+    [InlineData("move it to 4pm", "You haven't organized a meeting in this conversation that I could change.")]
+    public async Task From_another_thread_of_a_channel_the_answer_says_to_reply_in_the_meetings_thread(string command, string start)
+    {
+        static void InAChannelThread(JsonObject activity, string thread)
+        {
+            activity["conversation"]!["conversationType"] = "channel";
+            activity["conversation"]!["id"] = "19:incidents@thread.tacv2;messageid=" + thread;
+        }
+
+        await _world.SayAsync("meet tomorrow at 10:00 about the standup", change: a => InAChannelThread(a, "1001"));
+
+        string id = await _world.SayAsync(command, change: a => InAChannelThread(a, "1002"));
+
+        string reply = Assert.Single(_world.RepliesTo(id)).Activity.Text!;
+        Assert.StartsWith(start, reply, StringComparison.Ordinal);
+        Assert.EndsWith("In a channel I look only in the thread you write in: reply in the thread of the meeting's card, or use its buttons.", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_chat_the_answer_has_no_word_about_threads()
+    {
+        string id = await _world.SayAsync("list meetings");
+
+        Assert.DoesNotContain("thread", Assert.Single(_world.RepliesTo(id)).Activity.Text!, StringComparison.Ordinal);
+    }
 }

@@ -192,7 +192,7 @@ public sealed class MeetingService(
     {
         var (chosen, question) = await ChooseAsync(activity, command.Which, "cancel", cancellationToken);
         return question
-            ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." : (await CancelAsync(activity, chosen, cancellationToken)).Message);
+            ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." + MeetingReplies.OnlyThisThread(activity) : (await CancelAsync(activity, chosen, cancellationToken)).Message);
     }
 
     /// <summary>
@@ -310,7 +310,7 @@ public sealed class MeetingService(
 
         if (item is null)
         {
-            return "You haven't organized a meeting in this conversation that I could change. Create one first, for example: meet tomorrow at 3pm.";
+            return "You haven't organized a meeting in this conversation that I could change." + (MeetingReplies.OnlyThisThread(activity) is { Length: > 0 } thread ? thread : " Create one first, for example: meet tomorrow at 3pm.");
         }
 
         var meeting = item.Value;
