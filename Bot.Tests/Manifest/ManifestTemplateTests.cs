@@ -93,7 +93,7 @@ public sealed partial class ManifestTemplateTests
         var list = Assert.Single(Bot()["commandLists"]!.AsArray(), l => l!["scopes"]!.AsArray().Any(s => (string)s! == scope))!;
         var titles = list["commands"]!.AsArray().Select(c => (string)c!["title"]!).ToList();
 
-        Assert.Equal(["meet now", "meet now with", "meet tomorrow at 3pm", "reschedule to", "cancel", "join", "ring", "leave", "status", "help"], titles);
+        Assert.Equal(["meet now", "meet now with", "meet tomorrow at 3pm", "reschedule to", "cancel", "join", "ring", "leave", "list meetings", "help"], titles);
         Assert.All(list["commands"]!.AsArray(), c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
     }
 
@@ -105,7 +105,7 @@ public sealed partial class ManifestTemplateTests
         { "join", typeof(JoinCallCommand) },
         { "ring", typeof(RingCommand) },
         { "leave", typeof(LeaveCallCommand) },
-        { "status", typeof(StatusCommand) },
+        { "list meetings", typeof(ListMeetingsCommand) },
         { "help", typeof(HelpCommand) },
     };
 
