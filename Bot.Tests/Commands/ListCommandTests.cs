@@ -33,6 +33,18 @@ public class ListCommandTests
         { "what time is the budget meeting", false, "", "budget", false },
         { "list meetings with alice", false, "", "alice", false },
         { "when is my next meeting", true, "", "", true },
+        // Asking for the link: the meetings with their Join buttons ("join link?" used to make the bot join the call).
+        { "join link?", false, "", "", false },
+        { "what's the join link?", false, "", "", false },
+        { "where is the link", false, "", "", false },
+        { "link please", false, "", "", false },
+        { "send me the link again", false, "", "", false },
+        { "can you post the link again", false, "", "", false },
+        { "meeting link", false, "", "", false },
+        { "meeting link?", false, "", "", false },
+        { "where is the meeting link", false, "", "", false },
+        { "what is the url", false, "", "", false },
+        { "where's the meeting", false, "", "", false },
         { "what's next", false, "", "", true },
     };
 
@@ -55,6 +67,8 @@ public class ListCommandTests
     [InlineData("see you at the meeting")]
     [InlineData("show up to the meeting")]
     [InlineData("what can you do")]
+    [InlineData("join")]
+    [InlineData("join the call")]
     public void Remarks_are_not_questions_about_meetings(string text) =>
         Assert.IsNotType<ListMeetingsCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
 

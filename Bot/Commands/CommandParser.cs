@@ -487,7 +487,8 @@ public static class CommandParser
         "list", "show", "view", "agenda", "calendar", "schedule", "meetings", "calls", "syncs", "standups", "upcoming", "what", "what's", "whats",
         "what’s", "when", "when's", "whens", "when’s", "time", "does", "do", "will", "start", "starts", "begin", "begins", "got", "coming",
         "happening", "left", "else", "still", "there", "any", "is", "are", "be", "i", "we", "me", "us", "have", "on", "scheduled", "planned",
-        "booked", "next",
+        "booked", "next", "link", "links", "url", "urls", "join", "send", "share", "post", "give", "repost", "resend", "paste", "drop",
+        "again", "where", "where's", "wheres", "where’s", "can", "could", "you", "meeting", "teams",
     ];
 
     private static ParseResult BuildList(CommandText text, CommandInput input, int from)

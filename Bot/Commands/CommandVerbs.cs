@@ -171,7 +171,7 @@ internal static class CommandVerbs
                 next = SkipNounPhrase(t, i + 2);
                 return CommandKind.Meeting;
 
-            case "join" or "rejoin":
+            case "join" or "rejoin" when !LinkAhead(t, i + 1):
                 next = SkipJoinTail(t, i + 1);
                 return CommandKind.Join;
             case "come" or "hop" or "jump" or "get" when t.IsWordAny(i + 1, ["in", "on", "join", "into", "to"]) && !MentionAhead(t, i + 1):
@@ -221,6 +221,13 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Status;
 
+            case "join" or "meeting" or "teams" or "link" or "links" or "url" when LinkAhead(t, i):
+            case "what's" or "whats" or "what’s" or "what" or "where" or "where's" or "wheres" or "where’s" when LinkAhead(t, i + 1):
+            case "send" or "share" or "post" or "give" or "repost" or "resend" or "paste" or "drop" when LinkAhead(t, i + 1):
+            case "can" or "could" when t.IsWord(i + 1, "you") && LinkAhead(t, i + 2):
+            case "where" or "where's" or "wheres" or "where’s" when ListNounAhead(t, i + 1):
+                // "join link?", "what's the link", "send me the link again", "where's the meeting": the meetings here, with
+                // their Join buttons. ("join link?" once made the bot join the call.)
             case "list" or "agenda" or "meetings" or "upcoming" or "calendar":
             case "show" or "view" when !t.IsWord(i + 1, "up") && ListNounAhead(t, i + 1):
             case "my" or "our" or "all" or "any" when t.IsWordAny(i + 1, ["meetings", "calls"]):
@@ -391,6 +398,20 @@ internal static class CommandVerbs
 
     /// <summary>"what's scheduled", "what is on", "what's coming up", "what's next".</summary>
     private static readonly string[] ListStates = ["scheduled", "planned", "booked", "on", "coming", "next", "happening", "left"];
+
+    /// <summary>"link", "links" or "url" within the next few words: "what's the join link", "send me the link again".</summary>
+    private static bool LinkAhead(CommandText t, int i)
+    {
+        for (int end = Math.Min(t.Count, i + 5); i < end; i++)
+        {
+            if (t.IsWordAny(i, ["link", "links", "url", "urls"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A meeting noun within the next few words: "show me my meetings", "is there a meeting tomorrow".</summary>
     private static bool ListNounAhead(CommandText t, int i)
