@@ -127,33 +127,57 @@ public sealed class ListMeetingsTests : IAsyncLifetime
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024);
     }
 
-    /// <summary>A channel's threads are conversations of their own: from a new post, the meetings of other threads are not found, and the answer says where to look.</summary>
-    [Theory]
-    [InlineData("list meetings", "There are no meetings still to come in this conversation.")]
-    [InlineData("cancel the standup", "You haven't organized a meeting in this conversation that I could cancel.")]
-    [InlineData("move it to 4pm", "You haven't organized a meeting in this conversation that I could change.")]
-    public async Task From_another_thread_of_a_channel_the_answer_says_to_reply_in_the_meetings_thread(string command, string start)
+    private static void InAChannelThread(JsonObject activity, string thread, string channel = "19:incidents@thread.tacv2")
     {
-        static void InAChannelThread(JsonObject activity, string thread)
-        {
-            activity["conversation"]!["conversationType"] = "channel";
-            activity["conversation"]!["id"] = "19:incidents@thread.tacv2;messageid=" + thread;
-        }
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["id"] = channel + ";messageid=" + thread;
+    }
 
+    /// <summary>
+    /// A channel's threads are conversations of their own, and people ask from a new post about a meeting made in another
+    /// thread. Before, "list meetings" there found nothing and "cancel the standup" said there was no meeting.
+    /// </summary>
+    [Fact]
+    public async Task From_a_new_post_in_a_channel_the_meetings_of_its_other_threads_are_listed_cancelled_and_moved()
+    {
         await _world.SayAsync("meet tomorrow at 10:00 about the standup", change: a => InAChannelThread(a, "1001"));
+        await _world.SayAsync("meet tomorrow at 11:00 about the retro", change: a => InAChannelThread(a, "1003"));
+        await _world.SayAsync("meet tomorrow at 12:00 about another channel", change: a => InAChannelThread(a, "2001", "19:other@thread.tacv2"));
+        await _world.SayAsync("meet tomorrow at 13:00 about a chat");
 
-        string id = await _world.SayAsync(command, change: a => InAChannelThread(a, "1002"));
+        string list = await _world.SayAsync("list meetings", change: a => InAChannelThread(a, "1002"));
+        var (_, card) = _world.SingleCardReplyTo(list);
+        Assert.Equal(["the standup", "the retro"], Subjects(card));
 
-        string reply = Assert.Single(_world.RepliesTo(id)).Activity.Text!;
-        Assert.StartsWith(start, reply, StringComparison.Ordinal);
-        Assert.EndsWith("In a channel I look only in the thread you write in: reply in the thread of the meeting's card, or use its buttons.", reply, StringComparison.Ordinal);
+        string move = await _world.SayAsync("move the retro to 16:00", change: a => InAChannelThread(a, "1002"));
+        Assert.StartsWith("Done: \"the retro\" is now", Assert.Single(_world.RepliesTo(move)).Activity.Text, StringComparison.Ordinal);
+
+        string cancel = await _world.SayAsync("cancel the standup", change: a => InAChannelThread(a, "1004"));
+        Assert.Equal("Cancelled \"the standup\".", Assert.Single(_world.RepliesTo(cancel)).Activity.Text);
+        Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "DELETE");
+
+        // The standup's card is updated in its own thread.
+        Assert.Contains(_world.Connector.UpdatedActivities, u => u.ConversationId == "19:incidents@thread.tacv2;messageid=1001" && u.Json.Contains("Cancelled: the standup", StringComparison.Ordinal));
+
+        // Both records changed where they are kept: the list from yet another thread shows the retro at 16:00, without the standup.
+        string after = await _world.SayAsync("list meetings", change: a => InAChannelThread(a, "1005"));
+        var (_, now) = _world.SingleCardReplyTo(after);
+        Assert.Equal(["the retro"], Subjects(now));
+        Assert.Contains("2026-03-05T16:00:00Z", now.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task In_a_chat_the_answer_has_no_word_about_threads()
+    public async Task A_channel_of_another_tenant_with_the_same_id_sees_none_of_them()
     {
-        string id = await _world.SayAsync("list meetings");
+        await _world.SayAsync("meet tomorrow at 10:00 about the standup", change: a => InAChannelThread(a, "1001"));
 
-        Assert.DoesNotContain("thread", Assert.Single(_world.RepliesTo(id)).Activity.Text!, StringComparison.Ordinal);
+        string id = await _world.SayAsync("list meetings", change: a =>
+        {
+            InAChannelThread(a, "1002");
+            a["conversation"]!["tenantId"] = "99999999-9999-9999-9999-999999999999";
+            a["channelData"]!["tenant"]!["id"] = "99999999-9999-9999-9999-999999999999";
+        });
+
+        Assert.StartsWith("There are no meetings still to come", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 }

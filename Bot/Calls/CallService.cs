@@ -429,7 +429,7 @@ public sealed class CallService(
                 return (null, "I can't find that meeting in this conversation.");
             }
 
-            return (null, "There's no meeting in this conversation yet. Start one first, for example: meet now." + MeetingReplies.OnlyThisThread(activity));
+            return (null, "There's no meeting in this conversation yet. Start one first, for example: meet now.");
         }
 
         return item.Value.Status == MeetingStatus.Cancelled

@@ -82,7 +82,7 @@ public sealed class CommandHandler(
         if (found.Fitting.Count == 0)
         {
             await messenger.ReplyTextAsync(activity, found.StillToCome == 0
-                ? $"There are no {whose} still to come in this conversation. Say “meet now”, or “meet tomorrow at 10 about the budget”, to set one up." + MeetingReplies.OnlyThisThread(activity)
+                ? $"There are no {whose} still to come in this conversation. Say “meet now”, or “meet tomorrow at 10 about the budget”, to set one up."
                 : $"No {whose} here still to come {list.Which.Describe(several: true)}. There {(found.StillToCome == 1 ? "is 1" : "are " + found.StillToCome)} in all: say “{(list.Mine ? "list my meetings" : "list meetings")}” to see {(found.StillToCome == 1 ? "it" : "them")}.",
                 cancellationToken);
             return;

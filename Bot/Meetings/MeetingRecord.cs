@@ -46,4 +46,17 @@ public sealed record MeetingRecord
     public DateTimeOffset CreatedAt { get; init; }
 
     public static string PartitionFor(string tenantId, string conversationId) => tenantId + "|" + conversationId;
+
+    /// <summary>
+    /// The channel a thread's conversation id belongs to (<c>19:x@thread.tacv2;messageid=17</c> → <c>19:x@thread.tacv2</c>),
+    /// or null for a chat or a channel id without a thread.
+    /// </summary>
+    public static string? ChannelOf(string conversationId)
+    {
+        int thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread > 0 ? conversationId[..thread] : null;
+    }
+
+    /// <summary>Where a channel's <see cref="ChannelMeetingEntry"/> notes are kept; never a conversation's partition (tenant ids hold no "|").</summary>
+    public static string ChannelPartitionFor(string tenantId, string channelId) => "channel|" + tenantId + "|" + channelId;
 }

@@ -1,5 +1,4 @@
 using TeamsMeetBot.BotFramework.Connector;
-using TeamsMeetBot.BotFramework.Schema;
 
 namespace TeamsMeetBot.Meetings;
 
@@ -34,15 +33,6 @@ public static class MeetingReplies
                 "Microsoft Graph had a problem creating the meeting" + (failure.StatusCode is { } s ? $" (HTTP {s})" : "") + ". Please try again in a minute." + reference,
         };
     }
-
-    /// <summary>
-    /// Said when no meeting was found from a channel: each thread of a channel is a conversation of its own, so a meeting
-    /// made in one thread is found from that thread (or its card), not from a new post. Empty elsewhere.
-    /// </summary>
-    public static string OnlyThisThread(Activity activity) =>
-        string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Channel, StringComparison.OrdinalIgnoreCase)
-            ? " In a channel I look only in the thread you write in: reply in the thread of the meeting's card, or use its buttons."
-            : "";
 
     /// <summary>The Bot Connector could not say who is in the conversation (the roster for "everyone", or a mentioned person).</summary>
     public static string ForAttendeeLookupFailure(ConnectorException failure, bool inviteEveryone)

@@ -192,7 +192,7 @@ public sealed class MeetingService(
     {
         var (chosen, question) = await ChooseAsync(activity, command.Which, "cancel", cancellationToken);
         return question
-            ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." + MeetingReplies.OnlyThisThread(activity) : (await CancelAsync(activity, chosen, cancellationToken)).Message);
+            ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." : (await CancelAsync(activity, chosen, cancellationToken)).Message);
     }
 
     /// <summary>
@@ -266,8 +266,6 @@ public sealed class MeetingService(
     /// <summary>Cancels a meeting: organizer (or a configured controller) only; Graph DELETE; card updated in place.</summary>
     private async Task<(string Message, MeetingRecord? Meeting)> CancelAsync(Activity activity, StoredItem<MeetingRecord> item, CancellationToken cancellationToken)
     {
-        string tenantId = activity.TenantId ?? "";
-        string conversationId = activity.Conversation!.Id!;
         var meeting = item.Value;
         if (meeting.Status == MeetingStatus.Cancelled)
         {
@@ -290,7 +288,8 @@ public sealed class MeetingService(
         }
 
         string by = activity.From?.Name ?? meeting.Organizer.Name;
-        var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
+        // The meeting's own record, wherever it is kept: from a channel, the meeting may be another thread's.
+        var updated = await meetings.UpdateAsync(item,
             m => m.Status == MeetingStatus.Cancelled ? null : m with { Status = MeetingStatus.Cancelled, CancelledBy = by }, cancellationToken) ?? meeting;
         await reminders.AfterCancelledAsync(meeting, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
@@ -300,8 +299,6 @@ public sealed class MeetingService(
     /// <summary>Moves or resizes the newest meeting the sender organized here: Graph PATCH, card updated in place.</summary>
     public async Task<string> RescheduleAsync(Activity activity, Commands.RescheduleMeetingCommand command, CancellationToken cancellationToken)
     {
-        string tenantId = activity.TenantId ?? "";
-        string conversationId = activity.Conversation!.Id!;
         var (item, question) = await ChooseAsync(activity, command.Which, "move", cancellationToken);
         if (question is not null)
         {
@@ -310,7 +307,7 @@ public sealed class MeetingService(
 
         if (item is null)
         {
-            return "You haven't organized a meeting in this conversation that I could change." + (MeetingReplies.OnlyThisThread(activity) is { Length: > 0 } thread ? thread : " Create one first, for example: meet tomorrow at 3pm.");
+            return "You haven't organized a meeting in this conversation that I could change. Create one first, for example: meet tomorrow at 3pm.";
         }
 
         var meeting = item.Value;
@@ -349,8 +346,7 @@ public sealed class MeetingService(
         }
 
         bool scheduled = meeting.IsScheduled || start != meeting.StartUtc;
-        var updated = await meetings.UpdateAsync(tenantId, conversationId, meeting.Key,
-            m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
+        var updated = await meetings.UpdateAsync(item, m => m with { StartUtc = start, EndUtc = end, IsScheduled = scheduled }, cancellationToken) ?? meeting;
         await reminders.AfterRescheduledAsync(meeting, updated, cancellationToken);
         await TryUpdateCardAsync(updated, cancellationToken);
         string when = Commands.ZonedTime.Describe(start, end, zone, command.WrittenZone is null && senderZone.Assumed, now);

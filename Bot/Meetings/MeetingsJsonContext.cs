@@ -4,4 +4,5 @@ namespace TeamsMeetBot.Meetings;
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(MeetingRecord))]
+[JsonSerializable(typeof(ChannelMeetingEntry))]
 internal sealed partial class MeetingsJsonContext : JsonSerializerContext;
