@@ -481,14 +481,16 @@ public static class CommandParser
 
     // ---------------------------------------------------------------- list
 
-    /// <summary>The words of a question about meetings, which name none: "what", "when is", "do I have any", "coming up".</summary>
+    /// <summary>
+    /// The words of a question about meetings, which name none: "when is", "what time does … start", "send the link". The
+    /// small words ("do I have any", "is there") and the meeting nouns already name none to <see cref="MeetingChoiceReader"/>.
+    /// </summary>
     private static readonly string[] ListQuestionWords =
     [
-        "list", "show", "view", "agenda", "calendar", "schedule", "meetings", "calls", "syncs", "standups", "upcoming", "what", "what's", "whats",
-        "what’s", "when", "when's", "whens", "when’s", "time", "does", "do", "will", "start", "starts", "begin", "begins", "got", "coming",
-        "happening", "left", "else", "still", "there", "any", "is", "are", "be", "i", "we", "me", "us", "have", "on", "scheduled", "planned",
-        "booked", "next", "link", "links", "url", "urls", "join", "send", "share", "post", "give", "repost", "resend", "paste", "drop",
-        "again", "where", "where's", "wheres", "where’s", "can", "could", "you", "meeting", "teams",
+        "list", "show", "view", "agenda", "calendar", "schedule", "calls", "syncs", "standups", "upcoming", "what's", "whats", "what’s",
+        "when", "when's", "whens", "when’s", "where", "where's", "wheres", "where’s", "time", "does", "will", "start", "starts", "begin",
+        "begins", "got", "coming", "happening", "left", "else", "still", "url", "urls", "join", "send", "share", "post", "give", "repost",
+        "resend", "paste", "drop",
     ];
 
     private static ParseResult BuildList(CommandText text, CommandInput input, int from)

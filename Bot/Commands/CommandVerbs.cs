@@ -222,10 +222,10 @@ internal static class CommandVerbs
                 return CommandKind.Status;
 
             case "join" or "meeting" or "teams" or "link" or "links" or "url" when LinkAhead(t, i):
-            case "what's" or "whats" or "what’s" or "what" or "where" or "where's" or "wheres" or "where’s" when LinkAhead(t, i + 1):
+            case "what's" or "whats" or "what’s" or "what" when LinkAhead(t, i + 1):
+            case "where" or "where's" or "wheres" or "where’s" when LinkAhead(t, i + 1) || ListNounAhead(t, i + 1):
             case "send" or "share" or "post" or "give" or "repost" or "resend" or "paste" or "drop" when LinkAhead(t, i + 1):
             case "can" or "could" when t.IsWord(i + 1, "you") && LinkAhead(t, i + 2):
-            case "where" or "where's" or "wheres" or "where’s" when ListNounAhead(t, i + 1):
                 // "join link?", "what's the link", "send me the link again", "where's the meeting": the meetings here, with
                 // their Join buttons. ("join link?" once made the bot join the call.)
             case "list" or "agenda" or "meetings" or "upcoming" or "calendar":
