@@ -74,6 +74,25 @@ public class OtherCommandTests
         { "thank you, you can leave now", typeof(LeaveCallCommand) },
         { "thanks bot, you can go", typeof(LeaveCallCommand) },
         { "you can go ahead and meet now", typeof(CreateMeetingCommand) },
+        // Thanks and acknowledgements are answered in a line (these used to get "Sorry, I didn't get …" and the help card).
+        { "thanks", typeof(AcknowledgementCommand) },
+        { "thank you so much!", typeof(AcknowledgementCommand) },
+        { "{A} thanks a lot", typeof(AcknowledgementCommand) },
+        { "thanks for the meeting", typeof(AcknowledgementCommand) },
+        { "thank you so much for setting this up", typeof(AcknowledgementCommand) },
+        { "ok for tomorrow", typeof(ParseFailure) },
+        { "ok, great", typeof(AcknowledgementCommand) },
+        { "got it", typeof(AcknowledgementCommand) },
+        { "never mind", typeof(AcknowledgementCommand) },
+        { "nvm", typeof(AcknowledgementCommand) },
+        { "yes", typeof(ParseFailure) },
+        { "that's all", typeof(ParseFailure) },
+        { "thanks, what's the weather", typeof(ParseFailure) },
+        // A request after thanks or an acknowledgement is the request.
+        { "thank you! cancel it", typeof(CancelMeetingCommand) },
+        { "great, meet tomorrow at 3 with {A}", typeof(CreateMeetingCommand) },
+        { "got it - ring {B}", typeof(RingCommand) },
+        { "ok cool, list meetings", typeof(ListMeetingsCommand) },
         { "add {A} to the call", typeof(RingCommand) },
         { "invite {C} to the call", typeof(RingCommand) },
         { "reschedule to 4pm", typeof(RescheduleMeetingCommand) },
@@ -92,6 +111,18 @@ public class OtherCommandTests
     {
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
     }
+
+    [Theory]
+    [InlineData("thanks!", true)]
+    [InlineData("ty", true)]
+    [InlineData("ok thanks", true)]
+    [InlineData("cheers bot", true)]
+    [InlineData("ok", false)]
+    [InlineData("sounds good", false)]
+    [InlineData("no worries", false)]
+    [InlineData("forget it", false)]
+    public void Thanks_are_told_from_acknowledgements(string text, bool thanks) =>
+        Assert.Equal(thanks, Assert.IsType<AcknowledgementCommand>(CommandParser.Parse(Input(text))).Thanks);
 
     /// <summary>text → mentioned targets, "@names" typed as text, names in words or addresses (all to look up).</summary>
     public static TheoryData<string, string, string, string> RingTargets => new()
@@ -310,7 +341,7 @@ public class OtherCommandTests
         { "what's the weather", "meet now" },
 
         // A remark about a meeting is not a request for a new one.
-        { "thanks for the meeting", "meet now" },
+        { "sorry I missed the meeting", "meet now" },
         { "I can't make the meeting", "meet now" },
         { "what meeting?", "meet now" },
         { "great meeting", "meet now" },

@@ -341,6 +341,8 @@ public class ScheduledMeetingTests
         { "daily standup tomorrow at 9", "2026-11-27T17:00Z", 30, null },
         { "schedule the weekly sync tomorrow at 10", "2026-11-27T18:00Z", 30, null },
         { "meet tomorrow at 9 about the daily standup", "2026-11-27T17:00Z", 30, "the daily standup" },
+        { "meet at 3 about the recurring outage", "2026-11-26T23:00Z", 30, "the recurring outage" },
+        { "meet at 3 \"recurring issue triage\"", "2026-11-26T23:00Z", 30, "recurring issue triage" },
 
         // "@" before a time is "at"; "sharp" after one changes nothing.
         { "meet tomorrow @3pm with {A}", "2026-11-27T23:00Z", 30, null },
@@ -438,6 +440,9 @@ public class ScheduledMeetingTests
     [InlineData("meet thrusday at 10 with {A}", "“thrusday” is not a day I know (did you mean Thursday?)", null)]
     [InlineData("meet on 3 novmber at 10", "“novmber” is not a day I know (did you mean November?)", null)]
     [InlineData("meet fridays at 10", "“fridays” is a series", null)]
+    // "recurring" asks for a series whatever follows (these used to be one meeting titled "recurring standup").
+    [InlineData("set up a recurring standup at 9", "“recurring” is a series", null)]
+    [InlineData("schedule a repeating sync tomorrow at 10 with {A}", "“repeating” is a series", "2026-11-27")]
     [InlineData("meet on mondays at 9", "“on mondays” is a series", null)]
     [InlineData("meet first thing tomorrow", "“first thing” does not say what time", "2026-11-27")]
     [InlineData("meet first thing in the morning", "“first thing in the morning” does not say what time", null)]

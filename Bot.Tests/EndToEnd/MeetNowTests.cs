@@ -231,6 +231,24 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.StartsWith(expected, reply.Activity.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("thanks!", "You're welcome!")]
+    [InlineData("thank you for the meeting", "You're welcome!")]
+    [InlineData("ok, got it", "👍")]
+    [InlineData("never mind", "👍")]
+    public async Task Thanks_and_acknowledgements_get_one_short_line_and_touch_nothing(string text, string expected)
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + text);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await GraphRequestsAsync());
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.Equal(expected, reply.Activity.Text);
+        Assert.Null(reply.Activity.Attachments);
+    }
+
     private const string OpsGroupId = "bbbbbbbb-0000-0000-0000-000000000001";
 
     /// <summary>

@@ -1082,7 +1082,7 @@ internal sealed class ClauseScanner
 
     /// <summary>
     /// The length of a phrase that asks for a series: "every Monday", "each morning", "every 2 weeks", "daily", "weekly"
-    /// (not "daily" before a noun: "the daily standup" names one meeting); 0 when none is at <paramref name="i"/>.
+    /// (not "daily" before a noun: "the daily standup" names one meeting), "recurring"; 0 when none is at <paramref name="i"/>.
     /// </summary>
     private int SeriesLength(int i, ReadOnlySpan<char> word)
     {
@@ -1108,6 +1108,12 @@ internal sealed class ClauseScanner
         if (_subjectsAllowed && word is "on" && _t.LowerAt(i + 1) is { Length: > 4 } plural && plural[^1] == 's' && TimeGrammar.WeekdayOf(plural[..^1], allowShort: false) > 0)
         {
             return 2;
+        }
+
+        // "a recurring standup at 9": a series whatever follows; in a cancel or a change it names the meeting.
+        if (_subjectsAllowed && word is "recurring" or "repeating" or "recurrent")
+        {
+            return 1;
         }
 
         if (word is "daily" or "weekly" or "biweekly" or "fortnightly" or "monthly")

@@ -12,4 +12,8 @@ internal enum CommandKind
     Leave,
     Status,
     List,
+    /// <summary>"thanks", "thank you so much".</summary>
+    Thanks,
+    /// <summary>"ok", "great", "got it", "never mind".</summary>
+    Acknowledgement,
 }

@@ -69,6 +69,12 @@ public static class CommandParser
         var leading = new List<int>();
         int start = CommandVerbs.SkipPreamble(text, 0, leading);
         var kind = CommandVerbs.Recognize(text, start, out int next);
+        if (kind == CommandKind.None && CommandVerbs.AfterRemark(text, start) is > 0 and int request)
+        {
+            // "thanks! cancel it", "great, meet tomorrow at 3": the request after the remark.
+            start = CommandVerbs.SkipPreamble(text, request, leading);
+            kind = CommandVerbs.Recognize(text, start, out next);
+        }
 
         switch (kind)
         {
@@ -82,6 +88,8 @@ public static class CommandParser
                 return new LeaveCallCommand();
             case CommandKind.Status:
                 return new StatusCommand();
+            case CommandKind.Thanks or CommandKind.Acknowledgement:
+                return new AcknowledgementCommand(Thanks: kind == CommandKind.Thanks);
             case CommandKind.List:
                 return BuildList(text, input, start);
             case CommandKind.Ring:

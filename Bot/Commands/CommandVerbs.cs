@@ -3,7 +3,8 @@ namespace TeamsMeetBot.Commands;
 /// <summary>
 /// Recognises the command word(s) at the start of a message: "meet", "start a meeting", "let's meet", "call with",
 /// "cancel", "reschedule", "move it", "make it", "join", "bring the bot in", "ring", "call in", "leave", "hang up",
-/// "status", "who is in the call", "help". Returns the command and where its arguments start.
+/// "status", "who is in the call", "help", and thanks or an "ok" that asks for nothing. Returns the command and where its
+/// arguments start.
 /// </summary>
 internal static class CommandVerbs
 {
@@ -292,7 +293,98 @@ internal static class CommandVerbs
             return CommandKind.Meeting;
         }
 
+        if (IsRemark(t, i, t.Count, out bool thanks))
+        {
+            next = t.Count;
+            return thanks ? CommandKind.Thanks : CommandKind.Acknowledgement;
+        }
+
         return CommandKind.None;
+    }
+
+    private static readonly string[] ThanksWords = ["thanks", "thank", "thx", "thnx", "thanx", "ty", "tysm", "cheers", "ta"];
+    private static readonly string[] AcknowledgementWords =
+        ["ok", "okay", "k", "kk", "cool", "great", "perfect", "nice", "awesome", "excellent", "brilliant", "lovely", "noted", "np", "nvm", "nevermind"];
+    /// <summary>Two-word acknowledgements: "got it", "never mind", "forget it", "no worries", "sounds good", "all good", "will do".</summary>
+    private static readonly (string First, string Second)[] AcknowledgementPairs =
+        [("got", "it"), ("never", "mind"), ("forget", "it"), ("no", "worries"), ("no", "problem"), ("sounds", "good"), ("all", "good"), ("will", "do"), ("well", "done")];
+    /// <summary>Words that may stand beside them: "thank you so much", "ok great, that's all", "thanks a lot bot".</summary>
+    private static readonly string[] RemarkFiller =
+        ["so", "much", "a", "lot", "very", "really", "again", "bot", "meetbot", "you", "it", "that", "that's", "thats", "that’s", "is", "all", "now",
+         "good", "fine", "many", "guys", "everyone", "folks", "mate", "anyway", "then", "lol", "haha", "about", "and", "yes", "yeah", "yep", "sure"];
+
+    /// <summary>
+    /// Where a request starts after thanks or an acknowledgement and a punctuation mark: "thank you! cancel it", "great,
+    /// meet tomorrow at 3", "got it - ring bob"; 0 when the message does not start so.
+    /// </summary>
+    public static int AfterRemark(CommandText t, int i)
+    {
+        int end = i;
+        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
+        {
+            end++;
+        }
+
+        if (end == i || end >= t.Count || t.Tokens[end].Kind != TokenKind.Punct || !IsRemark(t, i, end, out _))
+        {
+            return 0;
+        }
+
+        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Punct)
+        {
+            end++;
+        }
+
+        return end < t.Count ? end : 0;
+    }
+
+    /// <summary>
+    /// Whether the message from <paramref name="i"/> on is only thanks or an acknowledgement ("thanks!", "thank you so
+    /// much", "ok cool", "got it, thanks", "never mind"), and no request: any other word makes it something else. After a
+    /// thank-you, "for …" says what for ("thanks for the meeting") and is not read.
+    /// </summary>
+    private static bool IsRemark(CommandText t, int i, int end, out bool thanks)
+    {
+        thanks = false;
+        bool said = false;
+        for (int k = i; k < end; k++)
+        {
+            var kind = t.Tokens[k].Kind;
+            if (kind is TokenKind.Punct or TokenKind.Mention)
+            {
+                continue;
+            }
+
+            if (kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            if (thanks && t.IsWord(k, "for"))
+            {
+                return true; // "thank you for the meeting"
+            }
+
+            if (t.IsWordAny(k, ThanksWords))
+            {
+                thanks = said = true;
+            }
+            else if (t.IsWordAny(k, AcknowledgementWords))
+            {
+                said = true;
+            }
+            else if (k + 1 < end && Array.Exists(AcknowledgementPairs, p => t.IsWord(k, p.First) && t.IsWord(k + 1, p.Second)))
+            {
+                said = true;
+                k++;
+            }
+            else if (!t.IsWordAny(k, RemarkFiller))
+            {
+                return false;
+            }
+        }
+
+        return said;
     }
 
     private static bool WeVerb(CommandText t, int i, out int next)

@@ -47,6 +47,8 @@ public sealed class CommandHandler(
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
+            AcknowledgementCommand { Thanks: true } => messenger.ReplyTextAsync(activity, "You're welcome!", cancellationToken),
+            AcknowledgementCommand => messenger.ReplyTextAsync(activity, "👍", cancellationToken),
             ListMeetingsCommand list => ListAsync(activity, list, cancellationToken),
             ParseFailure { Kind: ParseFailureKind.NotUnderstood } failure =>
                 messenger.ReplyCardAsync(activity, HelpCard.Build(failure.Written is { Length: > 0 } written ? written : "(empty message)", failure.Suggestion, isGroup, calling.IsConfigured), cancellationToken),
