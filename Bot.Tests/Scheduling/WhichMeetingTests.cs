@@ -52,6 +52,20 @@ public sealed class WhichMeetingTests : IAsyncLifetime
         Assert.Equal($"Cancelled \"{cancelled}\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
     }
 
+    /// <summary>The list is in the asker's zone, whether or not a day or time was named (it used to be in UTC unless one was).</summary>
+    [Theory]
+    [InlineData("cancel", "You have 2 meetings here still to come: \"the budget\" (Thu 5 Mar 11:00–11:30 (Europe/Berlin)); \"the retro\" (Fri 6 Mar 16:00–16:30 (Europe/Berlin)). Which one?")]
+    [InlineData("move it to 5pm", "You have 2 meetings here still to come: \"the budget\" (Thu 5 Mar 11:00–11:30 (Europe/Berlin)); \"the retro\" (Fri 6 Mar 16:00–16:30 (Europe/Berlin)). Which one?")]
+    [InlineData("cancel the standup", "None of your meetings here matches “standup”, so I cancelled nothing. Yours still to come: \"the budget\" (Thu 5 Mar 11:00–11:30 (Europe/Berlin))")]
+    public async Task The_meetings_listed_are_in_the_askers_zone(string command, string reply)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command, zone: "Europe/Berlin");
+
+        Assert.StartsWith(reply, Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("cancel", "You have 2 meetings here still to come: \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)); \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)). Which one?")]
     [InlineData("cancel the meeting at 9pm", "None of your meetings here starts at 21:00, so I cancelled nothing. Yours still to come: \"the budget\"")]

@@ -47,7 +47,8 @@ internal static class MeetingChoiceReader
         scanner.Scan(from, to);
         var spec = scanner.Time;
         problem = spec.Problem;
-        var which = MeetingChoice.Unnamed;
+        // The sender's zone even when no day or time was named: the answer that lists the meetings gives their times in it.
+        var which = new MeetingChoice { Zone = input.TimeZone };
         if (spec.Problem is null && (spec.HasDate || spec.Start is not null || spec.PartOfDay != PartOfDay.None))
         {
             input = CommandParser.InWrittenZone(input, spec);
@@ -74,7 +75,7 @@ internal static class MeetingChoiceReader
     /// </summary>
     public static int ReadBeforeChange(CommandText text, CommandInput input, int from, out MeetingChoice which)
     {
-        which = MeetingChoice.Unnamed;
+        which = new MeetingChoice { Zone = input.TimeZone };
         int change = from;
         for (int k = from; k < Math.Min(text.Count, from + 5); k++)
         {
