@@ -108,6 +108,26 @@ public sealed class CallFlowTests : IAsyncLifetime
         Assert.Equal(PlaygroundTeam.Bob.AadObjectId, (string)Assert.Single(invite.Body!["participants"]!.AsArray())!["identity"]!["user"]!["id"]!);
     }
 
+    /// <summary>
+    /// A meeting under way keeps its invite list (Graph does not change it then); with the bot in its call, inviting
+    /// someone rings them in. "invite @carol" used to get "Sorry, I didn't get …".
+    /// </summary>
+    [Theory]
+    [InlineData("invite <at>Carol Chen</at>")]
+    [InlineData("add carol to the meeting")]
+    public async Task Inviting_someone_to_a_meeting_under_way_rings_them_into_its_call(string command)
+    {
+        var (cardId, key, _) = await _t.CreateMeetingAsync();
+        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
+        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+
+        await _t.SayAsync(command);
+
+        var invite = Assert.Single(await _t.GraphRequestsAsync(), r => r.Path.EndsWith("/participants/invite", StringComparison.Ordinal));
+        Assert.Equal(PlaygroundTeam.Carol.AadObjectId, (string)Assert.Single(invite.Body!["participants"]!.AsArray())!["identity"]!["user"]!["id"]!);
+        Assert.DoesNotContain(await _t.GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["participants"] is not null);
+    }
+
     [Fact]
     public async Task Ring_with_a_name_no_one_has_rings_no_one_and_says_why()
     {

@@ -74,6 +74,23 @@ public class OtherCommandTests
         { "thank you, you can leave now", typeof(LeaveCallCommand) },
         { "thanks bot, you can go", typeof(LeaveCallCommand) },
         { "you can go ahead and meet now", typeof(CreateMeetingCommand) },
+        // Who is invited, and the subject, of a meeting there is ("remove {B} from the meeting" used to cancel it).
+        { "invite {C}", typeof(ChangeMeetingCommand) },
+        { "invite {C} too", typeof(ChangeMeetingCommand) },
+        { "add bob and carol to tomorrow's standup", typeof(ChangeMeetingCommand) },
+        { "add {A} to the meeting", typeof(ChangeMeetingCommand) },
+        { "remove {B} from the meeting", typeof(ChangeMeetingCommand) },
+        { "uninvite bob", typeof(ChangeMeetingCommand) },
+        { "take bob off the invite", typeof(ChangeMeetingCommand) },
+        { "rename it to retro", typeof(ChangeMeetingCommand) },
+        { "change the subject to retro", typeof(ChangeMeetingCommand) },
+        { "rename it", typeof(ParseFailure) },
+        { "remove the meeting", typeof(CancelMeetingCommand) },
+        { "remove it", typeof(CancelMeetingCommand) },
+        { "add {A} to the call", typeof(RingCommand) },
+        { "get {A} on the call", typeof(RingCommand) },
+        { "change the standup to 4pm", typeof(RescheduleMeetingCommand) },
+        { "add an hour", typeof(ParseFailure) },
         // Thanks and acknowledgements are answered in a line (these used to get "Sorry, I didn't get …" and the help card).
         { "thanks", typeof(AcknowledgementCommand) },
         { "thank you so much!", typeof(AcknowledgementCommand) },
@@ -110,6 +127,27 @@ public class OtherCommandTests
     public void Command_words_choose_the_command(string text, Type expected)
     {
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
+    }
+
+    /// <summary>text → people to invite, people to take off (mentions and names as written), new subject, words naming the meeting.</summary>
+    [Theory]
+    [InlineData("invite {C}", "Carol Chen", "", null, "")]
+    [InlineData("add bob and @carol to the budget meeting", "@carol,bob", "", null, "budget")]
+    [InlineData("invite carol@contoso.example to the retro", "carol@contoso.example", "", null, "retro")]
+    [InlineData("remove {B} from tomorrow's meeting", "", "Bob Brown", null, "")]
+    [InlineData("take bob off the invite", "", "bob", null, "")]
+    [InlineData("kick bob out of the standup", "", "bob", null, "standup")]
+    [InlineData("rename the standup to daily sync", "", "", "daily sync", "standup")]
+    [InlineData("rename the meeting \"Q4 planning\"", "", "", "Q4 planning", "")]
+    [InlineData("change the title of the retro to “Sprint 12 retro”.", "", "", "Sprint 12 retro", "retro")]
+    [InlineData("set the topic: failover review", "", "", "failover review", "")]
+    public void A_change_names_its_people_or_subject_and_which_meeting(string text, string invite, string uninvite, string? subject, string words)
+    {
+        var change = Assert.IsType<ChangeMeetingCommand>(CommandParser.Parse(Input(text)));
+        Assert.Equal(invite, string.Join(",", change.Invite.Select(m => m.Name).Concat(change.InviteByName)));
+        Assert.Equal(uninvite, string.Join(",", change.Uninvite.Select(m => m.Name).Concat(change.UninviteByName)));
+        Assert.Equal(subject, change.NewSubject);
+        Assert.Equal(words, string.Join(",", change.Which.Words));
     }
 
     [Theory]

@@ -108,6 +108,11 @@ public sealed class CallService(
     /// Rings attendees who are not in the call, or the people named: mentions, and names typed as text, which are the
     /// meeting's attendee they fit, or else the conversation member (<see cref="AttendeeResolver"/>).
     /// </summary>
+    /// <summary>Whether the bot is in the call of <paramref name="meeting"/> now.</summary>
+    public async Task<bool> IsInCallAsync(MeetingRecord meeting, CancellationToken cancellationToken) =>
+        setup.IsConfigured
+        && await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken) is { IsActive: true };
+
     public async Task<CallActionResult> RingAsync(Activity activity, string? meetingKey, IReadOnlyList<MentionTarget>? targets, IReadOnlyList<string>? typedNames, CancellationToken cancellationToken)
     {
         if (!setup.IsConfigured)

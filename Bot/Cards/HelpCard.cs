@@ -15,6 +15,7 @@ public static class HelpCard
         ("meet now with everyone for 45 min", "Invite everyone in this chat; set the length (default 30 min)."),
         ("meet tomorrow at 3pm for 45 min", "Schedule a meeting, in your own time zone (or name one: at 3pm UTC, 9am PT, 15:00 Europe/London)."),
         ("reschedule to 4pm / make it 30 min", "Move or resize your meeting here. With several, say which: move the budget meeting to 4pm."),
+        ("invite @Carol / remove @Bob / rename it to …", "Change who is invited to your meeting here, or its subject, before it starts."),
         ("cancel", "Cancel your meeting here (organiser only). With several, say which: cancel tomorrow's meeting, cancel the budget meeting."),
         ("list meetings / what's on tomorrow", "The meetings here still to come, with their Join buttons (my meetings: yours only)."),
         ("help", "Show this card."),

@@ -12,6 +12,12 @@ internal enum CommandKind
     Leave,
     Status,
     List,
+    /// <summary>"invite @carol", "add bob to the standup".</summary>
+    Invite,
+    /// <summary>"remove @bob from the meeting", "uninvite bob".</summary>
+    Uninvite,
+    /// <summary>"rename it to retro", "change the subject to Q4 planning".</summary>
+    Rename,
     /// <summary>"thanks", "thank you so much".</summary>
     Thanks,
     /// <summary>"ok", "great", "got it", "never mind".</summary>

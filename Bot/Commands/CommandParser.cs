@@ -88,6 +88,10 @@ public static class CommandParser
                 return new LeaveCallCommand();
             case CommandKind.Status:
                 return new StatusCommand();
+            case CommandKind.Invite or CommandKind.Uninvite:
+                return BuildPeopleChange(text, input, next, invite: kind == CommandKind.Invite);
+            case CommandKind.Rename:
+                return BuildRename(text, input, next);
             case CommandKind.Thanks or CommandKind.Acknowledgement:
                 return new AcknowledgementCommand(Thanks: kind == CommandKind.Thanks);
             case CommandKind.List:
@@ -485,6 +489,101 @@ public static class CommandParser
         }
 
         return new CancelMeetingCommand { Which = which };
+    }
+
+    // ---------------------------------------------------------------- invite, uninvite, rename
+
+    /// <summary>
+    /// "invite @carol", "add bob and carol to the standup", "remove @bob from tomorrow's meeting", "take bob off the
+    /// invite": the people, then (after "to", "from" or "off") the words that name the meeting.
+    /// </summary>
+    private static ParseResult BuildPeopleChange(CommandText text, CommandInput input, int from, bool invite)
+    {
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
+        int end = scanner.ScanPeople(from);
+        if (end == from || scanner.InviteEveryone)
+        {
+            string example = invite ? "invite @Alice" : "remove @Bob from the meeting";
+            return new ParseFailure(ParseFailureKind.NothingToChange, $"Tell me who, e.g. “{example}”: @mention them, or write their names.", example, false, null);
+        }
+
+        int rest = end;
+        while (text.IsWordAny(rest, ["to", "from", "off", "out", "of", "too", "also", "as", "well", "please"]) || (rest < text.Count && text.KindAt(rest) == TokenKind.Punct))
+        {
+            rest++;
+        }
+
+        var which = MeetingChoiceReader.Read(text, input, rest, text.Count, out string? problem);
+        if (problem is not null)
+        {
+            const string suggestion = "invite @Alice to tomorrow's meeting";
+            return new ParseFailure(ParseFailureKind.UnreadableTime, "I couldn't tell which meeting you mean, so I changed nothing: " + problem + ". Name it by its day, time or subject, e.g. “" + suggestion + "”.", suggestion, false, null);
+        }
+
+        var names = ClauseScanner.NamesToLookUp(scanner.UnmatchedNames, scanner.TypedNames);
+        return invite
+            ? new ChangeMeetingCommand { Invite = [.. scanner.Attendees], InviteByName = names, Which = which }
+            : new ChangeMeetingCommand { Uninvite = [.. scanner.Attendees], UninviteByName = names, Which = which };
+    }
+
+    /// <summary>
+    /// "rename it to retro", "rename the standup to daily sync", "change the subject to “Q4 planning”", "rename the
+    /// meeting "incident 4711"": the new subject after "to" or "as" (or in quotes, or the rest), and the words before it
+    /// that name the meeting.
+    /// </summary>
+    private static ParseResult BuildRename(CommandText text, CommandInput input, int from)
+    {
+        int to = -1;
+        for (int k = from; k < text.Count; k++)
+        {
+            if (text.IsWordAny(k, ["to", "as", "into"]) || (text.KindAt(k) == TokenKind.Punct && text.LowerAt(k) is [':']))
+            {
+                to = k;
+                break;
+            }
+
+            if (text.KindAt(k) == TokenKind.Quoted)
+            {
+                to = k - 1; // "rename the meeting "Q4 planning"": the quotes are the subject
+                break;
+            }
+        }
+
+        int subjectFrom = to >= 0 ? to + 1 : from;
+        int whichTo = to >= 0 ? to : from;
+        while (text.IsWordAny(subjectFrom, ["it", "the", "this", "that", "meeting", "call", "subject", "title", "name", "topic", "of"]) && to < 0)
+        {
+            subjectFrom++;
+        }
+
+        string subject = subjectFrom < text.Count ? CleanSubject(text.RenderSpan(text.Tokens[subjectFrom].Start, text.Text.Length)) : "";
+        if (subject.Length == 0)
+        {
+            const string example = "rename it to Q4 planning";
+            return new ParseFailure(ParseFailureKind.NothingToChange, $"Tell me the new subject, e.g. “{example}”.", example, false, null);
+        }
+
+        if (subject.Length > Cards.SchedulingCard.MaxSubjectLength)
+        {
+            const string example = "rename it to Q4 planning";
+            return new ParseFailure(ParseFailureKind.NothingToChange, $"That subject is longer than {Cards.SchedulingCard.MaxSubjectLength} characters. Try a shorter one, e.g. “{example}”.", example, false, null);
+        }
+
+        // "rename the standup to daily sync": the words before "to" name the meeting ("of the standup" too).
+        var which = MeetingChoiceReader.Read(text, input, from, whichTo, out string? problem);
+        if (problem is not null)
+        {
+            const string suggestion = "rename tomorrow's meeting to Q4 planning";
+            return new ParseFailure(ParseFailureKind.UnreadableTime, "I couldn't tell which meeting you mean, so I changed nothing: " + problem + ". Name it by its day, time or subject, e.g. “" + suggestion + "”.", suggestion, false, null);
+        }
+
+        return new ChangeMeetingCommand { NewSubject = subject, Which = which };
+    }
+
+    /// <summary>A subject as written, without its quotes (a quoted token starts inside its opening quote) and closing punctuation.</summary>
+    private static string CleanSubject(string written)
+    {
+        return written.AsSpan().Trim().TrimEnd(".,;:!? ").Trim("\"“”„«»").Trim().ToString();
     }
 
     // ---------------------------------------------------------------- list

@@ -141,6 +141,19 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Help;
 
+            case "uninvite" or "disinvite" or "un-invite":
+            case "remove" or "drop" or "take" or "kick" when PersonAt(t, i + 1) && (t.Tokens[i + 1].Kind != TokenKind.Word || t.IsWordAny(i + 2, ["from", "off", "out"])):
+                // "remove @bob from the meeting", "take bob off the invite": not the meeting ("remove the meeting" cancels it).
+                next = i + 1;
+                return CommandKind.Uninvite;
+            case "rename" or "retitle":
+                next = i + 1;
+                return CommandKind.Rename;
+            case "change" or "update" or "set" or "edit" when t.IsWordAny(SkipObjects(t, i + 1), SubjectNouns):
+                // "change the subject to retro", "update the meeting title": not its time.
+                next = SkipObjects(t, i + 1) + 1;
+                return CommandKind.Rename;
+
             case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Cancel;
@@ -200,6 +213,10 @@ internal static class CommandVerbs
             case "invite" or "add" or "bring" or "pull" or "get" when MentionAhead(t, i + 1) && MentionsTheCall(t):
                 next = i + 1;
                 return CommandKind.Ring;
+            case "invite" or "add" or "include" when PersonAt(t, i + 1):
+                // "invite @carol", "add bob and carol to the standup": to a meeting there is ("… to the call" rings them).
+                next = i + 1;
+                return CommandKind.Invite;
 
             case "leave" or "hangup" or "disconnect" or "bye" or "goodbye" or "exit" or "quit":
                 next = t.Count;
@@ -543,11 +560,37 @@ internal static class CommandVerbs
         return last >= 0 && (t.IsWord(last, "in") || (t.IsWord(last, "call") && t.IsWordAny(last - 1, ["the", "this"])));
     }
 
+    /// <summary>"the subject", "the title": what a rename changes.</summary>
+    private static readonly string[] SubjectNouns = ["subject", "title", "name", "topic"];
+
+    /// <summary>
+    /// Whether a person is named at <paramref name="i"/>: a mention, an "@name" typed as text, an address, or a word that
+    /// is not a pronoun, article, meeting noun or length ("invite bob", not "add an hour" or "add it").
+    /// </summary>
+    private static bool PersonAt(CommandText t, int i)
+    {
+        if (i >= t.Count)
+        {
+            return false;
+        }
+
+        return t.Tokens[i].Kind switch
+        {
+            TokenKind.Mention or TokenKind.PlainName or TokenKind.Email => true,
+            TokenKind.Word => !t.IsWordAny(i, Objects) && !t.IsWordAny(i, Nouns) && !t.IsWordAny(i, NotPeople),
+            _ => false,
+        };
+    }
+
+    private static readonly string[] NotPeople =
+        ["a", "an", "another", "some", "more", "extra", "me", "myself", "us", "yourself", "you", "bot", "time", "minutes", "hour", "hours", "everyone", "everybody", "all", "them", "him", "her", "those", "these", "agenda", "notes", "link"];
+
     private static bool MentionsTheCall(CommandText t)
     {
         for (int i = 0; i + 1 < t.Count; i++)
         {
-            if (t.IsWordAny(i, ["to", "into", "the"]) && t.IsWordAny(i + 1, ["call", "the"]))
+            // "add @alice to the call", "bring @bob into the call", "get @carol on the call": ring them ("to the meeting" invites).
+            if (t.IsWordAny(i, ["to", "into", "on", "the"]) && (t.IsWord(i + 1, "call") || (t.IsWord(i + 1, "the") && t.IsWord(i + 2, "call"))))
             {
                 return true;
             }

@@ -27,6 +27,6 @@ public enum ParseFailureKind
     /// <summary>More than 365 days ahead.</summary>
     TooFarAhead,
 
-    /// <summary>A reschedule that names no new time, length or shift.</summary>
+    /// <summary>A reschedule that names no new time, length or shift; an invite or rename that names no one or no subject.</summary>
     NothingToChange,
 }

@@ -47,6 +47,7 @@ public sealed class CommandHandler(
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
+            ChangeMeetingCommand change => ChangeAsync(activity, change, cancellationToken),
             AcknowledgementCommand { Thanks: true } => messenger.ReplyTextAsync(activity, "You're welcome!", cancellationToken),
             AcknowledgementCommand => messenger.ReplyTextAsync(activity, "👍", cancellationToken),
             ListMeetingsCommand list => ListAsync(activity, list, cancellationToken),
@@ -63,6 +64,20 @@ public sealed class CommandHandler(
 
     private async Task RescheduleAsync(Activity activity, RescheduleMeetingCommand reschedule, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
+
+    private async Task ChangeAsync(Activity activity, ChangeMeetingCommand change, CancellationToken cancellationToken)
+    {
+        var result = await meetings.ChangeAsync(activity, change, cancellationToken);
+        string message = result.Message;
+        if (result.UnderWay is { } meeting && change.Invites && await calls.IsInCallAsync(meeting, cancellationToken))
+        {
+            // "add @carol" while the meeting is under way and the bot is in its call: ring her in.
+            var targets = change.Invite.Select(t => new MentionTarget(t.Id, t.Name, t.IsTag)).ToList();
+            message = (await calls.RingAsync(activity, meeting.Key, targets, change.InviteByName, cancellationToken)).Message;
+        }
+
+        await messenger.ReplyTextAsync(activity, message, cancellationToken);
+    }
 
     private async Task JoinAsync(Activity activity, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, (await calls.JoinAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);

@@ -9,8 +9,13 @@ internal sealed record GraphOnlineMeetingPatch(
     GraphOnlineMeetingPatch.LobbyBypass? LobbyBypassSettings = null,
     string? AllowedPresenters = null,
     DateTimeOffset? StartDateTime = null,
-    DateTimeOffset? EndDateTime = null)
+    DateTimeOffset? EndDateTime = null,
+    string? Subject = null,
+    GraphOnlineMeetingPatch.AttendeeList? Participants = null)
 {
+    /// <summary>Graph's <c>meetingParticipants</c> with only its attendees: a PATCH replaces the whole list, and the organizer cannot change.</summary>
+    internal sealed record AttendeeList(IReadOnlyList<GraphCreateOrGetRequest.Participant> Attendees);
+
     /// <summary>Graph's <c>lobbyBypassSettings</c>; <c>scope</c> is a <c>lobbyBypassScope</c>.</summary>
     internal sealed record LobbyBypass(string Scope, bool IsDialInBypassEnabled);
 }

@@ -23,6 +23,9 @@ internal static partial class MeetingLog
     [LoggerMessage(EventId = 316, Level = LogLevel.Warning, Message = "Rescheduling the meeting failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
     public static partial void RescheduleFailed(ILogger logger, string kind, int statusCode, string requestId, Exception exception);
 
+    [LoggerMessage(EventId = 318, Level = LogLevel.Warning, Message = "Changing the meeting's {Change} failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
+    public static partial void ChangeFailed(ILogger logger, string change, string kind, int statusCode, string requestId, Exception exception);
+
     [LoggerMessage(EventId = 317, Level = LogLevel.Warning, Message = "Looking up the attendees failed at the Bot Connector: status {StatusCode}, code {ErrorCode}, request id {RequestId}; no meeting was created")]
     public static partial void AttendeesUnavailable(ILogger logger, int statusCode, string errorCode, string requestId, Exception exception);
 }

@@ -203,7 +203,9 @@ public sealed class MeetingService(
     /// asks which: a typed command never guesses between meetings. Null and no question: they have none. A configured
     /// controller chooses among every meeting here.
     /// </summary>
-    private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken)
+    /// <param name="changeExample">For <paramref name="verb"/> "change": the example answer, with {0} for the meeting ("invite @Carol to {0}").</param>
+    private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken,
+        string? changeExample = null)
     {
         var now = timeProvider.GetUtcNow();
 
@@ -242,6 +244,7 @@ public sealed class MeetingService(
         var firstStart = listed.Count == 0 ? default : Commands.ZonedTime.ToLocal(listed[0].Value.StartUtc, which.Zone);
         string example = listed.Count == 0 ? verb
             : verb == "cancel" ? "cancel the meeting on " + firstStart.ToString("d MMM 'at' HH:mm", CultureInfo.InvariantCulture)
+            : changeExample is not null ? string.Format(CultureInfo.InvariantCulture, changeExample, "the " + firstStart.ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting")
             : "move the " + firstStart.ToString("HH:mm", CultureInfo.InvariantCulture) + " meeting to " + firstStart.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
         string orCard = verb == "cancel" ? ", or press Cancel meeting on its card" : "";
         string question = fitting.Count == 0
@@ -352,6 +355,181 @@ public sealed class MeetingService(
         string when = Commands.ZonedTime.Describe(start, end, zone, command.WrittenZone is null && senderZone.Assumed, now);
         return $"Done: \"{meeting.Subject}\" is now {when}. The card above shows the new time.";
     }
+
+    /// <summary>
+    /// "invite @carol", "remove @bob from the standup", "rename it to retro": who is invited to, or the subject of, a
+    /// meeting the sender organized here (chosen as for a reschedule). Graph PATCH (the whole attendee list, as Graph
+    /// replaces it), then the record and the card. A meeting under way is left as it is: Graph applies neither to a
+    /// meeting in progress (reference §1.4).
+    /// </summary>
+    public async Task<MeetingChangeResult> ChangeAsync(Activity activity, Commands.ChangeMeetingCommand command, CancellationToken cancellationToken)
+    {
+        string example = command.NewSubject is not null ? "rename {0} to " + command.NewSubject
+            : command.Invites ? "invite " + PeopleWritten(command.Invite, command.InviteByName) + " to {0}"
+            : "remove " + PeopleWritten(command.Uninvite, command.UninviteByName) + " from {0}";
+        var (item, question) = await ChooseAsync(activity, command.Which, "change", cancellationToken, example);
+        if (question is not null)
+        {
+            return new(question);
+        }
+
+        if (item is null)
+        {
+            return new("You haven't organized a meeting in this conversation that I could change. Create one first, for example: meet tomorrow at 3pm with @Alice.");
+        }
+
+        var meeting = item.Value;
+        var now = timeProvider.GetUtcNow();
+        if (meeting.EndUtc <= now)
+        {
+            return new($"\"{meeting.Subject}\" is over, so I changed nothing.");
+        }
+
+        if (meeting.StartUtc <= now)
+        {
+            string what = command.NewSubject is not null ? "its subject" : "who is invited";
+            string instead = command.Invites ? " Anyone in your organization can join with the link on its card, or I can ring them in once I'm in its call (type join, then “ring …”)." : "";
+            return new($"\"{meeting.Subject}\" has already started, and Teams doesn't change {what} once a meeting is under way, so I changed nothing.{instead}", meeting);
+        }
+
+        if (command.NewSubject is { } subject)
+        {
+            return new(await RenameAsync(item, subject, cancellationToken));
+        }
+
+        List<MeetingPerson> added = [];
+        List<MeetingPerson> removed = [];
+        List<NotInvited> notChanged = [];
+        if (command.Invites)
+        {
+            ResolvedAttendees resolved;
+            try
+            {
+                var mentions = command.Invite.Select(m => new MentionTarget(m.Id, m.Name, m.IsTag)).ToList();
+                resolved = await attendees.ResolveAsync(activity, mentions, inviteEveryone: false, excluded: [], command.InviteByName, cancellationToken);
+            }
+            catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                MeetingLog.AttendeesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+                string status = failure.StatusCode is { } s ? $" (HTTP {(int)s})" : "";
+                return new(failure.RefusesConversationForGood
+                    ? $"I couldn't invite anyone: Teams didn't let me look up the people you named{status}. Share the link on the meeting's card instead."
+                    : $"I couldn't invite anyone: Teams {(failure.StatusCode is null ? "didn't answer" : "had a problem")} when I looked up the people you named{status}. Please try again in a minute.");
+            }
+
+            foreach (var person in resolved.Attendees)
+            {
+                if (meeting.Attendees.Any(a => SamePerson(a, person)))
+                {
+                    notChanged.Add(new NotInvited(person.Name, "already invited"));
+                }
+                else
+                {
+                    added.Add(person);
+                }
+            }
+
+            notChanged.AddRange(resolved.NotInvited);
+        }
+        else
+        {
+            foreach (var mention in command.Uninvite)
+            {
+                var match = meeting.Attendees.FirstOrDefault(a => string.Equals(a.TeamsId, mention.Id, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(a.Name, mention.Name, StringComparison.OrdinalIgnoreCase));
+                AddRemoval(match, mention.Name);
+            }
+
+            foreach (string typed in command.UninviteByName)
+            {
+                var best = TypedNameMatch.Best(typed.TrimStart('@'), meeting.Attendees, static (t, p) => TypedNameMatch.Strength(t, p.Name, null, null, p.UserPrincipalName, null));
+                if (best.Count > 1)
+                {
+                    notChanged.Add(new NotInvited(typed, $"{best.Count} people invited go by that name, {string.Join(", ", best.Take(4).Select(p => p.Name))}: @mention the one you mean"));
+                }
+                else
+                {
+                    AddRemoval(best.Count == 1 ? best[0] : null, typed);
+                }
+            }
+
+            void AddRemoval(MeetingPerson? match, string written)
+            {
+                if (match is null)
+                {
+                    notChanged.Add(new NotInvited(written, "not invited"));
+                }
+                else if (!removed.Any(r => SamePerson(r, match)))
+                {
+                    removed.Add(match);
+                }
+            }
+        }
+
+        string notes = notChanged.Count == 0 ? "" : " " + (added.Count + removed.Count > 0 ? "Not changed: " : "I changed nothing: ")
+            + string.Join("; ", notChanged.Select(n => n.Name + " (" + n.Reason + ")")) + ".";
+        if (added.Count + removed.Count == 0)
+        {
+            return new(notes.Trim());
+        }
+
+        var attendeesAfter = meeting.Attendees.Where(a => !removed.Any(r => SamePerson(r, a))).Concat(added).ToList();
+        try
+        {
+            await graph.SetAttendeesAsync(meeting.Organizer.AadObjectId!, meeting.GraphMeetingId, attendeesAfter, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            MeetingLog.ChangeFailed(logger, "attendees", failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
+            return new("I couldn't change who is invited in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId));
+        }
+
+        // The stored list changes by the same people, from the version stored now; a person invited is no longer listed as not invited.
+        var updated = await meetings.UpdateAsync(item, m => m with
+        {
+            Attendees = [.. m.Attendees.Where(a => !removed.Any(r => SamePerson(r, a))), .. added.Where(p => !m.Attendees.Any(a => SamePerson(a, p)))],
+            NotInvited = [.. m.NotInvited.Where(n => !added.Any(p => string.Equals(p.Name, n.Name, StringComparison.OrdinalIgnoreCase))
+                && !command.InviteByName.Any(t => string.Equals(t.TrimStart('@'), n.Name.TrimStart('@'), StringComparison.OrdinalIgnoreCase)))],
+        }, cancellationToken) ?? meeting;
+        await TryUpdateCardAsync(updated, cancellationToken);
+        string changed = added.Count > 0
+            ? $"Invited {string.Join(", ", added.Select(p => p.Name))} to \"{meeting.Subject}\"."
+            : $"Took {string.Join(", ", removed.Select(p => p.Name))} off the invite to \"{meeting.Subject}\".";
+        return new(changed + notes + " The card above shows who is invited.");
+    }
+
+    private async Task<string> RenameAsync(StoredItem<MeetingRecord> item, string subject, CancellationToken cancellationToken)
+    {
+        var meeting = item.Value;
+        if (string.Equals(meeting.Subject, subject, StringComparison.Ordinal))
+        {
+            return $"The meeting is already called \"{subject}\".";
+        }
+
+        try
+        {
+            await graph.RenameAsync(meeting.Organizer.AadObjectId!, meeting.GraphMeetingId, subject, cancellationToken);
+        }
+        catch (GraphFailureException failure)
+        {
+            MeetingLog.ChangeFailed(logger, "subject", failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
+            return "I couldn't rename the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId);
+        }
+
+        var updated = await meetings.UpdateAsync(item, m => m with { Subject = subject }, cancellationToken) ?? meeting;
+        await TryUpdateCardAsync(updated, cancellationToken);
+        return $"Renamed \"{meeting.Subject}\" to \"{subject}\". The card above shows the new subject.";
+    }
+
+    /// <summary>The same person: by Entra object id when both have one, else by Teams id, else by name.</summary>
+    private static bool SamePerson(MeetingPerson a, MeetingPerson b) =>
+        a.AadObjectId is not null && b.AadObjectId is not null ? string.Equals(a.AadObjectId, b.AadObjectId, StringComparison.OrdinalIgnoreCase)
+        : a.TeamsId is not null && b.TeamsId is not null ? string.Equals(a.TeamsId, b.TeamsId, StringComparison.OrdinalIgnoreCase)
+        : string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The people of a change as written, for an example answer: "@Carol Chen and bob".</summary>
+    private static string PeopleWritten(IReadOnlyList<Commands.MentionInput> mentions, IReadOnlyList<string> names) =>
+        string.Join(" and ", mentions.Select(m => "@" + m.Name).Concat(names));
 
     /// <summary>
     /// "reschedule to 4pm": 4pm on the meeting's day in the sender's zone (a meeting tomorrow at 9 moves to tomorrow at

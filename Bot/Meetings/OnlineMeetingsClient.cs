@@ -59,8 +59,12 @@ public class OnlineMeetingsClient
             endUtc.ToUniversalTime(),
             new GraphCreateOrGetRequest.MeetingParticipants(
                 new GraphCreateOrGetRequest.Participant(new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(organizerId))),
-                [.. attendees.Where(a => a.AadObjectId is not null).Select(a => new GraphCreateOrGetRequest.Participant(
-                    new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(a.AadObjectId!, a.Name)), a.UserPrincipalName, AttendeeRole))]));
+                AttendeesOf(attendees)));
+
+    /// <summary>Graph's attendees: the people with an Entra object id, by that id, with their UPN, as attendees.</summary>
+    private static List<GraphCreateOrGetRequest.Participant> AttendeesOf(IReadOnlyList<MeetingPerson> attendees) =>
+        [.. attendees.Where(a => a.AadObjectId is not null).Select(a => new GraphCreateOrGetRequest.Participant(
+            new GraphCreateOrGetRequest.IdentitySet(new GraphCreateOrGetRequest.Identity(a.AadObjectId!, a.Name)), a.UserPrincipalName, AttendeeRole))];
 
     /// <summary><c>/users/{userId}/onlineMeetings/createOrGet</c> under the Graph client's base URL.</summary>
     internal static Uri CreateOrGetUri(string baseUrl, string userId) =>
@@ -156,6 +160,14 @@ public class OnlineMeetingsClient
     /// <summary>Moves a meeting; Graph needs start and end together (reference §1.4).</summary>
     public virtual Task RescheduleAsync(string organizerId, string meetingId, DateTimeOffset startUtc, DateTimeOffset endUtc, CancellationToken cancellationToken) =>
         PatchAsync(organizerId, meetingId, new GraphOnlineMeetingPatch(StartDateTime: startUtc.ToUniversalTime(), EndDateTime: endUtc.ToUniversalTime()), cancellationToken);
+
+    /// <summary>Changes a meeting's subject.</summary>
+    public virtual Task RenameAsync(string organizerId, string meetingId, string subject, CancellationToken cancellationToken) =>
+        PatchAsync(organizerId, meetingId, new GraphOnlineMeetingPatch(Subject: subject), cancellationToken);
+
+    /// <summary>Sets who is invited: Graph replaces the attendee list as a whole, so this is every attendee (reference §1.4).</summary>
+    public virtual Task SetAttendeesAsync(string organizerId, string meetingId, IReadOnlyList<MeetingPerson> attendees, CancellationToken cancellationToken) =>
+        PatchAsync(organizerId, meetingId, new GraphOnlineMeetingPatch(Participants: new GraphOnlineMeetingPatch.AttendeeList(AttendeesOf(attendees))), cancellationToken);
 
     /// <summary>
     /// PATCH of a meeting. Graph answers with the whole updated meeting, which the bot has no use for: the answer is

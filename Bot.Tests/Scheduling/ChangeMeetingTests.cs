@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using TeamsMeetBot.Tests.Support;
+
+namespace TeamsMeetBot.Tests.Scheduling;
+
+/// <summary>
+/// "invite @bob", "remove alice", "rename it to …": who is invited to a meeting still to come, and its subject, change in
+/// Teams (one PATCH: Graph replaces the attendee list as a whole), in storage and on the card. These used to get
+/// "Sorry, I didn't get …" ("invite @bob too", "rename it"), ring people into a call there was not ("add @bob to the
+/// meeting"), or cancel the whole meeting ("remove @bob from the meeting" named the meeting with Bob).
+/// Olivia organizes. Now is Wed 4 Mar 2026 16:00 UTC.
+/// </summary>
+public sealed class ChangeMeetingTests : IAsyncLifetime
+{
+    private SchedulingWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await SchedulingWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private async Task<List<RecordedGraphRequestView>> PatchesAsync() =>
+        (await _world.GraphRequestsAsync()).Where(r => r.Method == "PATCH" && r.Body?["lobbyBypassSettings"] is null)
+            .Select(r => new RecordedGraphRequestView(r.Path, r.Body!.AsObject())).ToList();
+
+    private sealed record RecordedGraphRequestView(string Path, JsonObject Body);
+
+    private static List<string> AttendeeIds(JsonObject body) =>
+        [.. body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!).Order()];
+
+    private async Task<string> BudgetWithAliceAsync() => await _world.SayAsync("meet tomorrow at 10:00 with <at>Alice Anders</at> about the budget");
+
+    private string LastCardText() => SchedulingWorld.Texts(_world.Connector.UpdatedActivities[^1].Activity.Attachments![0].Content);
+
+    [Theory]
+    [InlineData("invite <at>Bob Brown</at>")]
+    [InlineData("add <at>Bob Brown</at> to the meeting")]
+    [InlineData("please invite <at>Bob Brown</at> too")]
+    [InlineData("invite bob")]
+    [InlineData("add bob to the budget meeting")]
+    [InlineData("add Bob Brown to tomorrow's meeting")]
+    public async Task Inviting_someone_sends_the_whole_attendee_list_and_updates_the_card(string command)
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal([PlaygroundTeam.Alice.AadObjectId!, PlaygroundTeam.Bob.AadObjectId!], AttendeeIds(patch.Body));
+        Assert.Null(patch.Body["participants"]!["organizer"]);
+        Assert.Equal("Invited Bob Brown to \"the budget\". The card above shows who is invited.", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+        Assert.Contains("Bob Brown", LastCardText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("remove <at>Alice Anders</at> from the meeting")]
+    [InlineData("uninvite alice")]
+    [InlineData("take alice off the invite")]
+    [InlineData("remove alice from the budget meeting")]
+    public async Task Taking_someone_off_sends_the_list_without_them_and_never_cancels_the_meeting(string command)
+    {
+        await _world.SayAsync("meet tomorrow at 10:00 with <at>Alice Anders</at> and <at>Bob Brown</at> about the budget");
+
+        string id = await _world.SayAsync(command);
+
+        Assert.DoesNotContain(await _world.GraphRequestsAsync(), r => r.Method == "DELETE");
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal([PlaygroundTeam.Bob.AadObjectId!], AttendeeIds(patch.Body));
+        Assert.Equal("Took Alice Anders off the invite to \"the budget\". The card above shows who is invited.", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+        Assert.DoesNotContain("Alice Anders", LastCardText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rename it to Q4 planning", "Q4 planning")]
+    [InlineData("rename the meeting \"Q4 planning\"", "Q4 planning")]
+    [InlineData("change the subject to “Q4 planning”.", "Q4 planning")]
+    [InlineData("rename the budget meeting to budget review", "budget review")]
+    public async Task Renaming_changes_the_subject_in_Teams_on_the_card_and_in_the_list(string command, string subject)
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal(subject, (string)patch.Body["subject"]!);
+        Assert.Single(patch.Body);
+        Assert.Equal($"Renamed \"the budget\" to \"{subject}\". The card above shows the new subject.", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+        Assert.Contains(subject, LastCardText(), StringComparison.Ordinal);
+        string list = await _world.SayAsync("list meetings");
+        Assert.Contains(subject, SchedulingWorld.Texts(_world.SingleCardReplyTo(list).Card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_already_invited_or_not_invited_changes_nothing_and_says_so()
+    {
+        await BudgetWithAliceAsync();
+
+        string invited = await _world.SayAsync("invite <at>Alice Anders</at>");
+        string notThere = await _world.SayAsync("remove bob from the meeting");
+
+        Assert.Empty(await PatchesAsync());
+        Assert.Equal("I changed nothing: Alice Anders (already invited).", Assert.Single(_world.RepliesTo(invited)).Activity.Text);
+        Assert.Equal("I changed nothing: bob (not invited).", Assert.Single(_world.RepliesTo(notThere)).Activity.Text);
+    }
+
+    [Fact]
+    public async Task A_meeting_under_way_is_not_changed_and_the_answer_says_what_works_instead()
+    {
+        await _world.SayAsync("meet now with <at>Alice Anders</at> about the failover");
+
+        string id = await _world.SayAsync("invite <at>Bob Brown</at>");
+
+        Assert.Empty(await PatchesAsync());
+        Assert.StartsWith("\"the failover\" has already started, and Teams doesn't change who is invited once a meeting is under way, so I changed nothing. Anyone in your organization can join with the link",
+            Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_organizer_changes_a_meeting()
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync("rename it to mine now", change: a => TestActivities.SetFrom(a, "29:bob-id", "Bob Brown", PlaygroundTeam.Bob.AadObjectId));
+
+        Assert.Empty(await PatchesAsync());
+        Assert.StartsWith("You haven't organized a meeting in this conversation", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_two_meetings_and_none_named_the_bot_asks_which_with_an_example_of_this_change()
+    {
+        await BudgetWithAliceAsync();
+        await _world.SayAsync("meet on Friday at 15:00 about the retro");
+
+        string id = await _world.SayAsync("invite bob");
+
+        Assert.Empty(await PatchesAsync());
+        Assert.EndsWith("Which one? Say, e.g., “invite bob to the 10:00 meeting”.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Graph_refusal_is_explained_and_storage_and_card_keep_the_old_list()
+    {
+        await BudgetWithAliceAsync();
+        int updates = _world.Connector.UpdatedActivities.Count;
+        using (var set = await _world.Client.PostAsync("/_local/graph/_behavior", new StringContent("""{"mode":"ServerError","serverErrorStatusCode":500}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            set.EnsureSuccessStatusCode();
+        }
+
+        string id = await _world.SayAsync("invite <at>Bob Brown</at>");
+
+        Assert.StartsWith("I couldn't change who is invited in Teams.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+        Assert.Equal(updates, _world.Connector.UpdatedActivities.Count);
+    }
+}
