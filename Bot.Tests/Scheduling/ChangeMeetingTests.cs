@@ -137,6 +137,35 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
         Assert.EndsWith("Which one? Say, e.g., “invite bob to the 10:00 meeting”.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A correction typed right after the meeting was made ("actually, make it 11:00") changes it; these used to get "Sorry, I didn't get …".</summary>
+    [Theory]
+    [InlineData("actually, make it 11:00")]
+    [InlineData("sorry, I meant 11am")]
+    [InlineData("wait, move it to 11")]
+    public async Task A_correction_right_after_a_meeting_moves_it(string command)
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal(SchedulingWorld.Instant(JsonValue.Create("2026-03-05T11:00:00Z")), SchedulingWorld.Instant(patch.Body["startDateTime"]));
+        Assert.StartsWith("Done: \"the budget\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scratch that")]
+    [InlineData("oops, cancel that")]
+    public async Task Scratch_that_cancels_the_meeting(string command)
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "DELETE");
+        Assert.Equal("Cancelled \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
     [Fact]
     public async Task A_Graph_refusal_is_explained_and_storage_and_card_keep_the_old_list()
     {

@@ -24,7 +24,7 @@ public static class CommandParser
         "is", "are", "some", "there", "here", "again", "right", "away", "fast", "really", "very", "go", "lets", "let's", "y'all", "all",
         "people", "team", "chat", "them", "this", "that", "want", "need", "would", "like", "if", "possible", "pretty",
         "about", "regarding", "re", "subject", "topic", "titled", "called", "named", "discussing", "concerning", "from", "between",
-        "urgently", "pronto", "straightaway",
+        "urgently", "pronto", "straightaway", "instead", "actually",
     };
 
     private static readonly string[] TimeRoots =
@@ -69,9 +69,10 @@ public static class CommandParser
         var leading = new List<int>();
         int start = CommandVerbs.SkipPreamble(text, 0, leading);
         var kind = CommandVerbs.Recognize(text, start, out int next);
-        if (kind == CommandKind.None && CommandVerbs.AfterRemark(text, start) is > 0 and int request)
+        if (kind == CommandKind.None && (CommandVerbs.AfterCorrection(text, start) is > 0 and int corrected ? corrected : CommandVerbs.AfterRemark(text, start)) is > 0 and int request
+            && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, request, []), out _) != CommandKind.None)
         {
-            // "thanks! cancel it", "great, meet tomorrow at 3": the request after the remark.
+            // "thanks! cancel it", "great, meet tomorrow at 3", "actually, make it 4pm": the request after the remark.
             start = CommandVerbs.SkipPreamble(text, request, leading);
             kind = CommandVerbs.Recognize(text, start, out next);
         }

@@ -157,6 +157,12 @@ internal static class CommandVerbs
             case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Cancel;
+            case "scratch" when t.IsWordAny(i + 1, ["that", "it", "this"]):
+                next = SkipObjects(t, i + 1); // "scratch that": the meeting just made
+                return CommandKind.Cancel;
+            case "i" when t.IsWordAny(i + 1, ["meant", "mean"]) && i + 2 < t.Count:
+                next = i + 2; // "sorry, I meant 4pm": a change of the meeting just asked for
+                return CommandKind.Reschedule;
             case "call" when t.IsWord(i + 1, "off"):
                 next = SkipObjects(t, i + 2); // "call off the budget sync": the rest names which meeting
                 return CommandKind.Cancel;
@@ -329,6 +335,26 @@ internal static class CommandVerbs
     private static readonly string[] RemarkFiller =
         ["so", "much", "a", "lot", "very", "really", "again", "bot", "meetbot", "you", "it", "that", "that's", "thats", "that’s", "is", "all", "now",
          "good", "fine", "many", "guys", "everyone", "folks", "mate", "anyway", "then", "lol", "haha", "about", "and", "yes", "yeah", "yep", "sure"];
+
+    /// <summary>Words that correct what came before: "actually, make it 4pm", "no, cancel it", "oops cancel that".</summary>
+    private static readonly string[] CorrectionWords = ["actually", "wait", "no", "nope", "oops", "whoops", "sorry", "hmm", "hm", "um", "uh", "erm", "oh", "ah", "scratch", "instead"];
+
+    /// <summary>Where a request starts after words that correct what came before ("actually, make it 4pm"); 0 when none lead the message.</summary>
+    public static int AfterCorrection(CommandText t, int i)
+    {
+        int k = i;
+        while (k < t.Count && (t.IsWordAny(k, CorrectionWords) || (k > i && t.Tokens[k].Kind == TokenKind.Punct)))
+        {
+            if (t.IsWord(k, "scratch") && t.IsWordAny(k + 1, ["that", "it", "this"]))
+            {
+                return 0; // "scratch that" is a cancel
+            }
+
+            k++;
+        }
+
+        return k > i && k < t.Count ? k : 0;
+    }
 
     /// <summary>
     /// Where a request starts after thanks or an acknowledgement and a punctuation mark: "thank you! cancel it", "great,
