@@ -178,7 +178,7 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
 
         string id = await _world.SayAsync("invite <at>Bob Brown</at>");
 
-        Assert.StartsWith("I couldn't change who is invited in Teams.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Microsoft Graph had a problem when I tried to change who is invited in Teams (HTTP 500). Please try again in a minute.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
         Assert.Equal(updates, _world.Connector.UpdatedActivities.Count);
     }
 }

@@ -287,7 +287,7 @@ public sealed class MeetingService(
         catch (GraphFailureException failure)
         {
             MeetingLog.CancelFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
-            return ("I couldn't cancel the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId), null);
+            return (MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId, "cancel the meeting in Teams"), null);
         }
 
         string by = activity.From?.Name ?? meeting.Organizer.Name;
@@ -345,7 +345,7 @@ public sealed class MeetingService(
         catch (GraphFailureException failure)
         {
             MeetingLog.RescheduleFailed(logger, failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
-            return "I couldn't change the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId);
+            return MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId, "change the meeting in Teams");
         }
 
         bool scheduled = meeting.IsScheduled || start != meeting.StartUtc;
@@ -481,7 +481,7 @@ public sealed class MeetingService(
         catch (GraphFailureException failure)
         {
             MeetingLog.ChangeFailed(logger, "attendees", failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
-            return new("I couldn't change who is invited in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId));
+            return new(MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId, "change who is invited in Teams"));
         }
 
         // The stored list changes by the same people, from the version stored now; a person invited is no longer listed as not invited.
@@ -513,7 +513,7 @@ public sealed class MeetingService(
         catch (GraphFailureException failure)
         {
             MeetingLog.ChangeFailed(logger, "subject", failure.Kind.ToString(), failure.StatusCode ?? 0, failure.RequestId ?? "", failure);
-            return "I couldn't rename the meeting in Teams. " + MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId);
+            return MeetingReplies.ForFailure(failure, runtime.AppId, meeting.Organizer.AadObjectId, "rename the meeting in Teams");
         }
 
         var updated = await meetings.UpdateAsync(item, m => m with { Subject = subject }, cancellationToken) ?? meeting;
