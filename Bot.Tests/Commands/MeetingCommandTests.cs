@@ -156,7 +156,22 @@ public class MeetingCommandTests
         { "meet now about the after lunch plan", "", "the after lunch plan", 30, false },
         { "meet now about recording policy", "", "recording policy", 30, false },
         { "meet now to review the recording", "", "review the recording", 30, false },
+        // Until a time: from now to its next occurrence (these used to be refused, or a meeting at that time titled "until").
+        { "meet now until 23:00", "", null, 60, false },
+        { "meet now until 11pm", "", null, 60, false },
+        { "meet until 22:45", "", null, 45, false },
+        { "meet from now until 11pm", "", null, 60, false },
+        { "meet now till 23:30 with {A} about the outage", "Alice Anders", "the outage", 90, false },
+        { "meet now until 11pm UTC", "", null, 60, false },
+        { "meet now until further notice", "", "until further notice", 30, false },
     };
+
+    [Theory]
+    [InlineData("meet now until 9pm", "the end you gave is 23 hours away; give the length instead")]
+    [InlineData("meet tomorrow until 3pm", "“until” says when the meeting ends, not when it starts")]
+    [InlineData("meet now until 11pm for 45 min", "an end time and a length say different things")]
+    public void An_end_that_cannot_be_used_with_now_says_why(string text, string problem) =>
+        Assert.Contains(problem, Expect<ParseFailure>(CommandParser.Parse(Input(text))).Message, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(InstantMeetings))]

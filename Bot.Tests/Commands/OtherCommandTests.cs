@@ -91,6 +91,11 @@ public class OtherCommandTests
         { "get {A} on the call", typeof(RingCommand) },
         { "change the standup to 4pm", typeof(RescheduleMeetingCommand) },
         { "add an hour", typeof(ParseFailure) },
+        // "is alice in the call?" asks who is in it (it used to get "Sorry, I didn't get …").
+        { "is {A} in the call?", typeof(StatusCommand) },
+        { "are bob and carol on the call yet", typeof(StatusCommand) },
+        { "is anyone in the call", typeof(StatusCommand) },
+        { "is there a meeting today", typeof(ListMeetingsCommand) },
         // Thanks and acknowledgements are answered in a line (these used to get "Sorry, I didn't get …" and the help card).
         { "thanks", typeof(AcknowledgementCommand) },
         { "thank you so much!", typeof(AcknowledgementCommand) },

@@ -370,7 +370,7 @@ internal sealed class ClauseScanner
             return i + 2;
         }
 
-        if (_time.Start is not null)
+        if (_time.Start is not null || _time.End is not null)
         {
             var zoneMatch = WrittenTimeZone.TryRead(_t, i, out var zone, out int afterZone, out string? zoneProblem);
             if (zoneMatch != GrammarMatch.No)
@@ -946,6 +946,14 @@ internal sealed class ClauseScanner
         }
 
         // An end away from its start ("at 3 tomorrow until five"); "one to one" is a kind of meeting, not a range ending at one.
+        if (word is "until" or "till" or "til" && spec.Start is null && spec.End is null && spec.Relative is null && _subjectsAllowed
+            && TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var until, out int afterUntil, out _) == GrammarMatch.Ok)
+        {
+            spec.End = until; // "meet now until 3pm": the length is read when the meeting is built
+            next = afterUntil;
+            return GrammarMatch.Ok;
+        }
+
         if (word is "to" or "until" or "till" or "til" && spec.Start is not null && spec.End is null
             && !(i > 0 && _t.Tokens[i - 1].Kind == TokenKind.Word && TimeGrammar.IsHourWord(_t.LowerAt(i - 1))))
         {

@@ -16,6 +16,9 @@ public static class CommandParser
 {
     private static readonly ConcurrentDictionary<string, bool> DayFirstByLocale = new(StringComparer.OrdinalIgnoreCase);
     private static readonly string[] KnownVerbs = ["meet", "meeting", "cancel", "reschedule", "join", "ring", "leave", "status", "help", "schedule", "move", "call", "list"];
+    /// <summary>"meet now until …" ends at most this far ahead: further is a time that has passed today.</summary>
+    private static readonly TimeSpan MaxUntilAhead = TimeSpan.FromHours(12);
+
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "meeting", "call", "up", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty", "quick", "quickly",
@@ -163,7 +166,21 @@ public static class CommandParser
             subject = leftovers;
         }
 
-        if (scanner.SaidNow && spec.Problem is null)
+        bool saidNow = scanner.SaidNow;
+        if (!saidNow && spec.Problem is null && spec.End is not null && spec.Start is null)
+        {
+            // "meet until 3pm" is from now; "meet tomorrow until 3pm" says when it ends, not when it starts.
+            if (spec.HasAnyTime)
+            {
+                spec.Problem = "“until” says when the meeting ends, not when it starts";
+            }
+            else
+            {
+                saidNow = true;
+            }
+        }
+
+        if (saidNow && spec.Problem is null)
         {
             if (spec.Start is null && spec.Relative is null && spec.Date is { Kind: DateKind.Relative, DayOffset: 0 })
             {
@@ -175,6 +192,26 @@ public static class CommandParser
             {
                 // "meet now about the 10am incident": a time read where "now" was said is asked about, never silently taken.
                 spec.Problem = "you wrote both “now” and a later time" + (subject is null ? "" : "; to keep time words in a subject, put the subject in quotes");
+            }
+            else if (spec.End is { } until && spec.Start is null)
+            {
+                // "meet now until 3pm": from now to the next 3pm, read as "at 3pm" would be.
+                var endSpec = new TimeSpec { Start = until, Zone = spec.Zone };
+                spec.End = null;
+                if (spec.Duration is not null)
+                {
+                    spec.Problem = "an end time and a length say different things; give one of them";
+                }
+                else if (TimeResolution.Resolve(endSpec, input, null).StartUtc is { } endUtc)
+                {
+                    spec.Duration = endUtc - new DateTimeOffset(input.Now.Ticks - (input.Now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+                    if (spec.Duration > MaxUntilAhead)
+                    {
+                        // "until 1pm" at 2pm: not 23 hours from now.
+                        spec.Problem = "the end you gave is " + (int)spec.Duration.Value.TotalHours + " hours away; give the length instead, e.g. “for an hour”";
+                        spec.Duration = null;
+                    }
+                }
             }
         }
 

@@ -238,6 +238,8 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Leave;
 
+            case "is" or "are" or "isn't" or "aren't" when InTheCallAhead(t, i + 1):
+                // "is alice in the call?", "are bob and carol on the call yet": who is in it.
             case "status" or "roster" or "participants" or "attendance" or "attendees":
                 next = t.Count;
                 return CommandKind.Status;
@@ -610,6 +612,20 @@ internal static class CommandVerbs
 
     private static readonly string[] NotPeople =
         ["a", "an", "another", "some", "more", "extra", "me", "myself", "us", "yourself", "you", "bot", "time", "minutes", "hour", "hours", "everyone", "everybody", "all", "them", "him", "her", "those", "these", "agenda", "notes", "link"];
+
+    /// <summary>"… in the call", "… on the call" within a few words of <paramref name="i"/>.</summary>
+    private static bool InTheCallAhead(CommandText t, int i)
+    {
+        for (int k = i; k < Math.Min(t.Count, i + 6); k++)
+        {
+            if (t.IsWordAny(k, ["in", "on"]) && (t.IsWord(k + 1, "call") || (t.IsWordAny(k + 1, ["the", "this"]) && t.IsWord(k + 2, "call"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool MentionsTheCall(CommandText t)
     {
