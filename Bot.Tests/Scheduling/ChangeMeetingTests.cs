@@ -167,6 +167,19 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scratch_that_cancels_the_meeting_just_made_when_there_are_several()
+    {
+        await BudgetWithAliceAsync();
+        _world.Time.Advance(TimeSpan.FromMinutes(1));
+        await _world.SayAsync("meet on Friday at 15:00 about the retro");
+
+        string id = await _world.SayAsync("scratch that");
+
+        Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == "DELETE");
+        Assert.Equal("Cancelled \"the retro\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Fact]
     public async Task A_Graph_refusal_is_explained_and_storage_and_card_keep_the_old_list()
     {
         await BudgetWithAliceAsync();

@@ -84,6 +84,8 @@ public static class CommandParser
         {
             case CommandKind.Help:
                 return new HelpCommand();
+            case CommandKind.Cancel when text.IsWord(start, "scratch"):
+                return new CancelMeetingCommand { Which = new MeetingChoice { Latest = true, Zone = input.TimeZone } }; // "scratch that": the one just made
             case CommandKind.Cancel:
                 return BuildCancel(text, input, next);
             case CommandKind.Join:
