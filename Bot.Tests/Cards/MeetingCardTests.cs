@@ -55,6 +55,18 @@ public class MeetingCardTests
         Assert.Contains("{{TIME(2026-11-27T23:45:00Z)}}", json, StringComparison.Ordinal);
     }
 
+    /// <summary>A long meeting's length in hours and minutes ("meet now until 11pm" read "(527 min)").</summary>
+    [Theory]
+    [InlineData(45, false, "Now, until {{TIME(2026-11-27T23:45:00Z)}} (45 min)")]
+    [InlineData(60, true, "– {{TIME(2026-11-28T00:00:00Z)}} (1 h)")]
+    [InlineData(527, false, "Now, until {{TIME(2026-11-28T07:47:00Z)}} (8 h 47 min)")]
+    public void The_length_is_in_hours_and_minutes(int minutes, bool scheduled, string expected)
+    {
+        string when = MeetingCard.When(Meeting(1, scheduled) with { EndUtc = Start.AddMinutes(minutes) });
+
+        Assert.EndsWith(expected, when, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Subject_from_the_user_cannot_inject_markdown_links_or_mentions()
     {

@@ -179,6 +179,23 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
         Assert.Equal("Cancelled \"the retro\".", Assert.Single(_world.RepliesTo(id)).Activity.Text);
     }
 
+    /// <summary>A correction means the meeting just made, of several still to come (these asked which).</summary>
+    [Theory]
+    [InlineData("sorry, I meant 16:00", "PATCH")]
+    [InlineData("actually, make it 16:00", "PATCH")]
+    [InlineData("no, cancel it", "DELETE")]
+    public async Task A_correction_means_the_meeting_just_made(string command, string method)
+    {
+        await BudgetWithAliceAsync();
+        _world.Time.Advance(TimeSpan.FromMinutes(1));
+        await _world.SayAsync("meet on Friday at 15:00 about the retro");
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Single(await _world.GraphRequestsAsync(), r => r.Method == method && r.Body?["lobbyBypassSettings"] is null);
+        Assert.Contains("\"the retro\"", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_Graph_refusal_is_explained_and_storage_and_card_keep_the_old_list()
     {

@@ -204,11 +204,12 @@ public static class MeetingCard
         return string.Join(", ", shown);
     }
 
-    /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 15:30 (30 min)".</summary>
+    /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 17:00 (2 h)".</summary>
     internal static string When(MeetingRecord meeting)
     {
         string end = CardTime.Time(meeting.EndUtc);
-        string minutes = ((int)Math.Round((meeting.EndUtc - meeting.StartUtc).TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min";
+        // "30 min", "1 h 30 min": a meeting "until 11pm" reads "8 h 47 min", not "527 min".
+        string minutes = Commands.ZonedTime.FormatDuration(TimeSpan.FromMinutes(Math.Round((meeting.EndUtc - meeting.StartUtc).TotalMinutes)));
         return meeting.IsScheduled
             ? CardTime.Date(meeting.StartUtc, "LONG") + ", " + CardTime.Time(meeting.StartUtc) + " – " + end + " (" + minutes + ")"
             : "Now, until " + end + " (" + minutes + ")";

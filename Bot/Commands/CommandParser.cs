@@ -72,14 +72,32 @@ public static class CommandParser
         var leading = new List<int>();
         int start = CommandVerbs.SkipPreamble(text, 0, leading);
         var kind = CommandVerbs.Recognize(text, start, out int next);
+        bool correcting = false;
         if (kind == CommandKind.None && (CommandVerbs.AfterCorrection(text, start) is > 0 and int corrected ? corrected : CommandVerbs.AfterRemark(text, start)) is > 0 and int request
             && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, request, []), out _) != CommandKind.None)
         {
             // "thanks! cancel it", "great, meet tomorrow at 3", "actually, make it 4pm": the request after the remark.
+            correcting = request == CommandVerbs.AfterCorrection(text, start);
             start = CommandVerbs.SkipPreamble(text, request, leading);
             kind = CommandVerbs.Recognize(text, start, out next);
         }
 
+        var parsed = ParseCommand(text, input, kind, leading, start, next);
+        // "actually, make it 4pm", "sorry, I meant 4pm", "no, cancel it": a correction of what was just asked, so the
+        // meeting made last, unless the message names another.
+        return correcting || (kind == CommandKind.Reschedule && text.IsWord(start, "i")) ? TheLatestUnlessNamed(parsed) : parsed;
+    }
+
+    private static ParseResult TheLatestUnlessNamed(ParseResult parsed) => parsed switch
+    {
+        CancelMeetingCommand { Which.SaysWhich: false } cancel => cancel with { Which = cancel.Which with { Latest = true } },
+        RescheduleMeetingCommand { Which.SaysWhich: false } reschedule => reschedule with { Which = reschedule.Which with { Latest = true } },
+        ChangeMeetingCommand { Which.SaysWhich: false } change => change with { Which = change.Which with { Latest = true } },
+        _ => parsed,
+    };
+
+    private static ParseResult ParseCommand(CommandText text, CommandInput input, CommandKind kind, List<int> leading, int start, int next)
+    {
         switch (kind)
         {
             case CommandKind.Help:
