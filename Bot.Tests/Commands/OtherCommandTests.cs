@@ -96,6 +96,9 @@ public class OtherCommandTests
         { "are bob and carol on the call yet", typeof(StatusCommand) },
         { "is anyone in the call", typeof(StatusCommand) },
         { "is there a meeting today", typeof(ListMeetingsCommand) },
+        // "who are you" is about the bot, not the call.
+        { "who are you", typeof(HelpCommand) },
+        { "who's in the call", typeof(StatusCommand) },
         // Thanks and acknowledgements are answered in a line (these used to get "Sorry, I didn't get …" and the help card).
         { "thanks", typeof(AcknowledgementCommand) },
         { "thank you so much!", typeof(AcknowledgementCommand) },
@@ -167,6 +170,34 @@ public class OtherCommandTests
         Assert.Equal(subject, change.NewSubject);
         Assert.Equal(words, string.Join(",", change.Which.Words));
     }
+
+    /// <summary>
+    /// The bot reaches people by their Teams account, never a phone number: "ring +1 425 555 0100" used to ring every
+    /// attendee not in the call, and "meet now with +14255550100" said it was not a time.
+    /// </summary>
+    [Theory]
+    [InlineData("ring +14255550100", "I can't ring phone numbers")]
+    [InlineData("ring +1 425 555 0100", "I can't ring phone numbers")]
+    [InlineData("dial 555-0100", "I can't ring phone numbers")]
+    [InlineData("ring (425) 555-0100", "I can't ring phone numbers")]
+    [InlineData("call +1 425 555 0100", "I can't call phone numbers")]
+    [InlineData("meet now with +14255550100", "I can't invite phone numbers")]
+    [InlineData("meet now with {A} and 0800 123 456", "I can't invite phone numbers")]
+    public void A_phone_number_to_ring_or_invite_is_refused_with_what_works(string text, string message)
+    {
+        var failure = Assert.IsType<ParseFailure>(CommandParser.Parse(Input(text)));
+        Assert.Equal(ParseFailureKind.PhoneNumber, failure.Kind);
+        Assert.StartsWith(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("meet 2026-12-03 14:00")]
+    [InlineData("meet at 1430")]
+    [InlineData("meet now about ticket 1234567")]
+    [InlineData("meet now with {A} about INC0012345")]
+    [InlineData("meet now with {A} and 2026-12-03")]
+    public void Numbers_that_are_dates_or_subjects_are_no_phone_numbers(string text) =>
+        Assert.False(CommandParser.Parse(Input(text)) is ParseFailure { Kind: ParseFailureKind.PhoneNumber }, text);
 
     [Theory]
     [InlineData("thanks!", true)]

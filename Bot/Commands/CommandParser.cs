@@ -88,6 +88,32 @@ public static class CommandParser
         return correcting || (kind == CommandKind.Reschedule && text.IsWord(start, "i")) ? TheLatestUnlessNamed(parsed) : parsed;
     }
 
+    /// <summary>"meet now with +1 425 555 0100": a phone number after "with", "and" or "invite".</summary>
+    private static bool PhoneNumberInvited(CommandText text, int from)
+    {
+        for (int k = from; k + 1 < text.Count; k++)
+        {
+            if (text.IsWordAny(k, ["with", "w", "and", "invite", "plus", "add"]) && CommandVerbs.PhoneNumberLength(text, k + 1) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"ring +1 425 555 0100": the bot calls people by their Teams account, never a phone number (it has no phone line).</summary>
+    private static ParseFailure PhoneNumberRefused(string verb)
+    {
+        string suggestion = verb == "invite" ? "meet now with @Alice" : "ring @Alice";
+        return new(
+            ParseFailureKind.PhoneNumber,
+            $"I can't {verb} phone numbers: I bring people in by their Teams account. @mention them instead, e.g. “{suggestion}”, or share the dial-in number on the meeting's card so they can call in.",
+            suggestion,
+            false,
+            null);
+    }
+
     private static ParseResult TheLatestUnlessNamed(ParseResult parsed) => parsed switch
     {
         CancelMeetingCommand { Which.SaysWhich: false } cancel => cancel with { Which = cancel.Which with { Latest = true } },
@@ -120,10 +146,16 @@ public static class CommandParser
                 return new AcknowledgementCommand(Thanks: kind == CommandKind.Thanks);
             case CommandKind.List:
                 return BuildList(text, input, start);
+            case CommandKind.Ring when CommandVerbs.PhoneNumberLength(text, next) > 0:
+                return PhoneNumberRefused("ring");
             case CommandKind.Ring:
                 return BuildRing(text, input, leading, next);
             case CommandKind.Reschedule:
                 return BuildReschedule(text, input, start, next);
+            case CommandKind.Meeting when text.IsWordAny(start, ["call", "phone"]) && CommandVerbs.PhoneNumberLength(text, next) > 0:
+                return PhoneNumberRefused("call"); // "call +1 425 555 0100" (a date after "meet" is no phone number)
+            case CommandKind.Meeting when PhoneNumberInvited(text, next):
+                return PhoneNumberRefused("invite");
             case CommandKind.Meeting:
                 return BuildMeeting(text, input, leading, next, next, next);
         }

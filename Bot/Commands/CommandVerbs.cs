@@ -243,6 +243,10 @@ internal static class CommandVerbs
             case "status" or "roster" or "participants" or "attendance" or "attendees":
                 next = t.Count;
                 return CommandKind.Status;
+            case "who" when t.IsWordAny(i + 1, ["are", "r"]) && t.IsWordAny(i + 2, ["you", "u"]):
+            case "who" when t.IsWordAny(i + 1, ["made", "built", "wrote", "created"]) && t.IsWordAny(i + 2, ["you", "u", "this"]):
+                next = t.Count; // "who are you": what the bot is and does
+                return CommandKind.Help;
             case "who" or "who's" or "who’s" or "whos":
                 next = t.Count;
                 return CommandKind.Status;
@@ -612,6 +616,56 @@ internal static class CommandVerbs
 
     private static readonly string[] NotPeople =
         ["a", "an", "another", "some", "more", "extra", "me", "myself", "us", "yourself", "you", "bot", "time", "minutes", "hour", "hours", "everyone", "everybody", "all", "them", "him", "her", "those", "these", "agenda", "notes", "link"];
+
+    /// <summary>
+    /// The length in tokens of a phone number at <paramref name="i"/> ("+1 425 555 0100", "+14255550100", "555-0100",
+    /// "(425) 555-0100"): digits in groups with spaces, dashes, dots or brackets, seven or more of them; 0 when none.
+    /// </summary>
+    public static int PhoneNumberLength(CommandText t, int i)
+    {
+        int k = t.IsPunct(i, '+') || t.IsPunct(i, '(') ? i + 1 : i;
+        int digits = 0;
+        int end = i;
+        int groups = 0;
+        bool dateShaped = true; // "2026-12-03": 4, then two groups of 1-2 digits
+        while (k < t.Count)
+        {
+            if (t.Tokens[k].Kind == TokenKind.Number)
+            {
+                // A number token may hold its own separators ("2026-12-03", "555-0100"): each run of digits is a group.
+                var written = t.LowerAt(k);
+                for (int c = 0; c < written.Length;)
+                {
+                    int run = 0;
+                    while (c + run < written.Length && char.IsAsciiDigit(written[c + run]))
+                    {
+                        run++;
+                    }
+
+                    if (run > 0)
+                    {
+                        dateShaped &= groups == 0 ? run == 4 : groups < 3 && run <= 2;
+                        digits += run;
+                        groups++;
+                    }
+
+                    c += Math.Max(run, 1);
+                }
+
+                end = ++k;
+            }
+            else if (t.Tokens[k].Kind == TokenKind.Punct && t.LowerAt(k) is ['-' or '.' or '(' or ')'] && k + 1 < t.Count && t.Tokens[k + 1].Kind == TokenKind.Number)
+            {
+                k++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return digits >= 7 && !(dateShaped && groups == 3 && !t.IsPunct(i, '+')) ? end - i : 0;
+    }
 
     /// <summary>"… in the call", "… on the call" within a few words of <paramref name="i"/>.</summary>
     private static bool InTheCallAhead(CommandText t, int i)

@@ -29,4 +29,7 @@ public enum ParseFailureKind
 
     /// <summary>A reschedule that names no new time, length or shift; an invite or rename that names no one or no subject.</summary>
     NothingToChange,
+
+    /// <summary>A phone number to ring or invite: the bot reaches people by their Teams account only.</summary>
+    PhoneNumber,
 }
