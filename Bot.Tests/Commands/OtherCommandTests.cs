@@ -199,6 +199,33 @@ public class OtherCommandTests
     public void Numbers_that_are_dates_or_subjects_are_no_phone_numbers(string text) =>
         Assert.False(CommandParser.Parse(Input(text)) is ParseFailure { Kind: ParseFailureKind.PhoneNumber }, text);
 
+    /// <summary>"what's my time zone?" and "change my time zone to …" say which zone is read and how to give another (they got the help card, or "tell me the new time").</summary>
+    [Theory]
+    [InlineData("what's my time zone", false, "In each message Teams tells me your time zone, Europe/Berlin, and I read the times you write in it.")]
+    [InlineData("which timezone do you use?", false, "In each message Teams tells me your time zone, Europe/Berlin")]
+    [InlineData("what time zone is the meeting in", false, "In each message Teams tells me your time zone")]
+    [InlineData("change my time zone to Europe/London", true, "I don't keep a time zone setting: in each message Teams tells me your time zone, Europe/Berlin")]
+    [InlineData("set my timezone to CET", true, "I don't keep a time zone setting")]
+    [InlineData("use UTC", true, "I don't keep a time zone setting")]
+    public void Time_zone_questions_say_which_zone_is_read_and_how_to_give_another(string text, bool askedToChange, string answer)
+    {
+        var question = Assert.IsType<TimeZoneQuestionCommand>(CommandParser.Parse(Input(text, zone: "Europe/Berlin")));
+        Assert.Equal(askedToChange, question.AskedToChange);
+        Assert.StartsWith(answer, question.Answer, StringComparison.Ordinal);
+        Assert.Contains("“meet tomorrow at 3pm Europe/London”", question.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_zone_question_when_Teams_gave_none_says_UTC_is_assumed() =>
+        Assert.StartsWith("Teams didn't tell me your time zone, so I read the times you write in UTC.",
+            Assert.IsType<TimeZoneQuestionCommand>(CommandParser.Parse(Input("what's my time zone?", assumed: true))).Answer, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("change the time to 5pm", typeof(RescheduleMeetingCommand))]
+    [InlineData("meet at 3pm in my time zone", typeof(CreateMeetingCommand))]
+    public void Time_words_that_ask_no_time_zone_question_stay_what_they_were(string text, Type expected) =>
+        Assert.IsType(expected, CommandParser.Parse(Input(text)));
+
     [Theory]
     [InlineData("thanks!", true)]
     [InlineData("ty", true)]

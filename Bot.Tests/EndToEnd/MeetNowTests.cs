@@ -249,6 +249,19 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Null(reply.Activity.Attachments);
     }
 
+    [Fact]
+    public async Task A_time_zone_question_is_answered_in_a_line()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> what's my time zone?");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.Contains("I read the times you write in", reply.Activity.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Activity.Attachments);
+    }
+
     private const string OpsGroupId = "bbbbbbbb-0000-0000-0000-000000000001";
 
     /// <summary>

@@ -367,7 +367,7 @@ internal sealed class ClauseScanner
                 _time.Problem ??= "“" + _t.Render(i, i + 2) + "” does not say which time zone: write it, like 10am CET or 10am Europe/London";
             }
 
-            return i + 2;
+            return _t.IsWordAny(i + 2, ["zone", "zones"]) ? i + 3 : i + 2; // "in my time zone" too
         }
 
         if (_time.Start is not null || _time.End is not null)

@@ -18,6 +18,10 @@ internal enum CommandKind
     Uninvite,
     /// <summary>"rename it to retro", "change the subject to Q4 planning".</summary>
     Rename,
+    /// <summary>"what's my time zone?".</summary>
+    TimeZone,
+    /// <summary>"change my time zone to Europe/Berlin", "use UTC".</summary>
+    SetTimeZone,
     /// <summary>"thanks", "thank you so much".</summary>
     Thanks,
     /// <summary>"ok", "great", "got it", "never mind".</summary>

@@ -142,6 +142,8 @@ public static class CommandParser
                 return BuildPeopleChange(text, input, next, invite: kind == CommandKind.Invite);
             case CommandKind.Rename:
                 return BuildRename(text, input, next);
+            case CommandKind.TimeZone or CommandKind.SetTimeZone:
+                return new TimeZoneQuestionCommand(input.TimeZone, input.TimeZoneAssumed, AskedToChange: kind == CommandKind.SetTimeZone);
             case CommandKind.Thanks or CommandKind.Acknowledgement:
                 return new AcknowledgementCommand(Thanks: kind == CommandKind.Thanks);
             case CommandKind.List:

@@ -141,6 +141,14 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Help;
 
+            case "change" or "set" or "update" or "switch" or "use" when TimeZoneAhead(t, i + 1)
+                || (w is "use" or "switch" && WrittenTimeZone.TryRead(t, t.IsWord(i + 1, "to") ? i + 2 : i + 1, out _, out int afterZone, out _) == GrammarMatch.Ok && afterZone >= t.Count):
+                next = t.Count; // "change my time zone to Europe/Berlin", "use UTC"
+                return CommandKind.SetTimeZone;
+            case "what's" or "whats" or "what’s" or "what" or "which" or "my" or "your" or "timezone" or "tz" or "time" when TimeZoneAhead(t, i):
+                next = t.Count; // "what's my time zone?", "which timezone do you use"
+                return CommandKind.TimeZone;
+
             case "uninvite" or "disinvite" or "un-invite":
             case "remove" or "drop" or "take" or "kick" when PersonAt(t, i + 1) && (t.Tokens[i + 1].Kind != TokenKind.Word || t.IsWordAny(i + 2, ["from", "off", "out"])):
                 // "remove @bob from the meeting", "take bob off the invite": not the meeting ("remove the meeting" cancels it).
@@ -665,6 +673,29 @@ internal static class CommandVerbs
         }
 
         return digits >= 7 && !(dateShaped && groups == 3 && !t.IsPunct(i, '+')) ? end - i : 0;
+    }
+
+    /// <summary>"timezone", "tz", "time zone" at <paramref name="i"/>: the number of words, or 0.</summary>
+    private static int TimeZoneWordsAt(CommandText t, int i) =>
+        t.IsWordAny(i, ["timezone", "timezones", "tz"]) ? 1 : t.IsWord(i, "time") && t.IsWordAny(i + 1, ["zone", "zones"]) ? 2 : 0;
+
+    /// <summary>A time zone named within the first few words from <paramref name="i"/>, in a message of a few words ("what's my time zone?").</summary>
+    private static bool TimeZoneAhead(CommandText t, int i)
+    {
+        if (t.Count - i > 8)
+        {
+            return false;
+        }
+
+        for (int k = i; k < Math.Min(t.Count, i + 4); k++)
+        {
+            if (TimeZoneWordsAt(t, k) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"… in the call", "… on the call" within a few words of <paramref name="i"/>.</summary>

@@ -48,6 +48,7 @@ public sealed class CommandHandler(
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
             ChangeMeetingCommand change => ChangeAsync(activity, change, cancellationToken),
+            TimeZoneQuestionCommand zone => messenger.ReplyTextAsync(activity, zone.Answer, cancellationToken),
             AcknowledgementCommand { Thanks: true } => messenger.ReplyTextAsync(activity, "You're welcome!", cancellationToken),
             AcknowledgementCommand => messenger.ReplyTextAsync(activity, "👍", cancellationToken),
             ListMeetingsCommand list => ListAsync(activity, list, cancellationToken),
