@@ -103,6 +103,17 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inviting_the_organizer_changes_nothing_and_says_why()
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync("invite <at>Olivia Organizer</at>");
+
+        Assert.Empty(await PatchesAsync());
+        Assert.Equal("I changed nothing: you organize the meeting, so you're in it anyway.", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+    }
+
+    [Fact]
     public async Task A_meeting_under_way_is_not_changed_and_the_answer_says_what_works_instead()
     {
         await _world.SayAsync("meet now with <at>Alice Anders</at> about the failover");

@@ -470,7 +470,8 @@ public sealed class MeetingService(
             + string.Join("; ", notChanged.Select(n => n.Name + " (" + n.Reason + ")")) + ".";
         if (added.Count + removed.Count == 0)
         {
-            return new(notes.Trim());
+            // Nothing left to say only when the one named was the sender (or the bot): the organizer is in the meeting anyway.
+            return new(notChanged.Count > 0 ? notes.Trim() : "I changed nothing: you organize the meeting, so you're in it anyway.");
         }
 
         var attendeesAfter = meeting.Attendees.Where(a => !removed.Any(r => SamePerson(r, a))).Concat(added).ToList();
