@@ -91,6 +91,10 @@ public class OtherCommandTests
         { "get {A} on the call", typeof(RingCommand) },
         { "change the standup to 4pm", typeof(RescheduleMeetingCommand) },
         { "add an hour", typeof(ParseFailure) },
+        // "to a meeting" asks for a new one, with them.
+        { "invite bob to a meeting tomorrow at 3", typeof(CreateMeetingCommand) },
+        { "invite {A} to a quick call", typeof(CreateMeetingCommand) },
+        { "add bob to a new meeting at 4", typeof(CreateMeetingCommand) },
         // "is alice in the call?" asks who is in it (it used to get "Sorry, I didn't get …").
         { "is {A} in the call?", typeof(StatusCommand) },
         { "are bob and carol on the call yet", typeof(StatusCommand) },
@@ -225,6 +229,19 @@ public class OtherCommandTests
     [InlineData("meet at 3pm in my time zone", typeof(CreateMeetingCommand))]
     public void Time_words_that_ask_no_time_zone_question_stay_what_they_were(string text, Type expected) =>
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
+
+    [Fact]
+    public void Inviting_people_to_a_new_meeting_makes_it_with_them()
+    {
+        var mentioned = Assert.IsType<CreateMeetingCommand>(CommandParser.Parse(Input("invite {A} to a quick call")));
+        var named = Assert.IsType<CreateMeetingCommand>(CommandParser.Parse(Input("invite bob to a meeting tomorrow at 3")));
+
+        Assert.Equal("Alice Anders", Names(mentioned.Attendees));
+        Assert.Null(mentioned.Start);
+        Assert.Equal(["bob"], named.TypedNames);
+        Assert.NotNull(named.Start);
+        Assert.Null(named.Subject);
+    }
 
     [Theory]
     [InlineData("thanks!", true)]

@@ -139,7 +139,7 @@ public static class CommandParser
             case CommandKind.Status:
                 return new StatusCommand();
             case CommandKind.Invite or CommandKind.Uninvite:
-                return BuildPeopleChange(text, input, next, invite: kind == CommandKind.Invite);
+                return BuildPeopleChange(text, input, leading, start, next, invite: kind == CommandKind.Invite);
             case CommandKind.Rename:
                 return BuildRename(text, input, next);
             case CommandKind.TimeZone or CommandKind.SetTimeZone:
@@ -589,10 +589,16 @@ public static class CommandParser
     /// "invite @carol", "add bob and carol to the standup", "remove @bob from tomorrow's meeting", "take bob off the
     /// invite": the people, then (after "to", "from" or "off") the words that name the meeting.
     /// </summary>
-    private static ParseResult BuildPeopleChange(CommandText text, CommandInput input, int from, bool invite)
+    private static ParseResult BuildPeopleChange(CommandText text, CommandInput input, List<int> leading, int verbAt, int from, bool invite)
     {
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
         int end = scanner.ScanPeople(from);
+        if (invite && text.IsWord(end, "to") && text.IsWordAny(end + 1, ["a", "an", "another", "new"]))
+        {
+            // "invite bob to a meeting tomorrow at 3", "invite @alice to a quick call": a new meeting, "invite" as its "with".
+            return BuildMeeting(text, input, leading, verbAt, verbAt, verbAt);
+        }
+
         if (end == from || scanner.InviteEveryone)
         {
             string example = invite ? "invite @Alice" : "remove @Bob from the meeting";
