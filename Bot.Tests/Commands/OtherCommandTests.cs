@@ -91,6 +91,8 @@ public class OtherCommandTests
         { "get {A} on the call", typeof(RingCommand) },
         { "change the standup to 4pm", typeof(RescheduleMeetingCommand) },
         { "add an hour", typeof(ParseFailure) },
+        { "invite everyone to the standup", typeof(ChangeMeetingCommand) },
+        { "add everyone to the call", typeof(RingCommand) },
         // "to a meeting" asks for a new one, with them.
         { "invite bob to a meeting tomorrow at 3", typeof(CreateMeetingCommand) },
         { "invite {A} to a quick call", typeof(CreateMeetingCommand) },

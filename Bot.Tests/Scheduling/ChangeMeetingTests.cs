@@ -103,6 +103,20 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inviting_everyone_adds_the_members_not_invited_yet()
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync("invite everyone to the budget meeting");
+        string again = await _world.SayAsync("invite everyone");
+
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal([PlaygroundTeam.Alice.AadObjectId!, PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], AttendeeIds(patch.Body));
+        Assert.StartsWith("Invited Bob Brown, Carol Chen to \"the budget\".", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+        Assert.Equal("I changed nothing: everyone here is invited already.", Assert.Single(_world.RepliesTo(again)).Activity.Text);
+    }
+
+    [Fact]
     public async Task Inviting_the_organizer_changes_nothing_and_says_why()
     {
         await BudgetWithAliceAsync();

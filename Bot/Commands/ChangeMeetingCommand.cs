@@ -13,6 +13,9 @@ public sealed record ChangeMeetingCommand : BotCommand
     /// <summary>People to invite named as text ("bob", "@carol" typed without picking her, an address): looked up among the conversation's members.</summary>
     public IReadOnlyList<string> InviteByName { get; init; } = [];
 
+    /// <summary>"invite everyone": every member of the conversation.</summary>
+    public bool InviteEveryone { get; init; }
+
     /// <summary>The people (or tags) mentioned to take off the invite.</summary>
     public IReadOnlyList<MentionInput> Uninvite { get; init; } = [];
 
@@ -26,7 +29,7 @@ public sealed record ChangeMeetingCommand : BotCommand
     public MeetingChoice Which { get; init; } = MeetingChoice.Unnamed;
 
     /// <summary>Whether the change invites people.</summary>
-    public bool Invites => Invite.Count + InviteByName.Count > 0;
+    public bool Invites => InviteEveryone || Invite.Count + InviteByName.Count > 0;
 
     /// <summary>Whether the change takes people off the invite.</summary>
     public bool Uninvites => Uninvite.Count + UninviteByName.Count > 0;

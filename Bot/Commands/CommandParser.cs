@@ -599,7 +599,7 @@ public static class CommandParser
             return BuildMeeting(text, input, leading, verbAt, verbAt, verbAt);
         }
 
-        if (end == from || scanner.InviteEveryone)
+        if (end == from || (scanner.InviteEveryone && !invite))
         {
             string example = invite ? "invite @Alice" : "remove @Bob from the meeting";
             return new ParseFailure(ParseFailureKind.NothingToChange, $"Tell me who, e.g. “{example}”: @mention them, or write their names.", example, false, null);
@@ -620,7 +620,7 @@ public static class CommandParser
 
         var names = ClauseScanner.NamesToLookUp(scanner.UnmatchedNames, scanner.TypedNames);
         return invite
-            ? new ChangeMeetingCommand { Invite = [.. scanner.Attendees], InviteByName = names, Which = which }
+            ? new ChangeMeetingCommand { Invite = [.. scanner.Attendees], InviteByName = names, InviteEveryone = scanner.InviteEveryone, Which = which }
             : new ChangeMeetingCommand { Uninvite = [.. scanner.Attendees], UninviteByName = names, Which = which };
     }
 

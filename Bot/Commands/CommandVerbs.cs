@@ -224,10 +224,10 @@ internal static class CommandVerbs
                 // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
-            case "invite" or "add" or "bring" or "pull" or "get" when MentionAhead(t, i + 1) && MentionsTheCall(t):
+            case "invite" or "add" or "bring" or "pull" or "get" when (MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody"])) && MentionsTheCall(t):
                 next = i + 1;
                 return CommandKind.Ring;
-            case "invite" or "add" or "include" when PersonAt(t, i + 1):
+            case "invite" or "add" or "include" when PersonAt(t, i + 1) || (t.IsWordAny(i + 1, ["everyone", "everybody"]) && !MentionsTheCall(t)):
                 // "invite @carol", "add bob and carol to the standup": to a meeting there is ("… to the call" rings them).
                 next = i + 1;
                 return CommandKind.Invite;

@@ -365,7 +365,7 @@ public sealed class MeetingService(
     public async Task<MeetingChangeResult> ChangeAsync(Activity activity, Commands.ChangeMeetingCommand command, CancellationToken cancellationToken)
     {
         string example = command.NewSubject is not null ? "rename {0} to " + command.NewSubject
-            : command.Invites ? "invite " + PeopleWritten(command.Invite, command.InviteByName) + " to {0}"
+            : command.Invites ? "invite " + (command.InviteEveryone ? "everyone" : PeopleWritten(command.Invite, command.InviteByName)) + " to {0}"
             : "remove " + PeopleWritten(command.Uninvite, command.UninviteByName) + " from {0}";
         var (item, question) = await ChooseAsync(activity, command.Which, "change", cancellationToken, example);
         if (question is not null)
@@ -406,7 +406,7 @@ public sealed class MeetingService(
             try
             {
                 var mentions = command.Invite.Select(m => new MentionTarget(m.Id, m.Name, m.IsTag)).ToList();
-                resolved = await attendees.ResolveAsync(activity, mentions, inviteEveryone: false, excluded: [], command.InviteByName, cancellationToken);
+                resolved = await attendees.ResolveAsync(activity, mentions, command.InviteEveryone, excluded: [], command.InviteByName, cancellationToken);
             }
             catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
             {
@@ -421,7 +421,10 @@ public sealed class MeetingService(
             {
                 if (meeting.Attendees.Any(a => SamePerson(a, person)))
                 {
-                    notChanged.Add(new NotInvited(person.Name, "already invited"));
+                    if (!command.InviteEveryone)
+                    {
+                        notChanged.Add(new NotInvited(person.Name, "already invited")); // "everyone": those invited are not news
+                    }
                 }
                 else
                 {
@@ -471,7 +474,9 @@ public sealed class MeetingService(
         if (added.Count + removed.Count == 0)
         {
             // Nothing left to say only when the one named was the sender (or the bot): the organizer is in the meeting anyway.
-            return new(notChanged.Count > 0 ? notes.Trim() : "I changed nothing: you organize the meeting, so you're in it anyway.");
+            return new(notChanged.Count > 0 ? notes.Trim()
+                : command.InviteEveryone ? "I changed nothing: everyone here is invited already."
+                : "I changed nothing: you organize the meeting, so you're in it anyway.");
         }
 
         var attendeesAfter = meeting.Attendees.Where(a => !removed.Any(r => SamePerson(r, a))).Concat(added).ToList();
