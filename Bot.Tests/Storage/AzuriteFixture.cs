@@ -52,8 +52,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _script = LocateAzurite();
-        Port = FreeLoopbackPort();
-        await StartAsync();
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = FreeLoopbackPort();
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // The free port was taken between asking for it and Azurite binding it (another test's server, seen
+                // once as a Kestrel 404 to "create table"): Azurite exits, and a new port is tried.
+                await StopAsync();
+            }
+        }
     }
 
     public async Task DisposeAsync()
@@ -112,7 +125,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         var deadline = Stopwatch.StartNew();
-        while (!await PortAnswersAsync())
+        while (!await AzuriteAnswersAsync())
         {
             if (_process.HasExited)
             {
@@ -159,6 +172,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
         while (await PortAnswersAsync() && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Whether Azurite itself answers on <see cref="Port"/> (its "Server" header says so), not some other server that took the port.</summary>
+    private async Task<bool> AzuriteAnswersAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        try
+        {
+            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{Port}/{AccountName}"));
+            return response.Headers.Server.ToString().Contains("Azurite", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
         }
     }
 
