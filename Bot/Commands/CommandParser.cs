@@ -73,13 +73,17 @@ public static class CommandParser
         int start = CommandVerbs.SkipPreamble(text, 0, leading);
         var kind = CommandVerbs.Recognize(text, start, out int next);
         bool correcting = false;
-        if (kind == CommandKind.None && (CommandVerbs.AfterCorrection(text, start) is > 0 and int corrected ? corrected : CommandVerbs.AfterRemark(text, start)) is > 0 and int request
-            && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, request, []), out _) != CommandKind.None)
+        if (kind == CommandKind.None)
         {
             // "thanks! cancel it", "great, meet tomorrow at 3", "actually, make it 4pm": the request after the remark.
-            correcting = request == CommandVerbs.AfterCorrection(text, start);
-            start = CommandVerbs.SkipPreamble(text, request, leading);
-            kind = CommandVerbs.Recognize(text, start, out next);
+            int corrected = CommandVerbs.AfterCorrection(text, start);
+            int request = corrected > 0 ? corrected : CommandVerbs.AfterRemark(text, start);
+            if (request > 0 && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, request, []), out _) != CommandKind.None)
+            {
+                correcting = corrected > 0;
+                start = CommandVerbs.SkipPreamble(text, request, leading);
+                kind = CommandVerbs.Recognize(text, start, out next);
+            }
         }
 
         var parsed = ParseCommand(text, input, kind, leading, start, next);
