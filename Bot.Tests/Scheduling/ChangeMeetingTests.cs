@@ -139,6 +139,24 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
             Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Graph applies no new times to a meeting in progress; the bot used to PATCH them and show the change on the card.</summary>
+    [Theory]
+    [InlineData("push it by 10 min")]
+    [InlineData("extend by 15 min")]
+    [InlineData("make it an hour")]
+    public async Task A_meeting_under_way_keeps_its_times_and_the_answer_says_why(string command)
+    {
+        await _world.SayAsync("meet now about the failover");
+        int updates = _world.Connector.UpdatedActivities.Count;
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Empty(await PatchesAsync());
+        Assert.Equal(updates, _world.Connector.UpdatedActivities.Count);
+        Assert.StartsWith("\"the failover\" has already started, and Teams doesn't change the times of a meeting under way, so I changed nothing.",
+            Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Only_the_organizer_changes_a_meeting()
     {

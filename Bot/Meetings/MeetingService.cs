@@ -315,6 +315,13 @@ public sealed class MeetingService(
 
         var meeting = item.Value;
         var now = timeProvider.GetUtcNow();
+        if (meeting.StartUtc <= now && meeting.EndUtc > now)
+        {
+            // Graph applies no new times to a meeting in progress (reference §1.4): the card would show a change Teams never made.
+            return $"\"{meeting.Subject}\" has already started, and Teams doesn't change the times of a meeting under way, so I changed nothing. "
+                + "Its join link keeps working after the planned end, so you can carry on; for another slot, make a new meeting, e.g. “meet tomorrow at 10:00”.";
+        }
+
         var senderZone = Commands.TimeZoneResolver.Resolve(activity.ClientInfo?.Timezone, activity.LocalTimezone, activity.LocalTimestamp);
         var zone = command.WrittenZone ?? senderZone.Zone; // "reschedule to 4pm UTC" is read, and answered, in UTC
         var start = command.NewStart is { } requested
