@@ -18,6 +18,15 @@ public sealed class CallFlowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _t.DisposeAsync();
 
+    /// <summary>A meeting with Alice and Bob whose call the bot has joined by the card's button, as the card shows.</summary>
+    private async Task<(string CardId, string MeetingKey)> MeetingInCallAsync()
+    {
+        var (cardId, key, _) = await _t.CreateMeetingAsync();
+        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
+        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        return (cardId, key);
+    }
+
     [Fact]
     public async Task Bring_the_bot_in_joins_with_the_meetings_own_coordinates_and_the_card_shows_who_is_in_the_call()
     {
@@ -78,9 +87,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [Fact]
     public async Task Ring_with_a_mention_rings_only_that_person()
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, _) = await MeetingInCallAsync();
 
         await _t.SayAsync("ring <at>Alice Anders</at>");
 
@@ -98,9 +105,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [InlineData("ring bob@contoso.example")]
     public async Task Ring_with_a_name_typed_as_text_rings_only_that_attendee(string command)
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, _) = await MeetingInCallAsync();
 
         await _t.SayAsync(command);
 
@@ -117,9 +122,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [InlineData("add carol to the meeting")]
     public async Task Inviting_someone_to_a_meeting_under_way_rings_them_into_its_call(string command)
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, _) = await MeetingInCallAsync();
 
         await _t.SayAsync(command);
 
@@ -131,9 +134,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [Fact]
     public async Task Ring_with_a_name_no_one_has_rings_no_one_and_says_why()
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, _) = await MeetingInCallAsync();
 
         await _t.SayAsync("ring zed");
 
@@ -144,9 +145,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [Fact]
     public async Task Organizer_makes_the_bot_leave_the_card_says_so_and_joining_again_starts_a_new_call()
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, key) = await MeetingInCallAsync();
 
         await _t.PressAsync(MeetingCard_LeaveVerb, key, cardId);
 
@@ -169,9 +168,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     [Fact]
     public async Task When_the_last_person_leaves_the_call_ends_and_the_card_offers_joining_again()
     {
-        var (cardId, key, _) = await _t.CreateMeetingAsync();
-        await _t.PressAsync(MeetingCard_JoinVerb, key, cardId);
-        await _t.WaitForCardAsync(cardId, c => c.Contains("Call in progress", StringComparison.Ordinal));
+        var (cardId, key) = await MeetingInCallAsync();
         var call = (await _t.Bot.Service<CallStore>().CurrentForMeetingAsync(PlaygroundTeam.TenantId, _t.Connector.PostedActivities[0].ConversationId, key, CancellationToken.None))!;
 
         using (var left = await _t.Client.PostAsync($"/_local/graph/_calls/{call.CallId}/leave/{PlaygroundTeam.OrganizerAad}", null))

@@ -45,6 +45,12 @@ public sealed record MeetingRecord
     public string? CancelledBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// Whether the meeting has started and not yet ended at <paramref name="now"/>: Graph applies no new times, attendees
+    /// or subject to a meeting in progress (reference §1.4).
+    /// </summary>
+    public bool IsUnderWay(DateTimeOffset now) => StartUtc <= now && now < EndUtc;
+
     public static string PartitionFor(string tenantId, string conversationId) => tenantId + "|" + conversationId;
 
     /// <summary>

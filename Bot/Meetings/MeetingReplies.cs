@@ -49,7 +49,7 @@ public static class MeetingReplies
     public static string ForAttendeeLookupFailure(ConnectorException failure, bool inviteEveryone)
     {
         string what = inviteEveryone ? "read who is in this conversation" : "look up the people you mentioned";
-        string status = failure.StatusCode is { } s ? $" (HTTP {(int)s})" : "";
+        string status = StatusOf(failure);
         return failure.RefusesConversationForGood
             ? $"I couldn't create the meeting: Teams didn't let me {what}{status}. " +
                 (inviteEveryone
@@ -57,4 +57,12 @@ public static class MeetingReplies
                     : "Say “meet now” and share the link instead.")
             : $"I couldn't create the meeting: Teams {(failure.StatusCode is null ? "didn't answer" : "had a problem")} when I tried to {what}{status}. Please try again in a minute.";
     }
+
+    /// <summary>The Bot Connector could not look up the people to invite to a meeting there is: nothing was changed.</summary>
+    public static string ForInviteLookupFailure(ConnectorException failure) =>
+        failure.RefusesConversationForGood
+            ? $"I couldn't invite anyone: Teams didn't let me look up the people you named{StatusOf(failure)}. Share the link on the meeting's card instead."
+            : $"I couldn't invite anyone: Teams {(failure.StatusCode is null ? "didn't answer" : "had a problem")} when I looked up the people you named{StatusOf(failure)}. Please try again in a minute.";
+
+    private static string StatusOf(ConnectorException failure) => failure.StatusCode is { } s ? $" (HTTP {(int)s})" : "";
 }

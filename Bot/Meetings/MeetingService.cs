@@ -315,9 +315,9 @@ public sealed class MeetingService(
 
         var meeting = item.Value;
         var now = timeProvider.GetUtcNow();
-        if (meeting.StartUtc <= now && meeting.EndUtc > now)
+        if (meeting.IsUnderWay(now))
         {
-            // Graph applies no new times to a meeting in progress (reference §1.4): the card would show a change Teams never made.
+            // The card would show a change Teams never made.
             return $"\"{meeting.Subject}\" has already started, and Teams doesn't change the times of a meeting under way, so I changed nothing. "
                 + "Its join link keeps working after the planned end, so you can carry on; for another slot, make a new meeting, e.g. “meet tomorrow at 10:00”.";
         }
@@ -392,7 +392,7 @@ public sealed class MeetingService(
             return new($"\"{meeting.Subject}\" is over, so I changed nothing.");
         }
 
-        if (meeting.StartUtc <= now)
+        if (meeting.IsUnderWay(now))
         {
             string what = command.NewSubject is not null ? "its subject" : "who is invited";
             string instead = command.Invites ? " Anyone in your organization can join with the link on its card, or I can ring them in once I'm in its call (type join, then “ring …”)." : "";
@@ -418,10 +418,7 @@ public sealed class MeetingService(
             catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
             {
                 MeetingLog.AttendeesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
-                string status = failure.StatusCode is { } s ? $" (HTTP {(int)s})" : "";
-                return new(failure.RefusesConversationForGood
-                    ? $"I couldn't invite anyone: Teams didn't let me look up the people you named{status}. Share the link on the meeting's card instead."
-                    : $"I couldn't invite anyone: Teams {(failure.StatusCode is null ? "didn't answer" : "had a problem")} when I looked up the people you named{status}. Please try again in a minute.");
+                return new(MeetingReplies.ForInviteLookupFailure(failure));
             }
 
             foreach (var person in resolved.Attendees)
