@@ -26,6 +26,9 @@ internal static partial class MeetingLog
     [LoggerMessage(EventId = 318, Level = LogLevel.Warning, Message = "Changing the meeting's {Change} failed: {Kind}, status {StatusCode}, Graph request-id {RequestId}")]
     public static partial void ChangeFailed(ILogger logger, string change, string kind, int statusCode, string requestId, Exception exception);
 
+    [LoggerMessage(EventId = 319, Level = LogLevel.Warning, Message = "Looking up the people to invite failed at the Bot Connector: status {StatusCode}, code {ErrorCode}, request id {RequestId}; the meeting was not changed")]
+    public static partial void InviteesUnavailable(ILogger logger, int statusCode, string errorCode, string requestId, Exception exception);
+
     [LoggerMessage(EventId = 317, Level = LogLevel.Warning, Message = "Looking up the attendees failed at the Bot Connector: status {StatusCode}, code {ErrorCode}, request id {RequestId}; no meeting was created")]
     public static partial void AttendeesUnavailable(ILogger logger, int statusCode, string errorCode, string requestId, Exception exception);
 }

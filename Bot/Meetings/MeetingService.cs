@@ -417,7 +417,7 @@ public sealed class MeetingService(
             }
             catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
             {
-                MeetingLog.AttendeesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+                MeetingLog.InviteesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
                 return new(MeetingReplies.ForInviteLookupFailure(failure));
             }
 
