@@ -613,9 +613,15 @@ internal sealed class ClauseScanner
 
                 end = j = j + length;
             }
-            else if (end > i && IsListSeparator(j))
+            else if (end > i && end == j && AlsoLength(j) is var also and > 0)
             {
-                j++;
+                end = j = j + also; // "with @Alice too", "@Alice as well", "@Alice also @Bob"
+                separated = _t.IsWord(j - 1, "also");
+                continue;
+            }
+            else if (end > i && SeparatorLength(j) is var separator and > 0)
+            {
+                j += separator;
                 separated = true;
                 continue;
             }
@@ -630,7 +636,39 @@ internal sealed class ClauseScanner
         return end;
     }
 
-    private bool IsListSeparator(int j) => _t.IsWord(j, "and") || _t.IsPunct(j, ',') || _t.IsPunct(j, '&') || _t.IsPunct(j, '+');
+    /// <summary>
+    /// How many tokens from <paramref name="j"/> join two people in a list: "and", a comma, "&amp;", "+", "plus", "also",
+    /// "as well as", "along with", "together with", and runs of them (", and also").
+    /// </summary>
+    private int SeparatorLength(int j)
+    {
+        int k = j;
+        while (true)
+        {
+            if (_t.IsPunct(k, ',') || _t.IsPunct(k, '&') || _t.IsPunct(k, '+') || _t.IsWordAny(k, ["and", "also", "plus"]))
+            {
+                k++;
+            }
+            else if (_t.IsWord(k, "as") && _t.IsWord(k + 1, "well") && _t.IsWord(k + 2, "as"))
+            {
+                k += 3;
+            }
+            else if (_t.IsWordAny(k, ["along", "together"]) && _t.IsWord(k + 1, "with"))
+            {
+                k += 2;
+            }
+            else
+            {
+                return k - j;
+            }
+        }
+    }
+
+    /// <summary>"too", "also" or "as well" right after a name: "with @Alice too", "invite bob as well".</summary>
+    private int AlsoLength(int j) =>
+        _t.IsWordAny(j, ["too", "also"]) ? 1
+        : _t.IsWord(j, "as") && _t.IsWord(j + 1, "well") && !_t.IsWord(j + 2, "as") ? 2
+        : 0;
 
     /// <summary>
     /// Whether the words from <paramref name="i"/> are a list of people rather than the name of a group: "bob and carol"
@@ -654,10 +692,16 @@ internal sealed class ClauseScanner
             }
 
             j += Math.Max(length, 1);
-            separated = IsListSeparator(j);
-            if (separated)
+            if (AlsoLength(j) is var also and > 0 && SeparatorLength(j + also) == 0)
             {
-                j++;
+                j += also;
+                separated = _t.IsWord(j - 1, "also");
+            }
+            else
+            {
+                int separator = SeparatorLength(j);
+                separated = separator > 0;
+                j += separator;
             }
         }
 
