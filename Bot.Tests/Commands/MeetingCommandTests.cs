@@ -244,6 +244,7 @@ public class MeetingCommandTests
         { "meet now with everyone and bob", "bob", "", null },
         { "meet now with alice, thanks", "alice", "", null },
         { "meet now with bob as well", "bob", "", null },
+        { "meet with tomo at 3", "tomo", "", null },
         { "meet now with bob and carol too about the budget", "bob,carol", "", "the budget" },
         { "meet now with bob also carol", "bob,carol", "", null },
         { "meet now with bob as well as carol", "bob,carol", "", null },

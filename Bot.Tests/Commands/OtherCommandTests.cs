@@ -370,6 +370,7 @@ public class OtherCommandTests
     {
         { "reschedule to tomorrow", "2026-11-27", int.MinValue },
         { "move it to Friday", "2026-11-27", int.MinValue },
+        { "move it to 2moro", "2026-11-27", int.MinValue },
         { "move it to tomorrow, same time", "2026-11-27", int.MinValue },
         { "reschedule to same time tomorrow", "2026-11-27", int.MinValue },
         { "move it to next Tuesday for an hour", "2026-12-01", 60 },

@@ -449,6 +449,15 @@ internal static class TimeGrammar
 
     private static DayOfWeek ToDayOfWeek(int weekday) => (DayOfWeek)(weekday % 7);
 
+    /// <summary>Chat spellings of today, tomorrow and tonight: "2day", "2moro", "tomo", "2nite", "tonite".</summary>
+    private static ReadOnlySpan<char> ChatSpelling(ReadOnlySpan<char> s) => s switch
+    {
+        "2day" => "today",
+        "2moro" or "2morrow" or "2morro" or "2morow" or "2mrw" or "2mro" or "2mrrw" or "tomo" or "tmro" or "tmrow" => "tomorrow",
+        "2nite" or "2night" or "tonite" or "tonght" => "tonight",
+        _ => s,
+    };
+
     /// <summary>
     /// today, tomorrow, tonight, yesterday, the day after tomorrow, Friday, next Tuesday, this Friday, Dec 3, December 3rd 2026,
     /// 3 December, the 3rd of December, the 3rd, 2026-12-03, 12/3 (locale order), 3.12.2026.
@@ -465,8 +474,8 @@ internal static class TimeGrammar
         }
 
         var token = t.Tokens[i];
-        var s = t.LowerOf(token);
-        if (token.Kind == TokenKind.Word)
+        var s = ChatSpelling(t.LowerOf(token));
+        if (token.Kind == TokenKind.Word || (token.Kind == TokenKind.Number && !s.SequenceEqual(t.LowerOf(token))))
         {
             if (CommandText.WithoutPossessive(s) is var owner && owner.Length < s.Length && (owner is "today" or "tomorrow" or "tonight" || WeekdayOf(owner, allowShort: false) > 0))
             {
@@ -484,7 +493,7 @@ internal static class TimeGrammar
                     part = PartOfDay.Evening;
                     next = i + 1;
                     return GrammarMatch.Ok;
-                case "tomorrow" or "tmrw" or "tmr" or "tomorow" or "tommorow" or "tommorrow" or "2morrow":
+                case "tomorrow" or "tmrw" or "tmr" or "tomorow" or "tommorow" or "tommorrow":
                     date = Relative(1);
                     next = i + 1;
                     return GrammarMatch.Ok;
