@@ -174,6 +174,15 @@ public class MeetingChoiceTests
     [InlineData("extend it to an hour", 60, null)]
     [InlineData("extend it 15 min", null, 15)]
     [InlineData("shorten it by 10 min", null, -10)]
+    [InlineData("cut it to 20 min", 20, null)]
+    [InlineData("trim the standup to 15 minutes", 15, null)]
+    [InlineData("reduce it to 20 min", 20, null)]
+    [InlineData("can we cut it to 20 min", 20, null)]
+    [InlineData("stretch it to an hour", 60, null)]
+    [InlineData("expand it to 90 min", 90, null)]
+    [InlineData("cut it by 10 min", null, -10)]
+    [InlineData("trim the standup by 5 min", null, -5)]
+    [InlineData("lengthen it by 15 min", null, 15)]
     public void Extend_or_shorten_to_a_length_is_the_new_length_and_by_one_is_the_difference(string text, int? length, int? by)
     {
         var change = ChangeOf(text);

@@ -762,8 +762,8 @@ public static class CommandParser
 
         TimeSpan? shift = null;
         TimeSpan? extend = null;
-        bool isExtend = verb is "extend" or "prolong" || (later && text.IsWordAny(from, ["longer"]));
-        bool isShorten = verb is "shorten";
+        bool isExtend = verb is "extend" or "prolong" or "lengthen" or "stretch" or "expand" || (later && text.IsWordAny(from, ["longer"]));
+        bool isShorten = verb is "shorten" or "cut" or "trim" or "reduce" or "truncate";
         bool hasTime = spec.Start is not null || spec.HasDate || spec.Relative is not null || spec.PartOfDay != PartOfDay.None;
         if (scanner.ByAmount is { } by)
         {

@@ -17,7 +17,7 @@ internal static class CommandVerbs
     private static readonly string[] StandaloneStarters = ["schedule", "start", "create", "book", "setup", "organize", "organise", "arrange", "plan", "host", "launch", "begin", "open"];
     private static readonly string[] NounStarters = ["make", "have", "get", "need", "want", "do", "hold", "run", "spin", "fire", "kick", "set", "new", "quick", "instant", "a", "an", "video", "teams", "online", .. KindWords];
     /// <summary>Verbs that change or cancel a meeting there is, after "can we": "can we push it by 10 min".</summary>
-    private static readonly string[] ChangeVerbs = ["cancel", "move", "push", "postpone", "delay", "shift", "reschedule", "extend", "shorten", "scrap"];
+    private static readonly string[] ChangeVerbs = ["cancel", "move", "push", "postpone", "delay", "shift", "reschedule", "extend", "shorten", "scrap", "cut", "trim", "stretch"];
     private static readonly string[] WeVerbs = ["meet", "talk", "sync", "huddle", "have", "hop", "jump", "get", "do", "call", "chat", "start", "catch", "connect"];
     private static readonly string[] Objects = ["it", "the", "this", "that", "my", "our", "meeting", "call", "time", "start", "one", "back", "out"];
 
@@ -179,6 +179,10 @@ internal static class CommandVerbs
                 return CommandKind.Cancel;
 
             case "reschedule" or "re-schedule" or "resched" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
+                next = SkipObjects(t, i + 1);
+                return CommandKind.Reschedule;
+            case "cut" or "trim" or "reduce" or "truncate" or "lengthen" or "stretch" or "expand" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]):
+                // "cut it to 20 min", "trim the standup by 5 min", "stretch it to an hour": a new length.
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
             case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]) && !(w is "make" && t.IsWord(i + 2, "call")):
