@@ -226,6 +226,43 @@ public class OtherCommandTests
         Assert.StartsWith("Teams didn't tell me your time zone, so I read the times you write in UTC.",
             Assert.IsType<TimeZoneQuestionCommand>(CommandParser.Parse(Input("what's my time zone?", assumed: true))).Answer, StringComparison.Ordinal);
 
+    /// <summary>"what time is it?" and "what's the date" give the sender's clock (the first listed the meetings, the rest got "Sorry, I didn't get …").</summary>
+    [Theory]
+    [InlineData("what time is it", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("What time is it?", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what's the time", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what is the time now please", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what day is it", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what's today's date", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what's the date today?", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("time?", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what time is it in my time zone", "It's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what time is it in London", "It's 22:00 on Thursday 26 November 2026 (Europe/London).")]
+    [InlineData("what time is it in Bangalore?", "It's 03:30 on Friday 27 November 2026 (Asia/Kolkata).")]
+    [InlineData("what's the time in Europe/Berlin", "It's 23:00 on Thursday 26 November 2026 (Europe/Berlin).")]
+    [InlineData("what time is it in UTC", "It's 22:00 on Thursday 26 November 2026 (UTC).")]
+    [InlineData("what time is it in IST", "“IST” can mean India, Ireland or Israel time: write the zone as UTC+5:30 or Asia/Kolkata, for example. In yours, it's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    [InlineData("what time is it in narnia", "I don't know the time zone of “narnia”: write a city, like “what time is it in London”, or a zone, like Europe/London or UTC+2. In yours, it's 14:00 on Thursday 26 November 2026 (America/Los_Angeles).")]
+    public void Clock_questions_give_the_senders_date_and_time(string text, string answer) =>
+        Assert.Equal(answer, Assert.IsType<ClockQuestionCommand>(CommandParser.Parse(Input(text, zone: "America/Los_Angeles"))).Answer);
+
+    [Fact]
+    public void A_clock_question_when_Teams_gave_no_zone_says_UTC_is_assumed() =>
+        Assert.Equal("It's 22:00 on Thursday 26 November 2026 (UTC). Teams didn't tell me your time zone, so I read the times you write in UTC; write the zone after a time for another, e.g. “meet at 3pm Europe/London”.",
+            Assert.IsType<ClockQuestionCommand>(CommandParser.Parse(Input("what time is it?", assumed: true))).Answer);
+
+    [Theory]
+    [InlineData("what time is the standup", typeof(ListMeetingsCommand))]
+    [InlineData("what day is the retro", typeof(ListMeetingsCommand))]
+    [InlineData("what's the date of the standup", typeof(ListMeetingsCommand))]
+    [InlineData("how long is the standup", typeof(ListMeetingsCommand))]
+    [InlineData("how long is my next meeting?", typeof(ListMeetingsCommand))]
+    [InlineData("what's my time zone", typeof(TimeZoneQuestionCommand))]
+    [InlineData("what time zone are you in", typeof(TimeZoneQuestionCommand))]
+    [InlineData("meet at the same time tomorrow", typeof(ParseFailure))]
+    public void Questions_about_a_meetings_time_or_the_zone_are_no_clock_questions(string text, Type expected) =>
+        Assert.IsType(expected, CommandParser.Parse(Input(text)));
+
     [Theory]
     [InlineData("change the time to 5pm", typeof(RescheduleMeetingCommand))]
     [InlineData("meet at 3pm in my time zone", typeof(CreateMeetingCommand))]

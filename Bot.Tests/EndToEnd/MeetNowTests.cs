@@ -262,6 +262,20 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Null(reply.Activity.Attachments);
     }
 
+    [Fact]
+    public async Task A_clock_question_is_answered_in_a_line_without_Graph()
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> what time is it?");
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await GraphRequestsAsync());
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.Matches(@"^It's \d\d:\d\d on \w+day \d{1,2} \w+ \d{4} \(", reply.Activity.Text);
+        Assert.Null(reply.Activity.Attachments);
+    }
+
     private const string OpsGroupId = "bbbbbbbb-0000-0000-0000-000000000001";
 
     /// <summary>

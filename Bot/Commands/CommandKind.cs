@@ -22,6 +22,8 @@ internal enum CommandKind
     TimeZone,
     /// <summary>"change my time zone to Europe/Berlin", "use UTC".</summary>
     SetTimeZone,
+    /// <summary>"what time is it?", "what's the date".</summary>
+    Clock,
     /// <summary>"thanks", "thank you so much".</summary>
     Thanks,
     /// <summary>"ok", "great", "got it", "never mind".</summary>

@@ -107,6 +107,44 @@ public static class CommandParser
     }
 
     /// <summary>"ring +1 425 555 0100": the bot calls people by their Teams account, never a phone number (it has no phone line).</summary>
+    /// <summary>"what time is it", in the sender's zone; "what time is it in London", in London's.</summary>
+    private static ClockQuestionCommand ClockQuestion(CommandText text, CommandInput input)
+    {
+        for (int i = 0; i < text.Count; i++)
+        {
+            if (!text.IsWord(i, "in"))
+            {
+                continue;
+            }
+
+            var match = WrittenTimeZone.TryRead(text, i + 1, out var zone, out _, out string? problem);
+            if (match == GrammarMatch.No)
+            {
+                match = WrittenTimeZone.TryReadPlaceAtEnd(text, i + 1, out zone, out problem);
+            }
+
+            if (match == GrammarMatch.Ok)
+            {
+                return new ClockQuestionCommand(input.Now, zone, Assumed: false);
+            }
+
+            if (match == GrammarMatch.Invalid)
+            {
+                return new ClockQuestionCommand(input.Now, input.TimeZone, input.TimeZoneAssumed) { ZoneProblem = problem };
+            }
+
+            if (CommandVerbs.UnknownPlaceEnd(text, i + 1) is { } end)
+            {
+                return new ClockQuestionCommand(input.Now, input.TimeZone, input.TimeZoneAssumed)
+                {
+                    ZoneProblem = "I don't know the time zone of “" + text.Render(i + 1, end) + "”: write a city, like “what time is it in London”, or a zone, like Europe/London or UTC+2",
+                };
+            }
+        }
+
+        return new ClockQuestionCommand(input.Now, input.TimeZone, input.TimeZoneAssumed);
+    }
+
     private static ParseFailure PhoneNumberRefused(string verb)
     {
         string suggestion = verb == "invite" ? "meet now with @Alice" : "ring @Alice";
@@ -146,6 +184,8 @@ public static class CommandParser
                 return BuildPeopleChange(text, input, leading, start, next, invite: kind == CommandKind.Invite);
             case CommandKind.Rename:
                 return BuildRename(text, input, next);
+            case CommandKind.Clock:
+                return ClockQuestion(text, input);
             case CommandKind.TimeZone or CommandKind.SetTimeZone:
                 return new TimeZoneQuestionCommand(input.TimeZone, input.TimeZoneAssumed, AskedToChange: kind == CommandKind.SetTimeZone);
             case CommandKind.Thanks or CommandKind.Acknowledgement:

@@ -136,6 +136,12 @@ internal static class CommandVerbs
             case "help" or "commands" or "usage" or "menu" or "info" or "hi" or "hello" or "hey" or "howdy":
                 next = i + 1;
                 return CommandKind.Help;
+            case "what's" or "whats" or "what’s" or "what" or "today's" or "todays" or "today’s" or "time" or "date" or "day" when ClockQuestion(t, i):
+                next = t.Count; // "what time is it?", "what's the date", "what day is it": the sender's clock
+                return CommandKind.Clock;
+            case "how" when t.IsWord(i + 1, "long") && t.IsWordAny(i + 2, ["is", "are", "was", "will"]):
+                next = i + 2; // "how long is the standup": the meetings here, with their times
+                return CommandKind.List;
             case "what" when t.IsWord(i + 1, "can") && (t.IsWord(i + 2, "you") || t.IsWord(i + 2, "i")):
             case "how" when t.IsWordAny(i + 1, ["does", "do", "to"]):
                 next = t.Count;
@@ -273,6 +279,8 @@ internal static class CommandVerbs
             case "list" or "agenda" or "meetings" or "upcoming" or "calendar":
             case "show" or "view" when !t.IsWord(i + 1, "up") && ListNounAhead(t, i + 1):
             case "my" or "our" or "all" or "any" when t.IsWordAny(i + 1, ["meetings", "calls"]):
+            case "what" when t.IsWordAny(i + 1, ["day", "date"]) && t.IsWordAny(i + 2, ["is", "are", "was"]):
+            case "what's" or "whats" or "what’s" when t.IsWord(i + 1, "the") && t.IsWordAny(i + 2, ["day", "date", "time"]) && t.IsWord(i + 3, "of"):
             case "what" when t.IsWordAny(i + 1, ["meetings", "calls"]) || (t.IsWordAny(i + 1, ["is", "are"]) && t.IsWordAny(i + 2, ListStates))
                 || (t.IsWord(i + 1, "time") && t.IsWordAny(i + 2, ["is", "are", "does", "do", "will"])):
             case "what's" or "whats" or "what’s" when t.IsWordAny(i + 1, ListStates):
@@ -682,6 +690,89 @@ internal static class CommandVerbs
     /// <summary>"timezone", "tz", "time zone" at <paramref name="i"/>: the number of words, or 0.</summary>
     private static int TimeZoneWordsAt(CommandText t, int i) =>
         t.IsWordAny(i, ["timezone", "timezones", "tz"]) ? 1 : t.IsWord(i, "time") && t.IsWordAny(i + 1, ["zone", "zones"]) ? 2 : 0;
+
+    /// <summary>
+    /// A question about the current time or date, and nothing else: "what time is it", "what's the time", "what's the date
+    /// today", "what day is it", "what's today's date", "today's date?", "time?".
+    /// </summary>
+    private static bool ClockQuestion(CommandText t, int i)
+    {
+        int j = i;
+        if (t.IsWordAny(j, ["what's", "whats", "what’s"]))
+        {
+            j++;
+        }
+        else if (t.IsWord(j, "what"))
+        {
+            j++;
+            if (t.IsWordAny(j, ["time", "day", "date"]) && t.IsWordAny(j + 1, ["is", "s"]) && t.IsWord(j + 2, "it"))
+            {
+                return OnlyCourtesyAfter(t, j + 3); // "what time is it", "what day is it"
+            }
+
+            if (!t.IsWord(j, "is"))
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        j = t.IsWordAny(j, ["the", "today's", "todays", "today’s"]) ? j + 1 : j;
+        if (!t.IsWordAny(j, ["time", "date", "day"]))
+        {
+            return false;
+        }
+
+        j++;
+        j = t.IsWordAny(j, ["today", "now"]) ? j + 1 : t.IsWord(j, "right") && t.IsWord(j + 1, "now") ? j + 2 : j;
+        return (j > i + 1 || t.IsPunct(j, '?')) && OnlyCourtesyAfter(t, j);
+    }
+
+    /// <summary>
+    /// Nothing after <paramref name="j"/> but punctuation, "please", "now", "in my time zone" and the like, or "in" and a
+    /// zone ("in London", "in UTC").
+    /// </summary>
+    private static bool OnlyCourtesyAfter(CommandText t, int j)
+    {
+        for (; j < t.Count; j++)
+        {
+            if (t.IsWord(j, "in") && (ClockZoneAt(t, j + 1) ?? UnknownPlaceEnd(t, j + 1)) is { } zoneEnd)
+            {
+                j = zoneEnd - 1;
+                continue;
+            }
+
+            if (t.Tokens[j].Kind != TokenKind.Punct && !t.IsWordAny(j, ["please", "pls", "there", "now", "here", "for", "me", "you", "where", "in", "your", "my", "time", "zone", "timezone"]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// "what time is it in Narnia": one to three words that end the message (but for a question mark) and are not the
+    /// sender's own zone ("in my time zone"); where they end, or null.
+    /// </summary>
+    internal static int? UnknownPlaceEnd(CommandText t, int i)
+    {
+        int end = i;
+        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
+        {
+            end++;
+        }
+
+        bool atEnd = end == t.Count || (end == t.Count - 1 && (t.IsPunct(end, '?') || t.IsPunct(end, '.')));
+        return end > i && end - i <= 3 && atEnd && !t.IsWordAny(i, ["my", "your", "our", "the"]) ? end : null;
+    }
+
+    /// <summary>Where a zone written at <paramref name="i"/> ends ("London", "Europe/Berlin", "UTC+2", "IST"), or null.</summary>
+    internal static int? ClockZoneAt(CommandText t, int i) =>
+        WrittenTimeZone.TryRead(t, i, out _, out int next, out _) != GrammarMatch.No ? next
+        : WrittenTimeZone.TryReadPlaceAtEnd(t, i, out _, out _) != GrammarMatch.No ? t.Count
+        : null;
 
     /// <summary>A time zone named within the first few words from <paramref name="i"/>, in a message of a few words ("what's my time zone?").</summary>
     private static bool TimeZoneAhead(CommandText t, int i)

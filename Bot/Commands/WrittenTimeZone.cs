@@ -135,24 +135,50 @@ internal static class WrittenTimeZone
                 continue;
             }
 
-            string place = t.Render(i, i + words);
-            if (words == 1 && t.IsWordAny(i, ManyZonePlaces))
-            {
-                problem = "“" + place + " time” has more than one time zone: write the zone, like 10am ET or 10am America/Chicago";
-                next = i + 2;
-                return GrammarMatch.Invalid;
-            }
-
-            if ((Places.TryGetValue(place, out var id) || ZoneCities.Value.TryGetValue(place, out id)) && TimeZoneResolver.TryFind(id, out zone))
-            {
-                next = i + words + 1;
-                return GrammarMatch.Ok;
-            }
-
-            return GrammarMatch.No;
+            var match = Place(t, i, words, out zone, out problem);
+            next = match == GrammarMatch.No ? i : i + words + 1;
+            return match;
         }
 
         return GrammarMatch.No;
+    }
+
+    /// <summary>
+    /// A place of one to three words from <paramref name="i"/> that ends the message, or a question mark does: "what time
+    /// is it in London?", "in New York". Places with several zones ("US") are <see cref="GrammarMatch.Invalid"/>.
+    /// </summary>
+    public static GrammarMatch TryReadPlaceAtEnd(CommandText t, int i, out TimeZoneInfo zone, out string? problem)
+    {
+        zone = TimeZoneInfo.Utc;
+        problem = null;
+        int end = i;
+        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
+        {
+            end++;
+        }
+
+        if (end == i || end - i > 3 || (end < t.Count && !t.IsPunct(end, '?') && !t.IsPunct(end, '.')))
+        {
+            return GrammarMatch.No;
+        }
+
+        return Place(t, i, end - i, out zone, out problem);
+    }
+
+    private static GrammarMatch Place(CommandText t, int i, int words, out TimeZoneInfo zone, out string? problem)
+    {
+        zone = TimeZoneInfo.Utc;
+        problem = null;
+        string place = t.Render(i, i + words);
+        if (words == 1 && t.IsWordAny(i, ManyZonePlaces))
+        {
+            problem = "“" + place + " time” has more than one time zone: write the zone, like 10am ET or 10am America/Chicago";
+            return GrammarMatch.Invalid;
+        }
+
+        return (Places.TryGetValue(place, out var id) || ZoneCities.Value.TryGetValue(place, out id)) && TimeZoneResolver.TryFind(id, out zone)
+            ? GrammarMatch.Ok
+            : GrammarMatch.No;
     }
 
     /// <summary>

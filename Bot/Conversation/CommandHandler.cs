@@ -49,6 +49,7 @@ public sealed class CommandHandler(
             StatusCommand => StatusAsync(activity, cancellationToken),
             ChangeMeetingCommand change => ChangeAsync(activity, change, cancellationToken),
             TimeZoneQuestionCommand zone => messenger.ReplyTextAsync(activity, zone.Answer, cancellationToken),
+            ClockQuestionCommand clock => messenger.ReplyTextAsync(activity, clock.Answer, cancellationToken),
             AcknowledgementCommand { Thanks: true } => messenger.ReplyTextAsync(activity, "You're welcome!", cancellationToken),
             AcknowledgementCommand => messenger.ReplyTextAsync(activity, "👍", cancellationToken),
             ListMeetingsCommand list => ListAsync(activity, list, cancellationToken),
