@@ -533,6 +533,40 @@ public class OtherCommandTests
         { "share screen", "help" },
     };
 
+    /// <summary>
+    /// Taking someone out of a call or stopping a ring is for Teams' own controls: "hang up on bob" made the bot leave the
+    /// call, "remove bob from the call" took him off the invite list, "stop ringing bob" got "Sorry, I didn't get …".
+    /// </summary>
+    [Theory]
+    [InlineData("hang up on bob")]
+    [InlineData("hang up on {B}")]
+    [InlineData("stop ringing bob")]
+    [InlineData("stop calling {A}")]
+    [InlineData("stop ringing")]
+    [InlineData("cancel the ring")]
+    [InlineData("remove bob from the call")]
+    [InlineData("kick {B} out of the call")]
+    [InlineData("drop bob from the call")]
+    [InlineData("take bob off the call")]
+    public void Taking_someone_out_of_a_call_or_stopping_a_ring_says_where_that_is_done(string text)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(ParseFailureKind.NotUnderstood, failure.Kind);
+        Assert.StartsWith("I can't take people out of a call or stop a ring.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Remove from meeting", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("leave", failure.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("hang up", typeof(LeaveCallCommand))]
+    [InlineData("drop off", typeof(LeaveCallCommand))]
+    [InlineData("remove bob from the meeting", typeof(ChangeMeetingCommand))]
+    [InlineData("kick bob out of the standup", typeof(ChangeMeetingCommand))]
+    [InlineData("remove the call", typeof(CancelMeetingCommand))]
+    public void Leaving_uninviting_and_cancelling_stay_what_they_were(string text, Type expected) =>
+        Assert.IsType(expected, CommandParser.Parse(Input(text)));
+
     [Theory]
     [MemberData(nameof(Suggestions))]
     public void Not_understood_suggests_the_closest_command(string text, string suggestion)

@@ -22,6 +22,8 @@ internal enum CommandKind
     TimeZone,
     /// <summary>"change my time zone to Europe/Berlin", "use UTC".</summary>
     SetTimeZone,
+    /// <summary>"remove bob from the call", "hang up on bob", "stop ringing bob": Teams' own controls do these.</summary>
+    RemoveFromCall,
     /// <summary>"what time is it?", "what's the date".</summary>
     Clock,
     /// <summary>"thanks", "thank you so much".</summary>

@@ -106,7 +106,6 @@ public static class CommandParser
         return false;
     }
 
-    /// <summary>"ring +1 425 555 0100": the bot calls people by their Teams account, never a phone number (it has no phone line).</summary>
     /// <summary>"what time is it", in the sender's zone; "what time is it in London", in London's.</summary>
     private static ClockQuestionCommand ClockQuestion(CommandText text, CommandInput input)
     {
@@ -145,6 +144,7 @@ public static class CommandParser
         return new ClockQuestionCommand(input.Now, input.TimeZone, input.TimeZoneAssumed);
     }
 
+    /// <summary>"ring +1 425 555 0100": the bot calls people by their Teams account, never a phone number (it has no phone line).</summary>
     private static ParseFailure PhoneNumberRefused(string verb)
     {
         string suggestion = verb == "invite" ? "meet now with @Alice" : "ring @Alice";
@@ -184,6 +184,14 @@ public static class CommandParser
                 return BuildPeopleChange(text, input, leading, start, next, invite: kind == CommandKind.Invite);
             case CommandKind.Rename:
                 return BuildRename(text, input, next);
+            case CommandKind.RemoveFromCall:
+                return new ParseFailure(
+                    ParseFailureKind.NotUnderstood,
+                    "I can't take people out of a call or stop a ring. A ring stops when they answer or decline, or after about a minute; "
+                    + "the organizer can remove someone in Teams (People, then … next to the name, then Remove from meeting). Say “leave” to make me leave the call.",
+                    "leave",
+                    false,
+                    null) { Written = text.RenderSpan(0, text.Text.Length, mentionsAsTyped: true) };
             case CommandKind.Clock:
                 return ClockQuestion(text, input);
             case CommandKind.TimeZone or CommandKind.SetTimeZone:

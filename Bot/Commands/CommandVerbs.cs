@@ -155,6 +155,13 @@ internal static class CommandVerbs
                 next = t.Count; // "what's my time zone?", "which timezone do you use"
                 return CommandKind.TimeZone;
 
+            case "remove" or "drop" or "take" or "kick" or "boot" when PersonAt(t, i + 1) && FromTheCall(t, i + 2):
+            case "hang" when t.IsWord(i + 1, "up") && t.IsWord(i + 2, "on") && PersonAt(t, i + 3):
+            case "stop" or "cancel" when t.IsWordAny(i + 1, ["ringing", "calling", "dialing", "dialling"]) || (t.IsWord(i + 1, "the") && t.IsWordAny(i + 2, ["ring", "ringing", "calls"])):
+                // "remove bob from the call", "hang up on bob", "stop ringing bob": only Teams' own controls do these.
+                next = t.Count;
+                return CommandKind.RemoveFromCall;
+
             case "uninvite" or "disinvite" or "un-invite":
             case "remove" or "drop" or "take" or "kick" when PersonAt(t, i + 1) && (t.Tokens[i + 1].Kind != TokenKind.Word || t.IsWordAny(i + 2, ["from", "off", "out"])):
                 // "remove @bob from the meeting", "take bob off the invite": not the meeting ("remove the meeting" cancels it).
@@ -799,6 +806,21 @@ internal static class CommandVerbs
         for (int k = i; k < Math.Min(t.Count, i + 6); k++)
         {
             if (t.IsWordAny(k, ["in", "on"]) && (t.IsWord(k + 1, "call") || (t.IsWordAny(k + 1, ["the", "this"]) && t.IsWord(k + 2, "call"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"from the call", "out of the call", "off the call" from <paramref name="i"/>, after a person's name of a word or two.</summary>
+    private static bool FromTheCall(CommandText t, int i)
+    {
+        for (int j = i; j < i + 3 && j < t.Count; j++)
+        {
+            int at = t.IsWord(j, "out") && t.IsWord(j + 1, "of") ? j + 2 : t.IsWordAny(j, ["from", "off"]) ? j + 1 : -1;
+            if (at > 0 && (t.IsWord(at, "call") || (t.IsWordAny(at, ["the", "this", "my"]) && t.IsWord(at + 1, "call"))))
             {
                 return true;
             }
