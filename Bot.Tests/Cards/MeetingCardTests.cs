@@ -89,6 +89,22 @@ public class MeetingCardTests
         Assert.Equal(MeetingCard.CancelVerb, (string)cancel["fallback"]!["data"]!["verb"]!);
     }
 
+    /// <summary>A place written with the request is shown, with word that no room was booked (it was refused as "not a time", or became the subject).</summary>
+    [Fact]
+    public void A_place_is_shown_with_word_that_no_room_was_booked()
+    {
+        var card = MeetingCard.Build(Meeting(1) with { Location = "conf room [B](https://evil.example)" });
+
+        CardValidator.AssertValid(card);
+        var lines = card["body"]!.AsArray().Select(e => (string?)e!["text"]).ToList();
+        string where = Assert.Single(lines, l => l?.StartsWith("Where: ", StringComparison.Ordinal) == true)!;
+        Assert.DoesNotContain("](", where, StringComparison.Ordinal);
+        Assert.EndsWith("I don't book rooms: add one in Outlook or the Teams calendar; the join link works for everyone else.", where, StringComparison.Ordinal);
+        Assert.DoesNotContain(MeetingCard.Build(Meeting(1))["body"]!.AsArray(), e => ((string?)e!["text"])?.StartsWith("Where: ", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(MeetingCard.Build(Meeting(1, status: MeetingStatus.Cancelled) with { Location = "room 4" })["body"]!.AsArray(),
+            e => ((string?)e!["text"])?.StartsWith("Where: ", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void Cancelled_card_has_no_join_button_and_says_who_cancelled()
     {

@@ -262,6 +262,37 @@ public class MeetingCommandTests
         { "meet now with {A} about the budget", "", "Alice Anders", "the budget" },
     };
 
+    /// <summary>
+    /// A place written with the meeting is kept as its place, not its subject nor a time ("in room 4" was refused as "not a
+    /// time I can read"; "in the boardroom", "at the office" and "in person" became the subject).
+    /// </summary>
+    [Theory]
+    [InlineData("meet tomorrow at 10 in room 4", "room 4", null, "2026-11-27T10:00Z")]
+    [InlineData("meet tomorrow at 10 in the boardroom", "the boardroom", null, "2026-11-27T10:00Z")]
+    [InlineData("meet in conf room B tomorrow at 10", "conf room B", null, "2026-11-27T10:00Z")]
+    [InlineData("meet tomorrow at 10 in building 4", "building 4", null, "2026-11-27T10:00Z")]
+    [InlineData("meet tomorrow at 10 at the office", "the office", null, "2026-11-27T10:00Z")]
+    [InlineData("meet tomorrow at 10 in person", "in person", null, "2026-11-27T10:00Z")]
+    [InlineData("meet in-person tomorrow at 9", "in-person", null, "2026-11-27T09:00Z")]
+    [InlineData("meet tomorrow at 10 on site", "on site", null, "2026-11-27T10:00Z")]
+    [InlineData("meet now in conference room Everest about the budget", "conference room Everest", "the budget", null)]
+    [InlineData("meet in room 4.12 at 3pm", "room 4.12", null, "2026-11-27T15:00Z")]
+    [InlineData("meet now at HQ", "HQ", null, null)]
+    [InlineData("meet now in room 10", "room 10", null, null)]
+    // Not places: a room in a subject, a "war room" (the bridge itself), "in 10" (minutes).
+    [InlineData("meet now in the war room", null, "war room", null)]
+    [InlineData("meet about the room 4 refurbishment at 3", null, "the room 4 refurbishment", "2026-11-27T15:00Z")]
+    [InlineData("meet now about life in person", null, "life in person", null)]
+    [InlineData("meet in 10", null, null, "2026-11-26T22:10Z")]
+    public void A_place_is_the_meetings_place_not_its_subject_or_time(string text, string? location, string? subject, string? start)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(location, command.Location);
+        Assert.Equal(subject, command.Subject);
+        Assert.Equal(start is null ? null : At(start), command.Start);
+    }
+
     [Theory]
     [MemberData(nameof(NamesInWords))]
     public void Names_in_words_after_with_are_people_to_look_up_not_the_subject(string text, string typed, string attendees, string? subject)

@@ -50,6 +50,8 @@ public sealed class TypedNamesTests : IAsyncLifetime
         { "meet now with @bob", [PlaygroundTeam.Bob.AadObjectId!], "Olivia Organizer's meeting" },
         { "meet now with olivia and bob", [PlaygroundTeam.Bob.AadObjectId!], "Olivia Organizer's meeting" },
         { "meet now with everyone except bob", [PlaygroundTeam.Alice.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], "Olivia Organizer's meeting" },
+        { "meet now with bob and also carol", [PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], "Olivia Organizer's meeting" },
+        { "meet now with bob as well as carol", [PlaygroundTeam.Bob.AadObjectId!, PlaygroundTeam.Carol.AadObjectId!], "Olivia Organizer's meeting" },
     };
 
     [Theory]
@@ -141,6 +143,17 @@ public sealed class TypedNamesTests : IAsyncLifetime
         var requests = System.Text.Json.JsonSerializer.Deserialize(json, LocalGraphJsonContext.Default.IReadOnlyListRecordedGraphRequest)!;
         var create = Assert.Single(requests, r => r.Method == "POST" && r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal));
         return create.Body!.AsObject();
+    }
+
+    /// <summary>"… in room 4": the meeting is made (it was refused as "not a time"), and its card says where, and that no room was booked.</summary>
+    [Fact]
+    public async Task A_place_given_with_the_meeting_is_on_its_card_with_word_that_no_room_was_booked()
+    {
+        var body = await MeetAsync(TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> meet now with bob in room 4 about the budget"));
+
+        Assert.Equal([PlaygroundTeam.Bob.AadObjectId!], AttendeeIds(body));
+        Assert.Equal("the budget", (string)body["subject"]!);
+        Assert.Contains("Where: room 4. I don't book rooms: add one in Outlook or the Teams calendar; the join link works for everyone else.", CardTexts());
     }
 
     private static List<string> AttendeeIds(JsonObject body) =>

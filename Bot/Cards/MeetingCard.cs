@@ -39,6 +39,12 @@ public static class MeetingCard
             body.Add(Text("Your Teams client didn't tell me your time zone, so I read the time you typed as " + CardText.Plain(meeting.TimeZoneId ?? "UTC") + ". The time above is shown in each person's own zone.", subtle: true, size: "Small"));
         }
 
+        if (meeting.Location is { Length: > 0 } place && !cancelled)
+        {
+            // A Teams online meeting books no room: say where it was asked to be, and that the room is not booked.
+            body.Add(Text("Where: " + CardText.Plain(place) + ". I don't book rooms: add one in Outlook or the Teams calendar; the join link works for everyone else.", subtle: true, size: "Small"));
+        }
+
         var entities = new JsonArray();
         if (meeting.Attendees.Count > 0)
         {

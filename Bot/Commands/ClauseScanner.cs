@@ -98,6 +98,9 @@ internal sealed class ClauseScanner
 
     public string? Subject { get; private set; }
 
+    /// <summary>A place written with the meeting ("in room 4", "at the office", "in person"), as written, or null.</summary>
+    public string? Location { get; private set; }
+
     /// <summary>Whether a subject may still be read: none yet, or only the kind of meeting ("1:1"), which a subject given
     /// in words ("about goals") replaces.</summary>
     private bool SubjectOpen => Subject is null || _subjectNamesKind;
@@ -190,6 +193,12 @@ internal sealed class ClauseScanner
         if (token.Kind == TokenKind.Word)
         {
             var word = _t.LowerOf(token);
+            if (_subjectsAllowed && Location is null && LocationLength(i, out int placeFrom) is var place and > 0)
+            {
+                Location = _t.Render(placeFrom, i + place);
+                return i + place;
+            }
+
             if (_t.IsWordAny(i, WithWords))
             {
                 int after = ScanWithList(i + 1, apply: true, namesAllowed: _subjectsAllowed);
@@ -634,6 +643,85 @@ internal sealed class ClauseScanner
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// A place from <paramref name="i"/>: "in room 4", "in conf room B", "in the boardroom", "in building 7", "at the office",
+    /// "at HQ", "in person", "on site". Returns its length (0 for none) and where the place's own words start (after "in"
+    /// or "at"). Teams online meetings book no rooms: the card shows the place and says so.
+    /// </summary>
+    private int LocationLength(int i, out int placeFrom)
+    {
+        placeFrom = i;
+        if (_t.IsWordAny(i, ["in-person", "onsite", "on-site"]))
+        {
+            return 1;
+        }
+
+        if ((_t.IsWord(i, "in") && _t.IsWord(i + 1, "person")) || (_t.IsWord(i, "on") && _t.IsWord(i + 1, "site")))
+        {
+            return 2;
+        }
+
+        if (!_t.IsWordAny(i, ["in", "at"]))
+        {
+            return 0;
+        }
+
+        int j = i + 1;
+        bool determiner = _t.IsWordAny(j, ["the", "our", "my"]);
+        if (determiner)
+        {
+            j++;
+        }
+
+        int end;
+        if (_t.IsWordAny(j, ["conference", "conf", "meeting", "board", "huddle", "focus"]) && _t.IsWord(j + 1, "room"))
+        {
+            end = RoomNameEnd(j + 2);
+        }
+        else if (_t.IsWordAny(j, ["room", "rm", "building", "bldg"]))
+        {
+            end = RoomNameEnd(j + 1);
+            if (end == j + 1 && !determiner)
+            {
+                return 0; // "in room" alone names no place
+            }
+        }
+        else if (_t.IsWordAny(j, ["boardroom", "office", "hq", "lobby", "cafeteria", "canteen"]) && (determiner || _t.IsWord(j, "hq")))
+        {
+            end = j + 1;
+        }
+        else
+        {
+            return 0;
+        }
+
+        placeFrom = i + 1;
+        return end - i;
+    }
+
+    /// <summary>After "room" or "building": a number ("4", "4.12"), a letter or two ("B", "4A") or a capitalised name ("Everest").</summary>
+    private int RoomNameEnd(int k)
+    {
+        if (k >= _t.Count)
+        {
+            return k;
+        }
+
+        var token = _t.Tokens[k];
+        if (token.Kind == TokenKind.Number)
+        {
+            return k + 1;
+        }
+
+        if (token.Kind != TokenKind.Word || NotNameWordsBySpan.Contains(_t.LowerOf(token)) || StopsSubject(k))
+        {
+            return k;
+        }
+
+        var written = _t.Text.AsSpan(token.Start, token.Length);
+        return written.Length <= 2 || char.IsUpper(written[0]) || written.ContainsAnyInRange('0', '9') ? k + 1 : k;
     }
 
     /// <summary>

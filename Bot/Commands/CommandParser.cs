@@ -351,6 +351,7 @@ public static class CommandParser
             WrittenZone = spec.Zone,
             Excluded = scanner.HasExclusions ? scanner.Excluded : [],
             TypedNames = scanner.TypedNames,
+            Location = scanner.Location,
         };
     }
 

@@ -36,6 +36,9 @@ public sealed record CreateMeetingCommand(
     /// <summary>People to leave out ("with everyone except @alice"); an empty id is a name typed as text, matched by name.</summary>
     public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
 
+    /// <summary>A place written with the meeting ("in room 4", "at the office", "in person"), as written; Teams books no room for it.</summary>
+    public string? Location { get; init; }
+
     /// <summary>The end in UTC, or null when the meeting starts "now" (then it ends <see cref="Duration"/> after creation).</summary>
     public DateTimeOffset? End => Start + Duration;
 }

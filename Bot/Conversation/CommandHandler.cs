@@ -147,5 +147,6 @@ public sealed class CommandHandler(
         TypedNames = command.NamesToLookUp,
         TimeZoneId = (command.WrittenZone ?? input.TimeZone).Id,
         TimeZoneAssumed = command.TimeZoneAssumed,
+        Location = command.Location,
     };
 }

@@ -21,6 +21,9 @@ public sealed record MeetingRecord
     public bool IsScheduled { get; init; }
     public string? TimeZoneId { get; init; }
     public bool TimeZoneAssumed { get; init; }
+
+    /// <summary>A place written with the request ("room 4", "in person"); the bot books no room, and the card says so.</summary>
+    public string? Location { get; init; }
     public required string GraphMeetingId { get; init; }
     public required string JoinWebUrl { get; init; }
     public string? ChatThreadId { get; init; }

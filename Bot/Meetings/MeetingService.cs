@@ -118,6 +118,7 @@ public sealed class MeetingService(
             IsScheduled = request.StartUtc is not null,
             TimeZoneId = request.TimeZoneId,
             TimeZoneAssumed = request.TimeZoneAssumed,
+            Location = request.Location,
             GraphMeetingId = created.Id,
             JoinWebUrl = created.JoinWebUrl ?? "",
             ChatThreadId = created.ChatThreadId,
