@@ -81,6 +81,54 @@ public sealed class WhichMeetingTests : IAsyncLifetime
         Assert.Contains("“cancel the meeting on 5 Mar at 10:00”", text, StringComparison.Ordinal);
     }
 
+    /// <summary>"cancel all my meetings", "cancel both": each of them (these listed the meetings and asked which one).</summary>
+    [Theory]
+    [InlineData("cancel all my meetings")]
+    [InlineData("cancel both")]
+    [InlineData("cancel them all")]
+    [InlineData("cancel everything")]
+    [InlineData("delete all meetings")]
+    public async Task Cancel_all_cancels_each_of_the_senders_meetings_still_to_come(string command)
+    {
+        await TwoMeetingsAsync();
+        await _world.SayAsync("meet tomorrow at 12:00 about Bob's own plans", change: a => TestActivities.SetFrom(a, "29:bob-id", "Bob Brown", PlaygroundTeam.Bob.AadObjectId));
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Equal(2, (await DeletedAsync()).Count);
+        Assert.Equal("Cancelled 2 meetings: \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)); \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)).", Assert.Single(_world.RepliesTo(id)).Activity.Text);
+        Assert.Equal(2, _world.Connector.UpdatedActivities.Count(u => u.Activity.Attachments?.Single().Content?.ToJsonString().Contains("Cancelled: ", StringComparison.Ordinal) == true));
+    }
+
+    [Theory]
+    [InlineData("cancel all meetings tomorrow", 1, "Cancelled \"the budget\" (Thu 5 Mar 10:00–10:30 (UTC)).")]
+    [InlineData("cancel all the retros", 1, "Cancelled \"the retro\" (Fri 6 Mar 15:00–15:30 (UTC)).")]
+    [InlineData("cancel all meetings on Monday", 0, "None of your meetings here still to come starts on Mon 9 Mar, so I cancelled nothing.")]
+    [InlineData("cancel the all hands", 0, "None of your meetings here matches “hands”, so I cancelled nothing.")]
+    public async Task Cancel_all_with_a_day_or_subject_cancels_only_those_that_fit(string command, int deleted, string reply)
+    {
+        await TwoMeetingsAsync();
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Equal(deleted, (await DeletedAsync()).Count);
+        Assert.StartsWith(reply, Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_all_of_more_than_ten_meetings_cancels_none_and_asks_to_narrow()
+    {
+        for (int day = 5; day <= 15; day++)
+        {
+            await _world.SayAsync($"meet on {day} Mar at 10:00 about planning {day}");
+        }
+
+        string id = await _world.SayAsync("cancel all my meetings");
+
+        Assert.Empty(await DeletedAsync());
+        Assert.StartsWith("That's 11 meetings; I cancel up to 10 at once, so I cancelled nothing.", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_suggested_command_cancels_the_meeting_it_names()
     {

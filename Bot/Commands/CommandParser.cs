@@ -633,7 +633,37 @@ public static class CommandParser
                 null);
         }
 
-        return new CancelMeetingCommand { Which = which };
+        if (!SaysAll(text, from))
+        {
+            return new CancelMeetingCommand { Which = which };
+        }
+
+        // "cancel them all", "cancel both of those": the words that say "all" name no meeting.
+        var words = which.Words.Where(w => !AllMeetingsWords.Contains(w.ToLowerInvariant())).ToList();
+        return new CancelMeetingCommand { Which = which with { Words = words }, All = true };
+    }
+
+    /// <summary>Words of "cancel them all", "cancel both of those", "cancel every one": none of them names a meeting.</summary>
+    private static readonly string[] AllMeetingsWords = ["all", "both", "everything", "every", "them", "em", "those", "these", "of", "one", "ones", "single"];
+
+    /// <summary>
+    /// "cancel all my meetings", "cancel them all", "cancel both", "cancel everything tomorrow", "cancel every meeting":
+    /// all of them, not one. "cancel the all hands" and "cancel the all-day workshop" name one meeting.
+    /// </summary>
+    private static bool SaysAll(CommandText text, int from)
+    {
+        for (int k = from; k < text.Count; k++)
+        {
+            if (text.IsWordAny(k, ["everything", "both"])
+                || (text.IsWord(k, "every") && text.IsWordAny(k + 1, ["meeting", "meetings", "one", "call", "calls", "single"]))
+                || (text.IsWord(k, "all") && (k + 1 >= text.Count || text.KindAt(k + 1) == TokenKind.Punct
+                    || text.IsWordAny(k + 1, ["my", "our", "the", "of", "meetings", "calls", "those", "these", "them", "today's", "todays", "tomorrow's", "tomorrows", "today", "tomorrow", "remaining", "upcoming", "future", "other", "scheduled"]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ---------------------------------------------------------------- invite, uninvite, rename

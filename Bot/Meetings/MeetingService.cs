@@ -191,6 +191,11 @@ public sealed class MeetingService(
     /// <summary>"cancel", typed: the meeting <see cref="ChooseAsync"/> picks, or its question.</summary>
     public async Task<string> CancelAsync(Activity activity, Commands.CancelMeetingCommand command, CancellationToken cancellationToken)
     {
+        if (command.All)
+        {
+            return await CancelAllAsync(activity, command.Which, cancellationToken);
+        }
+
         var (chosen, question) = await ChooseAsync(activity, command.Which, "cancel", cancellationToken);
         return question
             ?? (chosen is null ? "You haven't organized a meeting in this conversation that I could cancel." : (await CancelAsync(activity, chosen, cancellationToken)).Message);
@@ -252,6 +257,62 @@ public sealed class MeetingService(
             ? $"None of {(controlsAll ? "the" : "your")} meetings here {which.Describe(several: false)}, so I {(verb == "cancel" ? "cancelled" : "changed")} nothing.{(listed.Count > 0 ? (controlsAll ? " Still to come: " : " Yours still to come: ") + list + "." : "")} Say which, e.g. “{example}”{orCard}."
             : $"{(controlsAll ? "There are" : "You have")} {fitting.Count} meetings here {(which.SaysWhich ? "that " + which.Describe(several: true) : "still to come")}: {list}. Which one? Say, e.g., “{example}”{orCard}.";
         return (null, question);
+    }
+
+    /// <summary>Most meetings one "cancel all" cancels: more than this, and the sender is asked to name a day or a subject.</summary>
+    internal const int MaxCancelledAtOnce = 10;
+
+    /// <summary>
+    /// "cancel all my meetings", "cancel both", "cancel everything tomorrow": each of the sender's meetings here still to
+    /// come (or under way) that fits what the message named, one Graph DELETE and card update each; the answer lists what
+    /// was cancelled and what could not be. More than <see cref="MaxCancelledAtOnce"/> cancels nothing and asks to narrow.
+    /// </summary>
+    private async Task<string> CancelAllAsync(Activity activity, Commands.MeetingChoice which, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        string? sender = activity.From?.AadObjectId;
+        bool controlsAll = sender is not null && options.Value.ExtraControllers.Contains(sender, StringComparer.OrdinalIgnoreCase);
+        var mine = sender is null ? []
+            : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
+        var fitting = mine.Where(m => m.Value.EndUtc > now && (!which.SaysWhich || which.Fits(m.Value))).OrderBy(m => m.Value.StartUtc).ToList();
+        string whose = controlsAll ? "the" : "your";
+        if (fitting.Count == 0)
+        {
+            return mine.Count == 0
+                ? "You haven't organized a meeting in this conversation that I could cancel."
+                : which.SaysWhich
+                    ? $"None of {whose} meetings here still to come {which.Describe(several: false)}, so I cancelled nothing."
+                    : $"None of {whose} meetings here is still to come, so I cancelled nothing.";
+        }
+
+        if (fitting.Count > MaxCancelledAtOnce)
+        {
+            return $"That's {fitting.Count} meetings; I cancel up to {MaxCancelledAtOnce} at once, so I cancelled nothing. Name a day or a subject, e.g. “cancel all meetings tomorrow” or “cancel all the standups”.";
+        }
+
+        var cancelled = new List<string>(fitting.Count);
+        var failed = new List<string>();
+        foreach (var item in fitting)
+        {
+            var (message, meeting) = await CancelAsync(activity, item, cancellationToken);
+            string described = $"\"{item.Value.Subject}\" ({Commands.ZonedTime.Describe(item.Value.StartUtc, item.Value.EndUtc, which.Zone, false, now)})";
+            if (meeting?.Status == MeetingStatus.Cancelled)
+            {
+                cancelled.Add(described);
+            }
+            else
+            {
+                failed.Add(described + ": " + message);
+            }
+        }
+
+        string done = cancelled.Count switch
+        {
+            0 => "I cancelled nothing.",
+            1 => "Cancelled " + cancelled[0] + ".",
+            _ => $"Cancelled {cancelled.Count} meetings: " + string.Join("; ", cancelled) + ".",
+        };
+        return failed.Count == 0 ? done : done + " I couldn't cancel " + string.Join(" ", failed);
     }
 
     /// <summary>The card's Cancel button: the meeting its key names. Organizer (or a configured controller) only.</summary>
