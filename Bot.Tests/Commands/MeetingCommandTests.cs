@@ -293,6 +293,44 @@ public class MeetingCommandTests
         Assert.Equal(start is null ? null : At(start), command.Start);
     }
 
+    /// <summary>
+    /// The meeting's name first, then when: "failover review at 3", "sev1 bridge now" (these got "Sorry, I didn't get …").
+    /// Times are in UTC; now is Thu 26 Nov 22:00.
+    /// </summary>
+    [Theory]
+    [InlineData("failover review at 3", "failover review", "2026-11-27T15:00Z", "")]
+    [InlineData("failover review now", "failover review", null, "")]
+    [InlineData("lunch tomorrow at 12", "lunch", "2026-11-27T12:00Z", "")]
+    [InlineData("sev1 bridge now with {T}", "sev1 bridge", null, "oncall-db")]
+    [InlineData("Q4 planning on Friday at 10", "Q4 planning", "2026-11-27T10:00Z", "")]
+    [InlineData("interview debrief at 5 with {A} and {B}", "interview debrief", "2026-11-27T17:00Z", "Alice Anders,Bob Brown")]
+    [InlineData("design review in 20 minutes", "design review", "2026-11-26T22:20Z", "")]
+    [InlineData("postmortem for INC-123 tomorrow at 10", "postmortem for INC-123", "2026-11-27T10:00Z", "")]
+    [InlineData("one on one with {B} at 3", "one on one", "2026-11-27T15:00Z", "Bob Brown")]
+    public void The_meetings_name_then_when_is_a_meeting_with_that_subject(string text, string subject, string? start, string attendees)
+    {
+        var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(subject, command.Subject);
+        Assert.Equal(start is null ? null : At(start), command.Start);
+        Assert.Equal(attendees, Names(command.Attendees));
+    }
+
+    /// <summary>A sentence, a question, a remark, a misspelt command or a name without a time is not a meeting.</summary>
+    [Theory]
+    [InlineData("the deploy is at 3")]
+    [InlineData("my flight lands at 3")]
+    [InlineData("we go live tomorrow")]
+    [InlineData("lunch tomorrow at 12?")]
+    [InlineData("failover review")]
+    [InlineData("great job everyone at 3")]
+    [InlineData("sorry I'm late now")]
+    [InlineData("happy birthday bob")]
+    [InlineData("reschedul to 4pm")]
+    [InlineData("record now")]
+    public void Words_before_a_time_that_are_no_meetings_name_are_not_understood(string text) =>
+        Assert.Equal(ParseFailureKind.NotUnderstood, Expect<ParseFailure>(CommandParser.Parse(Input(text))).Kind);
+
     [Theory]
     [MemberData(nameof(NamesInWords))]
     public void Names_in_words_after_with_are_people_to_look_up_not_the_subject(string text, string typed, string attendees, string? subject)

@@ -231,8 +231,75 @@ public static class CommandParser
             return new HelpCommand();
         }
 
-        return NotUnderstood(text, input, leading, start);
+        return (ParseResult?)SubjectFirstMeeting(text, input, leading, start) ?? NotUnderstood(text, input, leading, start);
     }
+
+    /// <summary>Words that make the words before a time a sentence, not a meeting's name: "the deploy is at 3", "we go live tomorrow".</summary>
+    private static readonly string[] NotSubjectWords =
+    [
+        "i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "them", "i'm", "im", "we're", "you're", "it's", "its", "is", "are", "was",
+        "were", "be", "been", "am", "will", "would", "should", "could", "can", "did", "do", "does", "have", "has", "had", "what", "when",
+        "where", "who", "why", "how", "which", "no", "not", "yes", "this", "that", "these", "those", "my", "our", "your", "his", "her",
+        "their", "there", "here", "if", "so", "but", "or", "going", "gonna", "want", "need", "lands", "leaves", "starts", "ends", "done",
+        "great", "good", "nice", "awesome", "cool", "job", "well", "congrats", "congratulations", "happy", "welcome", "hello", "hi", "hey",
+        "bye", "see", "talk", "speak", "back", "off", "out", "late", "busy", "free", "away", "sick", "leaving", "left", "gone",
+    ];
+
+    /// <summary>
+    /// "failover review at 3", "lunch tomorrow at 12", "sev1 bridge now with @oncall-db": up to four words that name the
+    /// meeting, then when it is (a time, a day or "now"), with nothing else to read; a meeting with those words as its
+    /// subject. A sentence ("the deploy is at 3"), a question or words without a time is not one.
+    /// </summary>
+    private static CreateMeetingCommand? SubjectFirstMeeting(CommandText text, CommandInput input, List<int> leading, int start)
+    {
+        if (start >= text.Count || text.KindAt(start) != TokenKind.Word || ClosestVerb(text.LowerAt(start)) is not null)
+        {
+            return null; // "reschedul to 4pm", "meeet now": a misspelt command, which the answer names
+        }
+
+        int k = start;
+        while (k < text.Count && text.KindAt(k) == TokenKind.Word && !StartsWhenOrWho(text, k))
+        {
+            if (text.IsWordAny(k, NotSubjectWords) || text.IsWordAny(k, RemarkWords) || text.IsWordAny(k, MeetingControlWords))
+            {
+                return null;
+            }
+
+            k++;
+        }
+
+        if (k == start || k - start > 4 || k >= text.Count)
+        {
+            return null;
+        }
+
+        bool saidNow = false;
+        for (int j = k; j < text.Count; j++)
+        {
+            if (text.IsPunct(j, '?'))
+            {
+                return null;
+            }
+
+            saidNow |= text.IsWordAny(j, ["now", "asap", "immediately"]);
+        }
+
+        if (BuildMeeting(text, input, leading, start, start, start) is not CreateMeetingCommand { Subject: { } subject } meeting || !(meeting.IsScheduled || saidNow))
+        {
+            return null;
+        }
+
+        // "postmortem for INC-123 at 10": the words before "for" belong to the subject read after it.
+        string named = text.Render(start, k);
+        return text.IsWordAny(k, ["for", "about", "re", "regarding"]) && !subject.StartsWith(named, StringComparison.OrdinalIgnoreCase)
+            ? meeting with { Subject = text.Render(start, k + 1) + " " + subject }
+            : meeting;
+    }
+
+    /// <summary>Where the words naming a meeting stop: its time or day ("at 3", "tomorrow", "Friday", "3pm", "now"), or its people ("with @bob").</summary>
+    private static bool StartsWhenOrWho(CommandText text, int k) =>
+        text.IsWordAny(k, ["now", "asap", "immediately", "at", "today", "tomorrow", "tonight", "tmrw", "tmr", "on", "in", "this", "next", "from", "with", "w", "for", "about", "re", "until", "till"])
+        || TimeGrammar.WeekdayOf(text.LowerAt(k), allowShort: false) > 0;
 
     // ---------------------------------------------------------------- meetings
 

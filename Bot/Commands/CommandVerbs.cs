@@ -528,6 +528,11 @@ internal static class CommandVerbs
             return 1;
         }
 
+        if ((s is "one" or "1") && t.IsWord(i + 1, "on") && t.LowerAt(i + 2).SequenceEqual(s))
+        {
+            return 3; // "one on one with bob", "1 on 1"
+        }
+
         if (s is "1" && t.IsPunct(i + 1, '-'))
         {
             if (t.LowerAt(i + 2) is "1" && t.Tokens[i + 2].Start == t.Tokens[i + 1].End)
