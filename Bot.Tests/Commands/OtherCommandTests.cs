@@ -519,19 +519,32 @@ public class OtherCommandTests
         { "meeting notes please", "meet now" },
         { "meeting is over", "meet now" },
         { "call it a day", "meet now" },
-        { "end the meeting", "leave" },
-        { "stop the call", "leave" },
 
         // The suggestion keeps the meeting details and drops the words it did not understand.
         { "talk tomorrow at 10", "meet tomorrow at 10" },
         { "{A} tomorrow at 3?", "meet tomorrow at 3 with @Alice Anders" },
-
-        // What the meeting's own controls do is answered as such, never a meeting titled "recording".
-        { "start recording", "help" },
-        { "record the meeting", "help" },
-        { "mute everyone", "help" },
-        { "share screen", "help" },
     };
+
+    /// <summary>
+    /// What the meeting's own controls do is answered as such, in a line of its own (never a meeting titled "recording");
+    /// the answer used to be lost, as the help card showed only "I didn't understand …".
+    /// </summary>
+    [Theory]
+    [InlineData("end the meeting", "I can't end a meeting for everyone.", "leave")]
+    [InlineData("stop the call", "I can't end a meeting for everyone.", "leave")]
+    [InlineData("start recording", "I can't record, transcribe, mute people or share screens", "help")]
+    [InlineData("record the meeting", "I can't record, transcribe, mute people or share screens", "help")]
+    [InlineData("mute everyone", "I can't record, transcribe, mute people or share screens", "help")]
+    [InlineData("share screen", "I can't record, transcribe, mute people or share screens", "help")]
+    [InlineData("meet now and record it", "I can't record, transcribe, mute people or share screens", "help")]
+    public void What_the_meetings_own_controls_do_is_answered_as_such(string text, string answer, string suggestion)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.Equal(ParseFailureKind.TeamsControl, failure.Kind);
+        Assert.StartsWith(answer, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(suggestion, failure.Suggestion);
+    }
 
     /// <summary>
     /// Taking someone out of a call or stopping a ring is for Teams' own controls: "hang up on bob" made the bot leave the
@@ -552,7 +565,7 @@ public class OtherCommandTests
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
 
-        Assert.Equal(ParseFailureKind.NotUnderstood, failure.Kind);
+        Assert.Equal(ParseFailureKind.TeamsControl, failure.Kind);
         Assert.StartsWith("I can't take people out of a call or stop a ring.", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Remove from meeting", failure.Message, StringComparison.Ordinal);
         Assert.Equal("leave", failure.Suggestion);

@@ -262,6 +262,27 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Null(reply.Activity.Attachments);
     }
 
+    /// <summary>
+    /// What Teams' own controls do is answered with where it is done; the help card that answered before showed only
+    /// "I didn't understand …", and the explanation was lost.
+    /// </summary>
+    [Theory]
+    [InlineData("start recording", "I can't record, transcribe, mute people or share screens: those are in the meeting's own controls in Teams.")]
+    [InlineData("end the meeting for everyone", "I can't end a meeting for everyone.")]
+    [InlineData("hang up on bob", "I can't take people out of a call or stop a ring.")]
+    public async Task What_the_meetings_own_controls_do_is_answered_in_a_line(string text, string answer)
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + text);
+
+        using var response = await TestActivities.PostAsync(_client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await GraphRequestsAsync());
+        var reply = Assert.Single(_connector.PostedActivities);
+        Assert.StartsWith(answer, reply.Activity.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Activity.Attachments);
+    }
+
     [Fact]
     public async Task A_clock_question_is_answered_in_a_line_without_Graph()
     {

@@ -186,7 +186,7 @@ public static class CommandParser
                 return BuildRename(text, input, next);
             case CommandKind.RemoveFromCall:
                 return new ParseFailure(
-                    ParseFailureKind.NotUnderstood,
+                    ParseFailureKind.TeamsControl,
                     "I can't take people out of a call or stop a ring. A ring stops when they answer or decline, or after about a minute; "
                     + "the organizer can remove someone in Teams (People, then … next to the name, then Remove from meeting). Say “leave” to make me leave the call.",
                     "leave",
@@ -1097,7 +1097,7 @@ public static class CommandParser
         if (AsksToEndTheMeeting(text, start))
         {
             return new ParseFailure(
-                ParseFailureKind.NotUnderstood,
+                ParseFailureKind.TeamsControl,
                 "I can't end a meeting for everyone. Say “leave” to make me leave its call, or “cancel” to cancel the meeting (organizer only).",
                 "leave",
                 false,
@@ -1107,7 +1107,7 @@ public static class CommandParser
         if (AnyWordFrom(text, start, MeetingControlWords))
         {
             return new ParseFailure(
-                ParseFailureKind.NotUnderstood,
+                ParseFailureKind.TeamsControl,
                 "I can't record, transcribe, mute people or share screens: those are in the meeting's own controls in Teams. "
                 + "I create meetings, bring myself into their call, ring people and show who is in it. Say “help” to see how.",
                 "help",

@@ -32,4 +32,10 @@ public enum ParseFailureKind
 
     /// <summary>A phone number to ring or invite: the bot reaches people by their Teams account only.</summary>
     PhoneNumber,
+
+    /// <summary>
+    /// What the meeting's own controls in Teams do, not the bot: record, mute, end the meeting for everyone, take someone
+    /// out of the call, stop a ring. The message says where that is done.
+    /// </summary>
+    TeamsControl,
 }
