@@ -382,6 +382,13 @@ public class ScheduledMeetingTests
         { "meet for some time tomorrow at 3", "2026-11-27T23:00Z", 30, null },
         { "meet tmrw arvo at 3", "2026-11-27T23:00Z", 30, null },
         { "pls set up a call w {A} tmrw 9am", "2026-11-27T17:00Z", 30, null },
+        // A rough time is the time (these made a meeting now titled "3", or one titled "approximately").
+        { "meet at about 3", "2026-11-26T23:00Z", 30, null },
+        { "meet at approximately 3pm", "2026-11-26T23:00Z", 30, null },
+        { "meet approximately 3pm", "2026-11-26T23:00Z", 30, null },
+        { "meet roughly at 3", "2026-11-26T23:00Z", 30, null },
+        { "meet tomorrow at approx 10", "2026-11-27T18:00Z", 30, null },
+        { "meet at about 3 about the budget", "2026-11-26T23:00Z", 30, "the budget" },
     };
 
     [Theory]

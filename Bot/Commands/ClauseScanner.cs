@@ -1007,9 +1007,22 @@ internal sealed class ClauseScanner
             word = "at";
         }
 
+        // "at about 3", "at around 3pm", "approximately 3pm", "roughly 10": the time, not a subject "3" nor "approximately".
+        int clockFrom = i + 1;
+        if (word is "approximately" or "approx" or "roughly" or "circa")
+        {
+            clockFrom = _t.IsWord(i + 1, "at") ? i + 2 : i + 1; // "roughly at 3"
+            word = "around";
+        }
+        else if (word is "at" or "by" && _t.IsWordAny(i + 1, ["about", "around", "approximately", "approx", "roughly", "circa"])
+            && TimeGrammar.TryClock(_t, i + 2, allowBare: true, out _, out _, out _) != GrammarMatch.No)
+        {
+            clockFrom = i + 2;
+        }
+
         if (word is "at" or "around" or "by" || (word is "to" && !_subjectsAllowed && spec.Start is null && IsClockAheadOfTo(i + 1)))
         {
-            var clockMatch = TimeGrammar.TryClock(_t, i + 1, allowBare: true, out var clock, out next, out problem);
+            var clockMatch = TimeGrammar.TryClock(_t, clockFrom, allowBare: true, out var clock, out next, out problem);
             if (clockMatch == GrammarMatch.Ok)
             {
                 return SetStart(ref spec, clock, ref next);
