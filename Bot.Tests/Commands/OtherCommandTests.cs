@@ -572,6 +572,15 @@ public class OtherCommandTests
     }
 
     [Theory]
+    [InlineData("is everyone here?", typeof(StatusCommand))]
+    [InlineData("is anyone missing", typeof(StatusCommand))]
+    [InlineData("are we all in?", typeof(StatusCommand))]
+    [InlineData("anyone missing?", typeof(StatusCommand))]
+    [InlineData("is everyone free at 3", typeof(ParseFailure))]
+    public void Asking_whether_everyone_is_in_the_call_is_the_call_status(string text, Type expected) =>
+        Assert.IsType(expected, CommandParser.Parse(Input(text)));
+
+    [Theory]
     [InlineData("hang up", typeof(LeaveCallCommand))]
     [InlineData("drop off", typeof(LeaveCallCommand))]
     [InlineData("remove bob from the meeting", typeof(ChangeMeetingCommand))]

@@ -273,6 +273,10 @@ internal static class CommandVerbs
                 next = t.Count; // "who are you": what the bot is and does
                 return CommandKind.Help;
             case "who" or "who's" or "who’s" or "whos":
+            case "is" when t.IsWordAny(i + 1, ["everyone", "everybody", "anyone", "anybody"]) && t.IsWordAny(i + 2, ["here", "in", "on", "there", "joined", "present", "missing"]):
+            case "are" when t.IsWordAny(i + 1, ["we", "they"]) && t.IsWordAny(i + 2, ["all", "everyone"]) && t.IsWordAny(i + 3, ["here", "in", "on", "there", "present"]):
+            case "anyone" or "anybody" or "someone" when t.IsWordAny(i + 1, ["missing", "absent"]):
+                // "who's in the call", "is everyone here?", "are we all in?", "anyone missing?": the call's roster.
                 next = t.Count;
                 return CommandKind.Status;
 
