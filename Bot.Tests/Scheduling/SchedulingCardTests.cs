@@ -138,6 +138,7 @@ public sealed class SchedulingCardTests : IAsyncLifetime
         { SchedulingCard.PeopleData, "[{\"id\":\"29:alice id\",\"name\":\"x\"}]" },
         { SchedulingCard.PeopleData, "[" + string.Join(",", Enumerable.Range(0, 51).Select(i => "{\"id\":\"29:p" + i + "\",\"name\":\"p\"}")) + "]" },
         { SchedulingCard.RequesterData, "\"" + new string('a', 300) + "\"" },
+        { SchedulingCard.LocationData, "\"" + new string('r', 101) + "\"" },
     };
 
     [Theory]
@@ -211,6 +212,23 @@ public sealed class SchedulingCardTests : IAsyncLifetime
 
         var body = Assert.Single(await _world.CreateOrGetBodiesAsync());
         Assert.Equal([PlaygroundTeam.Carol.AadObjectId!], body["participants"]!["attendees"]!.AsArray().Select(a => (string)a!["identity"]!["user"]!["id"]!));
+    }
+
+    /// <summary>A place written with a request that needed the card ("meet on Friday in room 4") reaches the meeting's card; it was dropped on the way.</summary>
+    [Fact]
+    public async Task A_place_stays_through_the_card_to_the_meeting_card()
+    {
+        var (cardId, card) = await OfferAsync("meet on Friday in room 4 about the budget");
+
+        CardValidator.AssertValid(card);
+        Assert.Contains("Where: room 4 (not booked: add a room in Outlook or the Teams calendar)", card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        var data = SchedulingWorld.Submission(card, "2026-03-06", "10:00");
+        Assert.Equal("room 4", (string?)data[SchedulingCard.LocationData]);
+
+        await _world.PressCreateAsync(cardId, data);
+
+        var posted = _world.Connector.PostedActivities[^1].Activity.Attachments!.Single().Content!.AsObject();
+        Assert.Contains(posted["body"]!.AsArray(), e => ((string?)e!["text"])?.StartsWith("Where: room 4. I don't book rooms", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public static class SchedulingCard
     public const string ExcludedData = "except";
     public const string EveryoneData = "everyone";
     public const string RequesterData = "requester";
+    public const string LocationData = "where";
+
+    /// <summary>Longest place carried through the card ("conference room Everest, building 4").</summary>
+    public const int MaxLocationLength = 100;
     public const int MaxSubjectLength = 250;
 
     /// <summary>The lengths offered; the requested one is added when it is not among them.</summary>
@@ -92,6 +96,11 @@ public static class SchedulingCard
             body.Add(Text("With " + string.Join(", ", form.People.Select(p => CardText.Plain(p.Name))), subtle: true));
         }
 
+        if (form.Location is { Length: > 0 } place)
+        {
+            body.Add(Text("Where: " + CardText.Plain(place) + " (not booked: add a room in Outlook or the Teams calendar)", subtle: true));
+        }
+
         var people = new JsonArray();
         foreach (var person in form.People)
         {
@@ -118,6 +127,11 @@ public static class SchedulingCard
         if (form.RequesterAadObjectId is not null)
         {
             data[RequesterData] = form.RequesterAadObjectId;
+        }
+
+        if (form.Location is { Length: > 0 } where)
+        {
+            data[LocationData] = where;
         }
 
         var create = Execute("Create meeting", CreateVerb, data, style: "positive");

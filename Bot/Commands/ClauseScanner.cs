@@ -715,7 +715,7 @@ internal sealed class ClauseScanner
             return k + 1;
         }
 
-        if (token.Kind != TokenKind.Word || NotNameWordsBySpan.Contains(_t.LowerOf(token)) || StopsSubject(k))
+        if (token.Kind != TokenKind.Word || token.Length > 40 || NotNameWordsBySpan.Contains(_t.LowerOf(token)) || StopsSubject(k))
         {
             return k;
         }

@@ -396,6 +396,7 @@ public static class CommandParser
             {
                 Excluded = scanner.HasExclusions ? scanner.Excluded : [],
                 TypedNames = ClauseScanner.NamesToLookUp(scanner.UnmatchedNames, scanner.TypedNames),
+                Location = scanner.Location,
             };
             return MeetingFailure(failure, resolved.Problem ?? "", draft, input, durationSaid: spec.Duration is not null);
         }

@@ -18,4 +18,7 @@ public sealed record SchedulingDraft(
 
     /// <summary>People to leave out ("except @alice"), carried through the card.</summary>
     public IReadOnlyList<MentionInput> Excluded { get; init; } = [];
+
+    /// <summary>A place written with the request ("in room 4"), carried through the card to the meeting card.</summary>
+    public string? Location { get; init; }
 }

@@ -71,6 +71,7 @@ public sealed class SchedulingCardHandler(
             People = [.. draft.Attendees.Select(a => new MentionTarget(a.Id, a.Name, a.IsTag)), .. draft.TypedNames.Select(n => new MentionTarget("", n))],
             InviteEveryone = draft.InviteEveryone,
             Excluded = draft.Excluded.Select(e => new MentionTarget(e.Id, e.Name, e.IsTag)).ToList(),
+            Location = draft.Location,
             TimeZoneId = draft.TimeZoneId,
             TimeZoneAssumed = input.TimeZoneAssumed,
             RequesterAadObjectId = requesterAadObjectId,
@@ -132,6 +133,7 @@ public sealed class SchedulingCardHandler(
             Excluded = form.Excluded,
             TimeZoneId = form.TimeZoneId,
             TimeZoneAssumed = form.TimeZoneAssumed,
+            Location = form.Location,
         };
         string cardMessageId = activity.ReplyToId is { Length: > 0 } replyTo ? replyTo : activity.Id ?? Guid.NewGuid().ToString("N");
         string idempotencySource = string.Create(CultureInfo.InvariantCulture, $"scheduling-card|{cardMessageId}|{presser}");

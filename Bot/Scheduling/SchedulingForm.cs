@@ -18,6 +18,9 @@ public sealed record SchedulingForm
 
     /// <summary>People to leave out ("except @alice"); an empty id is a name typed as text.</summary>
     public IReadOnlyList<MentionTarget> Excluded { get; init; } = [];
+
+    /// <summary>A place written with the request ("room 4"): shown on the card and carried to the meeting's card.</summary>
+    public string? Location { get; init; }
     public required string TimeZoneId { get; init; }
     public bool TimeZoneAssumed { get; init; }
 

@@ -100,6 +100,13 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
         var people = ReadPeople(data, SchedulingCard.PeopleData, ref damaged);
         var excluded = ReadPeople(data, SchedulingCard.ExcludedData, ref damaged);
         bool everyone = Bool(data, SchedulingCard.EveryoneData) ?? false;
+        string? location = Clean(String(data, SchedulingCard.LocationData));
+        if (location is { Length: > SchedulingCard.MaxLocationLength })
+        {
+            damaged = true;
+            location = null;
+        }
+
         string? requester = String(data, SchedulingCard.RequesterData);
         if (requester is { Length: > MaxIdLength })
         {
@@ -116,6 +123,7 @@ public sealed record SchedulingSubmission(SchedulingForm Form, TimeZoneInfo Zone
             People = people,
             InviteEveryone = everyone,
             Excluded = excluded,
+            Location = location,
             TimeZoneId = TimeZoneResolver.DisplayName(zone),
             TimeZoneAssumed = assumed,
             RequesterAadObjectId = requester,
