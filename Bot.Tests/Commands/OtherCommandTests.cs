@@ -571,6 +571,24 @@ public class OtherCommandTests
         Assert.Equal("leave", failure.Suggestion);
     }
 
+    /// <summary>"loop in @bob": invite him (this got "Sorry, I didn't get …"); "… on the call" rings him.</summary>
+    [Theory]
+    [InlineData("loop in {B}", typeof(ChangeMeetingCommand))]
+    [InlineData("loop in bob", typeof(ChangeMeetingCommand))]
+    [InlineData("loop bob in", typeof(ChangeMeetingCommand))]
+    [InlineData("loop {B} in", typeof(ChangeMeetingCommand))]
+    [InlineData("loop in {B} on the call", typeof(RingCommand))]
+    public void Loop_in_invites_and_on_the_call_rings(string text, Type expected)
+    {
+        var parsed = CommandParser.Parse(Input(text));
+        Assert.IsType(expected, parsed);
+        if (parsed is ChangeMeetingCommand change)
+        {
+            Assert.True(change.Invites);
+            Assert.Single(change.Invite.Select(m => m.Name).Concat(change.InviteByName));
+        }
+    }
+
     [Theory]
     [InlineData("is everyone here?", typeof(StatusCommand))]
     [InlineData("is anyone missing", typeof(StatusCommand))]

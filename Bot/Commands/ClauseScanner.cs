@@ -38,7 +38,7 @@ internal sealed class ClauseScanner
         "chat", "sync", "and/or", "etc", "ok", "okay", "pronto", "straight", "directly", "together", "online", "remotely", "video", "audio",
         "is", "are", "was", "were", "be", "who", "whoever", "whomever", "whom", "whose", "what", "which", "available", "free", "interested",
         "else", "present", "not", "no", "yes", "every", "various", "several", "few", "many", "whole", "entire", "rest", "remaining",
-        "off", "out", "invite", "invitation", "invites", "list",
+        "off", "out", "invite", "invitation", "invites", "list", "cc", "bcc", "fyi",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWordsBySpan = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -733,7 +733,7 @@ internal sealed class ClauseScanner
         int k = j;
         while (true)
         {
-            if (_t.IsPunct(k, ',') || _t.IsPunct(k, '&') || _t.IsPunct(k, '+') || _t.IsWordAny(k, ["and", "also", "plus"]))
+            if (_t.IsPunct(k, ',') || _t.IsPunct(k, '&') || _t.IsPunct(k, '+') || _t.IsWordAny(k, ["and", "also", "plus", "cc", "fyi"]))
             {
                 k++;
             }

@@ -210,6 +210,8 @@ public static class CommandParser
                 return PhoneNumberRefused("call"); // "call +1 425 555 0100" (a date after "meet" is no phone number)
             case CommandKind.Meeting when PhoneNumberInvited(text, next):
                 return PhoneNumberRefused("invite");
+            case CommandKind.Meeting when text.IsWord(start, "call") && next == start + 1 && CallsPeople(text, input, next):
+                return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true); // "call bob", "call alice and bob about the outage"
             case CommandKind.Meeting:
                 return BuildMeeting(text, input, leading, next, next, next);
         }
@@ -303,8 +305,30 @@ public static class CommandParser
 
     // ---------------------------------------------------------------- meetings
 
+    /// <summary>Words that may follow the people in "call bob …": when, what about, for how long, or more people.</summary>
+    private static readonly string[] AfterPeopleCalled = ["now", "asap", "at", "about", "re", "regarding", "for", "tomorrow", "today", "tonight", "on", "in", "please", "pls", "with", "quickly", "urgently", "right"];
+
+    /// <summary>
+    /// "call bob", "call alice and bob about the outage": names typed right after "call" are people to call, where the
+    /// words after them are a time, a subject or nothing; "call budget review at 3" and "call the team" name none.
+    /// </summary>
+    private static bool CallsPeople(CommandText text, CommandInput input, int at)
+    {
+        if (at >= text.Count || text.KindAt(at) != TokenKind.Word || text.IsWordAny(at, CommandVerbs.Nouns))
+        {
+            return false;
+        }
+
+        var people = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
+        int after = people.ScanPeople(at);
+        return after > at
+            && (after >= text.Count || text.KindAt(after) is TokenKind.Punct or TokenKind.Mention || text.IsWordAny(after, AfterPeopleCalled))
+            && people.TypedNames.All(name => !name.Contains(' ', StringComparison.Ordinal) || name.Split(' ').All(part => part.Length > 0 && char.IsUpper(part[0]))); // "Carol Chen", not "budget review"
+    }
+
     /// <summary>Reads the meeting clauses in [from, end) except the command word at [verbAt, afterVerb).</summary>
-    private static ParseResult BuildMeeting(CommandText text, CommandInput input, List<int> leading, int from, int verbAt, int afterVerb)
+    /// <param name="peopleFirst">"call bob …": the words after the command word are people, read before any other clause.</param>
+    private static ParseResult BuildMeeting(CommandText text, CommandInput input, List<int> leading, int from, int verbAt, int afterVerb, bool peopleFirst = false)
     {
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
         foreach (int index in leading)
@@ -318,6 +342,11 @@ public static class CommandParser
         if (from < verbAt)
         {
             RemoveWords(text, scanner.Leftovers, RequestWords);
+        }
+
+        if (peopleFirst)
+        {
+            afterVerb = scanner.ScanPeople(afterVerb);
         }
 
         scanner.Scan(afterVerb, text.Count);
@@ -757,7 +786,8 @@ public static class CommandParser
         }
 
         int rest = end;
-        while (text.IsWordAny(rest, ["to", "from", "off", "out", "of", "too", "also", "as", "well", "please"]) || (rest < text.Count && text.KindAt(rest) == TokenKind.Punct))
+        while (text.IsWordAny(rest, ["to", "from", "off", "out", "of", "too", "also", "as", "well", "please"]) || (text.IsWord(rest, "in") && rest == text.Count - 1)
+            || (rest < text.Count && text.KindAt(rest) == TokenKind.Punct))
         {
             rest++;
         }

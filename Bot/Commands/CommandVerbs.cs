@@ -242,8 +242,14 @@ internal static class CommandVerbs
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
             case "invite" or "add" or "bring" or "pull" or "get" when (MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody"])) && MentionsTheCall(t):
-                next = i + 1;
+            case "loop" when (MentionAhead(t, i + 1) || (t.IsWord(i + 1, "in") && MentionAhead(t, i + 2))) && MentionsTheCall(t) && !t.IsWord(t.Count - 1, "in"):
+                next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
+            case "loop" when t.IsWord(i + 1, "in") && PersonAt(t, i + 2):
+            case "loop" when PersonAt(t, i + 1) && (MentionAhead(t, i + 1) || t.IsWord(t.Count - 1, "in")):
+                // "loop in @bob", "loop bob in": invite them to the meeting here (ringing them when it is under way and the bot is in its call).
+                next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
+                return CommandKind.Invite;
             case "invite" or "add" or "include" when PersonAt(t, i + 1) || (t.IsWordAny(i + 1, ["everyone", "everybody"]) && !MentionsTheCall(t)):
                 // "invite @carol", "add bob and carol to the standup": to a meeting there is ("… to the call" rings them).
                 next = i + 1;
