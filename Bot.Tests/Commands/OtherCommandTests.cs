@@ -604,6 +604,7 @@ public class OtherCommandTests
     [InlineData("remove bob from the meeting", typeof(ChangeMeetingCommand))]
     [InlineData("kick bob out of the standup", typeof(ChangeMeetingCommand))]
     [InlineData("remove the call", typeof(CancelMeetingCommand))]
+    [InlineData("cancel the calls", typeof(CancelMeetingCommand))]
     public void Leaving_uninviting_and_cancelling_stay_what_they_were(string text, Type expected) =>
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
 

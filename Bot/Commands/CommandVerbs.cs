@@ -157,7 +157,7 @@ internal static class CommandVerbs
 
             case "remove" or "drop" or "take" or "kick" or "boot" when PersonAt(t, i + 1) && FromTheCall(t, i + 2):
             case "hang" when t.IsWord(i + 1, "up") && t.IsWord(i + 2, "on") && PersonAt(t, i + 3):
-            case "stop" or "cancel" when t.IsWordAny(i + 1, ["ringing", "calling", "dialing", "dialling"]) || (t.IsWord(i + 1, "the") && t.IsWordAny(i + 2, ["ring", "ringing", "calls"])):
+            case "stop" or "cancel" when t.IsWordAny(i + 1, ["ringing", "calling", "dialing", "dialling"]) || (t.IsWord(i + 1, "the") && t.IsWordAny(i + 2, ["ring", "ringing"])):
                 // "remove bob from the call", "hang up on bob", "stop ringing bob": only Teams' own controls do these.
                 next = t.Count;
                 return CommandKind.RemoveFromCall;
