@@ -29,8 +29,8 @@ public sealed record MeetingRequest
 
     public string? TimeZoneId { get; init; }
 
+    public bool TimeZoneAssumed { get; init; }
+
     /// <summary>A place written with the request ("room 4", "in person"): shown on the card, which says no room was booked.</summary>
     public string? Location { get; init; }
-
-    public bool TimeZoneAssumed { get; init; }
 }

@@ -214,13 +214,7 @@ public sealed class MeetingService(
         string? changeExample = null)
     {
         var now = timeProvider.GetUtcNow();
-
-        // The sender's own meetings; a configured controller (an incident commander) may name any meeting here. A sender
-        // without an Entra id controls none, and is shown none.
-        string? sender = activity.From?.AadObjectId;
-        bool controlsAll = sender is not null && options.Value.ExtraControllers.Contains(sender, StringComparer.OrdinalIgnoreCase);
-        var mine = sender is null ? []
-            : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
+        var (mine, controlsAll) = await MeetingsSenderControlsAsync(activity, cancellationToken);
         var upcoming = mine.Where(m => m.Value.EndUtc > now).ToList();
         var fitting = which.SaysWhich ? mine.Where(m => which.Fits(m.Value)).ToList() : upcoming;
         if (which.SaysWhich && !which.Latest && (fitting.Count > 1 || which.Next))
@@ -259,6 +253,19 @@ public sealed class MeetingService(
         return (null, question);
     }
 
+    /// <summary>
+    /// The sender's own meetings here, not cancelled; a configured controller (an incident commander) controls every
+    /// meeting here. A sender without an Entra id controls none, and is shown none.
+    /// </summary>
+    private async Task<(IReadOnlyList<StoredItem<MeetingRecord>> Meetings, bool ControlsAll)> MeetingsSenderControlsAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        string? sender = activity.From?.AadObjectId;
+        bool controlsAll = sender is not null && options.Value.ExtraControllers.Contains(sender, StringComparer.OrdinalIgnoreCase);
+        var mine = sender is null ? []
+            : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
+        return (mine, controlsAll);
+    }
+
     /// <summary>Most meetings one "cancel all" cancels: more than this, and the sender is asked to name a day or a subject.</summary>
     internal const int MaxCancelledAtOnce = 10;
 
@@ -270,10 +277,7 @@ public sealed class MeetingService(
     private async Task<string> CancelAllAsync(Activity activity, Commands.MeetingChoice which, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        string? sender = activity.From?.AadObjectId;
-        bool controlsAll = sender is not null && options.Value.ExtraControllers.Contains(sender, StringComparer.OrdinalIgnoreCase);
-        var mine = sender is null ? []
-            : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
+        var (mine, controlsAll) = await MeetingsSenderControlsAsync(activity, cancellationToken);
         var fitting = mine.Where(m => m.Value.EndUtc > now && (!which.SaysWhich || which.Fits(m.Value))).OrderBy(m => m.Value.StartUtc).ToList();
         string whose = controlsAll ? "the" : "your";
         if (fitting.Count == 0)
