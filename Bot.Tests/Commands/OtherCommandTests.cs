@@ -137,7 +137,6 @@ public class OtherCommandTests
         { "great, meet tomorrow at 3 with {A}", typeof(CreateMeetingCommand) },
         { "got it - ring {B}", typeof(RingCommand) },
         { "ok cool, list meetings", typeof(ListMeetingsCommand) },
-        { "add {A} to the call", typeof(RingCommand) },
         { "invite {C} to the call", typeof(RingCommand) },
         { "reschedule to 4pm", typeof(RescheduleMeetingCommand) },
         { "make it 30 min", typeof(RescheduleMeetingCommand) },
