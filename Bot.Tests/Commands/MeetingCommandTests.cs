@@ -339,6 +339,13 @@ public class MeetingCommandTests
     [InlineData("happy birthday bob")]
     [InlineData("reschedul to 4pm")]
     [InlineData("record now")]
+    [InlineData("brb in 10 min")]
+    [InlineData("heads up: maintenance window tonight at 10")]
+    [InlineData("reminder: retro at 4")]
+    [InlineData("FYI outage at 3")]
+    [InlineData("db down now")]
+    [InlineData("wfh tomorrow")]
+    [InlineData("deploy done at 3")]
     public void Words_before_a_time_that_are_no_meetings_name_are_not_understood(string text) =>
         Assert.Contains(Expect<ParseFailure>(CommandParser.Parse(Input(text))).Kind, new[] { ParseFailureKind.NotUnderstood, ParseFailureKind.TeamsControl });
 

@@ -245,6 +245,8 @@ public static class CommandParser
         "their", "there", "here", "if", "so", "but", "or", "going", "gonna", "want", "need", "lands", "leaves", "starts", "ends", "done",
         "great", "good", "nice", "awesome", "cool", "job", "well", "congrats", "congratulations", "happy", "welcome", "hello", "hi", "hey",
         "bye", "see", "talk", "speak", "back", "off", "out", "late", "busy", "free", "away", "sick", "leaving", "left", "gone",
+        "brb", "afk", "omw", "otw", "eta", "ooo", "wfh", "pto", "fyi", "btw", "lol", "reminder", "heads", "note", "down", "up", "moved",
+        "over", "running", "stuck", "broken", "failing", "failed",
     ];
 
     /// <summary>
@@ -270,9 +272,9 @@ public static class CommandParser
             k++;
         }
 
-        if (k == start || k - start > 4 || k >= text.Count)
+        if (k == start || k - start > 4 || k >= text.Count || text.KindAt(k) != TokenKind.Word)
         {
-            return null;
+            return null; // "heads up: maintenance tonight at 10": a colon after the words makes them a remark's opening
         }
 
         bool saidNow = false;
