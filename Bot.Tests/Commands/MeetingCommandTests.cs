@@ -346,6 +346,12 @@ public class MeetingCommandTests
     [InlineData("db down now")]
     [InlineData("wfh tomorrow")]
     [InlineData("deploy done at 3")]
+    // A statement about a meeting (these made a meeting at 3).
+    [InlineData("the meeting is at 3")]
+    [InlineData("meeting is at 3")]
+    [InlineData("our meeting starts at 3")]
+    [InlineData("the standup is at 9")]
+    [InlineData("the call was great")]
     public void Words_before_a_time_that_are_no_meetings_name_are_not_understood(string text) =>
         Assert.Contains(Expect<ParseFailure>(CommandParser.Parse(Input(text))).Kind, new[] { ParseFailureKind.NotUnderstood, ParseFailureKind.TeamsControl });
 

@@ -210,6 +210,8 @@ public static class CommandParser
                 return PhoneNumberRefused("call"); // "call +1 425 555 0100" (a date after "meet" is no phone number)
             case CommandKind.Meeting when PhoneNumberInvited(text, next):
                 return PhoneNumberRefused("invite");
+            case CommandKind.Meeting when text.IsWordAny(next, StatementVerbs):
+                return NotUnderstood(text, input, leading, next + 1); // "meeting is at 3", "call was great": a statement about one
             case CommandKind.Meeting when text.IsWord(start, "call") && next == start + 1 && CallsPeople(text, input, next):
                 return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true); // "call bob", "call alice and bob about the outage"
             case CommandKind.Meeting:
@@ -221,7 +223,7 @@ public static class CommandParser
         {
             if (text.IsWordAny(verbAt, ["meet", "meeting", "huddle"]) && CommandVerbs.Recognize(text, verbAt, out int afterVerb) == CommandKind.Meeting)
             {
-                return OnlyRequestWordsBefore(text, input, start, verbAt)
+                return OnlyRequestWordsBefore(text, input, start, verbAt) && !text.IsWordAny(afterVerb, StatementVerbs)
                     ? BuildMeeting(text, input, leading, start, verbAt, afterVerb)
                     : NotUnderstood(text, input, leading, start);
             }
@@ -235,6 +237,9 @@ public static class CommandParser
 
         return (ParseResult?)SubjectFirstMeeting(text, input, leading, start) ?? NotUnderstood(text, input, leading, start);
     }
+
+    /// <summary>Words after "meeting" or "call" that make the message a statement about one: "the meeting is at 3", "the call was great".</summary>
+    private static readonly string[] StatementVerbs = ["is", "was", "were", "has", "had", "got", "went", "looks", "seems", "starts", "started", "ends", "ended"];
 
     /// <summary>Words that make the words before a time a sentence, not a meeting's name: "the deploy is at 3", "we go live tomorrow".</summary>
     private static readonly string[] NotSubjectWords =
