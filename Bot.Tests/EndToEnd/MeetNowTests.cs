@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TeamsMeetBot.BotFramework.Schema;
 using TeamsMeetBot.LocalGraph;
 using TeamsMeetBot.Tests.Support;
 
@@ -221,14 +222,11 @@ public sealed class MeetNowTests : IAsyncLifetime
     public async Task A_Connector_failure_looking_up_attendees_is_explained_and_no_meeting_is_created(int status, string command, string expected)
     {
         _connector.FailNext(100, r => r.Method == "GET" && r.Path.Contains("members", StringComparison.Ordinal), FakeResponse.Error(status, "Failed"));
-        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + command);
 
-        using var response = await TestActivities.PostAsync(_client, activity);
+        var reply = await TheOnlyReplyToAsync(command);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(await GraphRequestsAsync(), r => r.Method == "POST");
-        var reply = Assert.Single(_connector.PostedActivities);
-        Assert.StartsWith(expected, reply.Activity.Text, StringComparison.Ordinal);
+        Assert.StartsWith(expected, reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -238,28 +236,20 @@ public sealed class MeetNowTests : IAsyncLifetime
     [InlineData("never mind", "👍")]
     public async Task Thanks_and_acknowledgements_get_one_short_line_and_touch_nothing(string text, string expected)
     {
-        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + text);
+        var reply = await TheOnlyReplyToAsync(text);
 
-        using var response = await TestActivities.PostAsync(_client, activity);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await GraphRequestsAsync());
-        var reply = Assert.Single(_connector.PostedActivities);
-        Assert.Equal(expected, reply.Activity.Text);
-        Assert.Null(reply.Activity.Attachments);
+        Assert.Equal(expected, reply.Text);
+        Assert.Null(reply.Attachments);
     }
 
     [Fact]
     public async Task A_time_zone_question_is_answered_in_a_line()
     {
-        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> what's my time zone?");
+        var reply = await TheOnlyReplyToAsync("what's my time zone?");
 
-        using var response = await TestActivities.PostAsync(_client, activity);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_connector.PostedActivities);
-        Assert.Contains("I read the times you write in", reply.Activity.Text, StringComparison.Ordinal);
-        Assert.Null(reply.Activity.Attachments);
+        Assert.Contains("I read the times you write in", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Attachments);
     }
 
     /// <summary>
@@ -272,29 +262,32 @@ public sealed class MeetNowTests : IAsyncLifetime
     [InlineData("hang up on bob", "I can't take people out of a call or stop a ring.")]
     public async Task What_the_meetings_own_controls_do_is_answered_in_a_line(string text, string answer)
     {
-        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + text);
+        var reply = await TheOnlyReplyToAsync(text);
 
-        using var response = await TestActivities.PostAsync(_client, activity);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await GraphRequestsAsync());
-        var reply = Assert.Single(_connector.PostedActivities);
-        Assert.StartsWith(answer, reply.Activity.Text, StringComparison.Ordinal);
-        Assert.Null(reply.Activity.Attachments);
+        Assert.StartsWith(answer, reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Attachments);
     }
 
     [Fact]
     public async Task A_clock_question_is_answered_in_a_line_without_Graph()
     {
-        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> what time is it?");
+        var reply = await TheOnlyReplyToAsync("what time is it?");
+
+        Assert.Empty(await GraphRequestsAsync());
+        Assert.Matches(@"^It's \d\d:\d\d on \w+day \d{1,2} \w+ \d{4} \(", reply.Text);
+        Assert.Null(reply.Attachments);
+    }
+
+    /// <summary>Posts <paramref name="text"/> to the bot in the group chat, checks the channel got 200, and returns the one activity the bot posted.</summary>
+    private async Task<Activity> TheOnlyReplyToAsync(string text)
+    {
+        var activity = TestActivities.GroupChat(_connector.ServiceUrl, "<at>TeamsMeetBot</at> " + text);
 
         using var response = await TestActivities.PostAsync(_client, activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(await GraphRequestsAsync());
-        var reply = Assert.Single(_connector.PostedActivities);
-        Assert.Matches(@"^It's \d\d:\d\d on \w+day \d{1,2} \w+ \d{4} \(", reply.Activity.Text);
-        Assert.Null(reply.Activity.Attachments);
+        return Assert.Single(_connector.PostedActivities).Activity;
     }
 
     private const string OpsGroupId = "bbbbbbbb-0000-0000-0000-000000000001";

@@ -116,12 +116,7 @@ public static class CommandParser
                 continue;
             }
 
-            var match = WrittenTimeZone.TryRead(text, i + 1, out var zone, out _, out string? problem);
-            if (match == GrammarMatch.No)
-            {
-                match = WrittenTimeZone.TryReadPlaceAtEnd(text, i + 1, out zone, out problem);
-            }
-
+            var match = WrittenTimeZone.TryReadZoneOrPlace(text, i + 1, out var zone, out _, out string? problem);
             if (match == GrammarMatch.Ok)
             {
                 return new ClockQuestionCommand(input.Now, zone, Assumed: false);

@@ -780,21 +780,14 @@ internal static class CommandVerbs
     /// </summary>
     internal static int? UnknownPlaceEnd(CommandText t, int i)
     {
-        int end = i;
-        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
-        {
-            end++;
-        }
-
+        int end = WrittenTimeZone.WordsEnd(t, i);
         bool atEnd = end == t.Count || (end == t.Count - 1 && (t.IsPunct(end, '?') || t.IsPunct(end, '.')));
         return end > i && end - i <= 3 && atEnd && !t.IsWordAny(i, ["my", "your", "our", "the"]) ? end : null;
     }
 
     /// <summary>Where a zone written at <paramref name="i"/> ends ("London", "Europe/Berlin", "UTC+2", "IST"), or null.</summary>
     internal static int? ClockZoneAt(CommandText t, int i) =>
-        WrittenTimeZone.TryRead(t, i, out _, out int next, out _) != GrammarMatch.No ? next
-        : WrittenTimeZone.TryReadPlaceAtEnd(t, i, out _, out _) != GrammarMatch.No ? t.Count
-        : null;
+        WrittenTimeZone.TryReadZoneOrPlace(t, i, out _, out int next, out _) != GrammarMatch.No ? next : null;
 
     /// <summary>A time zone named within the first few words from <paramref name="i"/>, in a message of a few words ("what's my time zone?").</summary>
     private static bool TimeZoneAhead(CommandText t, int i)

@@ -151,18 +151,41 @@ internal static class WrittenTimeZone
     {
         zone = TimeZoneInfo.Utc;
         problem = null;
-        int end = i;
-        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
-        {
-            end++;
-        }
-
+        int end = WordsEnd(t, i);
         if (end == i || end - i > 3 || (end < t.Count && !t.IsPunct(end, '?') && !t.IsPunct(end, '.')))
         {
             return GrammarMatch.No;
         }
 
         return Place(t, i, end - i, out zone, out problem);
+    }
+
+    /// <summary>
+    /// A zone as <see cref="TryRead"/> reads it ("UTC+2", "Europe/Berlin", "IST"), or else a place that ends the message
+    /// as <see cref="TryReadPlaceAtEnd"/> reads it ("London?"), when <paramref name="next"/> is the message's end.
+    /// </summary>
+    public static GrammarMatch TryReadZoneOrPlace(CommandText t, int i, out TimeZoneInfo zone, out int next, out string? problem)
+    {
+        var match = TryRead(t, i, out zone, out next, out problem);
+        if (match == GrammarMatch.No)
+        {
+            match = TryReadPlaceAtEnd(t, i, out zone, out problem);
+            next = match == GrammarMatch.No ? i : t.Count;
+        }
+
+        return match;
+    }
+
+    /// <summary>Where the run of words from <paramref name="i"/> ends (<paramref name="i"/> when it is no word).</summary>
+    public static int WordsEnd(CommandText t, int i)
+    {
+        int end = i;
+        while (end < t.Count && t.Tokens[end].Kind == TokenKind.Word)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static GrammarMatch Place(CommandText t, int i, int words, out TimeZoneInfo zone, out string? problem)
