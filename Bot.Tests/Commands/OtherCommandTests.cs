@@ -128,7 +128,20 @@ public class OtherCommandTests
         { "scratch that", typeof(CancelMeetingCommand) },
         { "sorry, I meant 4pm", typeof(RescheduleMeetingCommand) },
         { "I meant tomorrow", typeof(RescheduleMeetingCommand) },
-        { "hmm, meet at 3 instead", typeof(CreateMeetingCommand) },
+        // "instead" with only a new time moves the meeting just made (it made a second one); with none to move, it makes one.
+        { "hmm, meet at 3 instead", typeof(RescheduleMeetingCommand) },
+        { "hmm, meet at 3 with {B} instead", typeof(CreateMeetingCommand) },
+        { "meet now instead", typeof(CreateMeetingCommand) },
+        // A new time alone after a word that corrects, or with "instead" (these got "Sorry, I didn't get …").
+        { "actually 4pm", typeof(RescheduleMeetingCommand) },
+        { "no, tomorrow at 3", typeof(RescheduleMeetingCommand) },
+        { "how about 4?", typeof(RescheduleMeetingCommand) },
+        { "what about 30 min?", typeof(RescheduleMeetingCommand) },
+        { "4pm instead", typeof(RescheduleMeetingCommand) },
+        { "4pm works better", typeof(RescheduleMeetingCommand) },
+        { "4pm", typeof(ParseFailure) },
+        { "no, 4pm doesn't work for me", typeof(ParseFailure) },
+        { "how about a call at 4?", typeof(CreateMeetingCommand) },
         { "no", typeof(ParseFailure) },
         { "actually", typeof(ParseFailure) },
         { "no, the budget meeting", typeof(ParseFailure) },
@@ -376,6 +389,14 @@ public class OtherCommandTests
         { "pull it forward to 2pm", "2026-11-26T22:00Z", int.MinValue, int.MinValue, int.MinValue },
         { "bring it forward a day", "", int.MinValue, -1440, int.MinValue },
         { "reschedule to 15.30", "2026-11-26T23:30Z", int.MinValue, int.MinValue, int.MinValue },
+        // A number on its own after "make it": up to 12 an hour, above that minutes (these were "“4” is not a time I can read").
+        { "make it 4", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make that 4 instead", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make it 30", "", 30, int.MinValue, int.MinValue },
+        { "make it 90", "", 90, int.MinValue, int.MinValue },
+        { "make it 0930", "2026-11-27T17:30Z", int.MinValue, int.MinValue, int.MinValue },
+        { "actually 4", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "how about 30 min?", "", 30, int.MinValue, int.MinValue },
     };
 
     [Theory]

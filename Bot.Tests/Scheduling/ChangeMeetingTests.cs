@@ -185,6 +185,15 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
     [InlineData("actually, make it 11:00")]
     [InlineData("sorry, I meant 11am")]
     [InlineData("wait, move it to 11")]
+    // A new time alone, after a word that corrects, or with "instead" (these got "Sorry, I didn't get …" or "“11” is not a time").
+    [InlineData("actually 11")]
+    [InlineData("no, 11am")]
+    [InlineData("how about 11?")]
+    [InlineData("11:00 instead")]
+    [InlineData("11am works better")]
+    [InlineData("make it 11")]
+    [InlineData("can we do 11 instead?")]
+    [InlineData("let's meet at 11 instead")]
     public async Task A_correction_right_after_a_meeting_moves_it(string command)
     {
         await BudgetWithAliceAsync();
@@ -194,6 +203,21 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
         var patch = Assert.Single(await PatchesAsync());
         Assert.Equal(SchedulingWorld.Instant(JsonValue.Create("2026-03-05T11:00:00Z")), SchedulingWorld.Instant(patch.Body["startDateTime"]));
         Assert.StartsWith("Done: \"the budget\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>"instead" with none of the sender's meetings here to move: the meeting is made as the words ask.</summary>
+    [Theory]
+    [InlineData("let's meet at 11 instead")]
+    [InlineData("hmm, meet tomorrow at 11 instead")]
+    public async Task Instead_with_no_meeting_to_move_makes_one(string command)
+    {
+        string id = await _world.SayAsync(command);
+
+        var requests = await _world.GraphRequestsAsync();
+        Assert.DoesNotContain(requests, r => r.Method == "PATCH" && r.Body?["lobbyBypassSettings"] is null);
+        var create = Assert.Single(requests, r => r.Method == "POST" && r.Path.EndsWith("/onlineMeetings/createOrGet", StringComparison.Ordinal));
+        Assert.Equal(SchedulingWorld.Instant(JsonValue.Create("2026-03-05T11:00:00Z")), SchedulingWorld.Instant(create.Body!["startDateTime"]));
+        Assert.NotEmpty(_world.RepliesTo(id));
     }
 
     [Theory]

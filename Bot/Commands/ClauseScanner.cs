@@ -114,6 +114,12 @@ internal sealed class ClauseScanner
     public TimeSpan? ByAmount { get; private set; }
 
     /// <summary>
+    /// Where a number on its own is the new time or length ("make it 4", "make it 30"): up to 12, an hour of the clock;
+    /// 13 to 240, minutes. Elsewhere a bare number is no time ("the 15 people"). -1: nowhere.
+    /// </summary>
+    public int BareNumberAt { get; init; } = -1;
+
+    /// <summary>
     /// Everyone named as text, to look up: "@names" typed without picking a mention (written with their "@"), then names
     /// in words and addresses.
     /// </summary>
@@ -318,6 +324,11 @@ internal sealed class ClauseScanner
             {
                 return ScanSubject(i + 1);
             }
+        }
+
+        if (i == BareNumberAt && token.Kind == TokenKind.Number && BareNumber(i) is var afterNumber and > 0)
+        {
+            return afterNumber;
         }
 
         var match = TryTime(i, ref _time, out int next, wasDate);
@@ -1424,6 +1435,23 @@ internal sealed class ClauseScanner
         spec.Date = date;
         _lastWasDate = true;
         return GrammarMatch.Ok;
+    }
+
+    /// <summary>
+    /// "make it 4" (four o'clock), "make it 30" (thirty minutes long): a number with nothing after it that makes it a time
+    /// or a length of its own ("4pm", "30 min" are read as ever). Returns the index after it, or 0 when it is neither.
+    /// </summary>
+    private int BareNumber(int i)
+    {
+        if (TimeGrammar.TryDuration(_t, i, allowBareMinutes: true, out var length, out int afterLength) && afterLength == i + 1
+            && !_t.IsPunct(i + 1, ':') && length.TotalMinutes is > 12 and <= 240 && _t.LowerAt(i)[0] != '0')
+        {
+            SetDuration(length, _t.Render(i, afterLength));
+            return afterLength;
+        }
+
+        var clockMatch = TimeGrammar.TryClock(_t, i, allowBare: true, out var clock, out int afterClock, out _);
+        return clockMatch == GrammarMatch.Ok ? (SetStart(ref _time, clock, ref afterClock) == GrammarMatch.Ok ? afterClock : 0) : 0;
     }
 
     private GrammarMatch SetStart(ref TimeSpec spec, ClockTime clock, ref int next, bool allowAnd = false)

@@ -77,19 +77,60 @@ public static class CommandParser
         {
             // "thanks! cancel it", "great, meet tomorrow at 3", "actually, make it 4pm": the request after the remark.
             int corrected = CommandVerbs.AfterCorrection(text, start);
-            int request = corrected > 0 ? corrected : CommandVerbs.AfterRemark(text, start);
+            int howAbout = AfterHowAbout(text, start); // "how about a call at 4?"
+            int request = corrected > 0 ? corrected : howAbout > start ? howAbout : CommandVerbs.AfterRemark(text, start);
             if (request > 0 && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, request, []), out _) != CommandKind.None)
             {
                 correcting = corrected > 0;
                 start = CommandVerbs.SkipPreamble(text, request, leading);
                 kind = CommandVerbs.Recognize(text, start, out next);
             }
+            else if (request > 0 ? NewTimeOnly(text, input, request, cued: true) : NewTimeOnly(text, input, start, cued: false))
+            {
+                // "actually 4pm", "no, tomorrow at 3", "how about 4?", "4pm instead": a new time for the meeting just made.
+                return TheLatestUnlessNamed(BuildReschedule(text, input, start, request > 0 ? request : start, bareNumberIsTime: true));
+            }
         }
 
         var parsed = ParseCommand(text, input, kind, leading, start, next);
+        if (kind == CommandKind.Meeting && AnyWordFrom(text, next, ["instead"]) && NewTimeOnly(text, input, next, cued: true)
+            && BuildReschedule(text, input, start, next, bareNumberIsTime: true) is RescheduleMeetingCommand move)
+        {
+            // "let's meet at 4 instead", "can we do tomorrow instead?": the meeting just made, at another time, not a second
+            // one; what the words ask for on their own when the sender has no meeting here to change.
+            return TheLatestUnlessNamed(move with { IfNoneToChange = parsed });
+        }
+
         // "actually, make it 4pm", "sorry, I meant 4pm", "no, cancel it": a correction of what was just asked, so the
         // meeting made last, unless the message names another.
         return correcting || (kind == CommandKind.Reschedule && text.IsWord(start, "i")) ? TheLatestUnlessNamed(parsed) : parsed;
+    }
+
+    /// <summary>Words that may stand beside a new time given alone: "4pm instead", "how about 4 then?", "3pm works better".</summary>
+    private static readonly string[] BesideANewTime = ["instead", "then", "please", "pls", "works", "work", "better", "maybe", "is", "would", "be", "fine", "ok", "okay", "for", "me", "us", "rather"];
+
+    /// <summary>Where the words after "how about" or "what about" start; <paramref name="start"/> when the message does not start so.</summary>
+    private static int AfterHowAbout(CommandText text, int start) =>
+        text.IsWordAny(start, ["how", "what"]) && text.IsWord(start + 1, "about") ? start + 2 : start;
+
+    /// <summary>
+    /// Whether the words from <paramref name="at"/> are only a new time or length ("4pm", "tomorrow at 3", "4 instead", "30 min").
+    /// Without a word that corrects (<paramref name="cued"/>: "actually", "no", "how about"), "instead" or "works better"
+    /// must say it; "4pm" alone is no request.
+    /// </summary>
+    private static bool NewTimeOnly(CommandText text, CommandInput input, int at, bool cued)
+    {
+        if (at >= text.Count || (!cued && !AnyWordFrom(text, at, ["instead", "better"])))
+        {
+            return false;
+        }
+
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false) { BareNumberAt = cued ? at : -1 };
+        scanner.Scan(at);
+        var time = scanner.Time;
+        return (time.Start is not null || time.HasDate || time.Relative is not null || time.Duration is not null) && time.Problem is null
+            && scanner.Attendees.Count == 0 && scanner.UnmatchedNames.Count == 0 && scanner.TypedNames.Count == 0
+            && scanner.Leftovers.TrueForAll(i => text.IsWordAny(i, BesideANewTime));
     }
 
     /// <summary>"meet now with +1 425 555 0100": a phone number after "with", "and" or "invite".</summary>
@@ -909,12 +950,14 @@ public static class CommandParser
 
     // ---------------------------------------------------------------- reschedule
 
-    private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from)
+    /// <param name="bareNumberIsTime">Whether a number on its own where the change starts is the new time or length: "make it 4", "actually 4".</param>
+    private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from, bool bareNumberIsTime = false)
     {
         var verb = text.LowerAt(verbAt);
         int afterVerb = from;
         from = MeetingChoiceReader.ReadBeforeChange(text, input, from, out var which);
-        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
+        // "make it 4", "make the standup 30": a number on its own is the new time or length.
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false) { BareNumberAt = verb is "make" || bareNumberIsTime ? from : -1 };
         scanner.Scan(from);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
@@ -929,7 +972,7 @@ public static class CommandParser
         }
 
         earlier |= text.IsWord(afterVerb - 1, "forward");
-        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time"])).ToList();
+        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time"]) && !(bareNumberIsTime && text.IsWordAny(i, BesideANewTime))).ToList();
         var leftovers = Leftovers(text, unread.FindAll(i => CommandVerbs.OneOnOneLength(text, i) == 0), out bool timeLike);
         if (timeLike && spec.Problem is null)
         {
@@ -1217,6 +1260,11 @@ public static class CommandParser
                 TokenKind.Quoted => string.Concat("\"", text.Text.AsSpan(token.Start, token.Length), "\""),
                 _ => text.Text.Substring(token.Start, token.Length),
             };
+            if (builder.Length == 0 && token.Kind == TokenKind.Punct)
+            {
+                continue; // "no, 4pm doesn't work": the suggestion starts at a word, never at the comma
+            }
+
             if (builder.Length > 0 && token.Kind != TokenKind.Punct)
             {
                 builder.Append(' ');

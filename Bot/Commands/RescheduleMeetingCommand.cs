@@ -29,6 +29,12 @@ public sealed record RescheduleMeetingCommand(
     /// <summary>The zone written after the time ("reschedule to 4pm UTC"): the meeting's day is taken in it. Null for the sender's own.</summary>
     public TimeZoneInfo? WrittenZone { get; init; }
 
+    /// <summary>
+    /// What the message asks for when the sender has no meeting here still to come: "let's meet at 4 instead" makes that
+    /// meeting. Null: the answer says there is none to change.
+    /// </summary>
+    public ParseResult? IfNoneToChange { get; init; }
+
     /// <summary>Which meeting the message named ("move tomorrow's meeting to 4pm", "push the 3pm meeting by 15 min"), if any.</summary>
     public MeetingChoice Which { get; init; } = MeetingChoice.Unnamed;
 }

@@ -37,11 +37,16 @@ public sealed class CommandHandler(
     {
         var input = ToCommandInput(activity, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(meetingOptions.Value.DefaultDurationMinutes));
         bool isGroup = !string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase);
-        return CommandParser.Parse(input) switch
+        return RunAsync(activity, input, CommandParser.Parse(input), isGroup, cancellationToken);
+    }
+
+    private Task RunAsync(Activity activity, CommandInput input, ParseResult parsed, bool isGroup, CancellationToken cancellationToken) =>
+        parsed switch
         {
             HelpCommand => messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken),
             CreateMeetingCommand create => meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken),
             CancelMeetingCommand cancel => CancelAsync(activity, cancel, cancellationToken),
+            RescheduleMeetingCommand { IfNoneToChange: { } otherwise } reschedule => RescheduleOrElseAsync(activity, input, reschedule, otherwise, isGroup, cancellationToken),
             RescheduleMeetingCommand reschedule => RescheduleAsync(activity, reschedule, cancellationToken),
             JoinCallCommand => JoinAsync(activity, cancellationToken),
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
@@ -59,6 +64,18 @@ public sealed class CommandHandler(
             ParseFailure failure => messenger.ReplyTextAsync(activity, failure.Message, cancellationToken),
             _ => messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken),
         };
+
+    /// <summary>"let's meet at 4 instead": moves the meeting just made; with none here to move, does what the words ask on their own.</summary>
+    private async Task RescheduleOrElseAsync(Activity activity, CommandInput input, RescheduleMeetingCommand reschedule, ParseResult otherwise, bool isGroup, CancellationToken cancellationToken)
+    {
+        if (await meetings.HasMeetingToChangeAsync(activity, cancellationToken))
+        {
+            await RescheduleAsync(activity, reschedule, cancellationToken);
+        }
+        else
+        {
+            await RunAsync(activity, input, otherwise, isGroup, cancellationToken);
+        }
     }
 
     private async Task CancelAsync(Activity activity, CancelMeetingCommand cancel, CancellationToken cancellationToken) =>

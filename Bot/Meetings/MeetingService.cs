@@ -266,6 +266,14 @@ public sealed class MeetingService(
         return (mine, controlsAll);
     }
 
+    /// <summary>Whether the sender has a meeting here still to come, or under way, that a change could mean.</summary>
+    public async Task<bool> HasMeetingToChangeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var (mine, _) = await MeetingsSenderControlsAsync(activity, cancellationToken);
+        return mine.Any(m => m.Value.EndUtc > now);
+    }
+
     /// <summary>Most meetings one "cancel all" cancels: more than this, and the sender is asked to name a day or a subject.</summary>
     internal const int MaxCancelledAtOnce = 10;
 
