@@ -46,6 +46,15 @@ public class ListCommandTests
         { "what is the url", false, "", "", false },
         { "where's the meeting", false, "", "", false },
         { "what's next", false, "", "", true },
+        // These got "Sorry, I didn't get …".
+        { "what's my next meeting", true, "", "", true },
+        { "what is my next meeting?", true, "", "", true },
+        { "what's the next call", false, "", "", true },
+        { "next meeting?", false, "", "", true },
+        { "next call today", false, "2026-11-26", "", true },
+        { "what's my first meeting tomorrow", true, "2026-11-27", "", true },
+        { "what have I got today", true, "2026-11-26", "", false },
+        { "what do we have tomorrow?", false, "2026-11-27", "", false },
     };
 
     [Theory]
@@ -69,6 +78,8 @@ public class ListCommandTests
     [InlineData("what can you do")]
     [InlineData("join")]
     [InlineData("join the call")]
+    [InlineData("what do I have to do")]
+    [InlineData("next meeting at 3 with bob")]
     public void Remarks_are_not_questions_about_meetings(string text) =>
         Assert.IsNotType<ListMeetingsCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
 

@@ -940,7 +940,7 @@ public static class CommandParser
         for (int i = from; i < text.Count; i++)
         {
             mine |= text.IsWordAny(i, ["my", "i", "i'm", "mine"]);
-            next |= text.IsWordAny(i, ["next", "soonest"]);
+            next |= text.IsWordAny(i, ["next", "soonest", "first"]);
         }
 
         // "upcoming meetings" lists them all; only "next" picks the first.

@@ -301,6 +301,11 @@ internal static class CommandVerbs
             case "what" when t.IsWordAny(i + 1, ["meetings", "calls"]) || (t.IsWordAny(i + 1, ["is", "are"]) && t.IsWordAny(i + 2, ListStates))
                 || (t.IsWord(i + 1, "time") && t.IsWordAny(i + 2, ["is", "are", "does", "do", "will"])):
             case "what's" or "whats" or "what’s" when t.IsWordAny(i + 1, ListStates):
+            case "what's" or "whats" or "what’s" when t.IsWordAny(i + 1, ["my", "our", "the"]) && t.IsWordAny(i + 2, ["next", "first"]) && MeetingNounAt(t, i + 3):
+            case "what" when t.IsWordAny(i + 1, ["is", "are"]) && t.IsWordAny(i + 2, ["my", "our", "the"]) && t.IsWordAny(i + 3, ["next", "first"]) && MeetingNounAt(t, i + 4):
+            case "what" when t.IsWordAny(i + 1, ["have", "do"]) && t.IsWordAny(i + 2, ["i", "we"]) && t.IsWordAny(i + 3, ["got", "have"]) && !t.IsWord(i + 4, "to"):
+            case "next" when MeetingNounAt(t, i + 1) && OnlyAQuestionAfter(t, i + 2):
+                // "what's my next meeting", "what have I got today", "next meeting?" (these got "Sorry, I didn't get …")
             case "when" when t.IsWordAny(i + 1, ["is", "are", "does", "do", "will"]):
             case "when's" or "whens" or "when’s":
             case "do" or "have" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["have", "got"]) && ListNounAhead(t, i + 3):
@@ -581,6 +586,23 @@ internal static class CommandVerbs
 
     /// <summary>"what's scheduled", "what is on", "what's coming up", "what's next".</summary>
     private static readonly string[] ListStates = ["scheduled", "planned", "booked", "on", "coming", "next", "happening", "left"];
+
+    /// <summary>"meeting", "call", "standup", "one" … at <paramref name="i"/>: "my next call", "the next one".</summary>
+    private static bool MeetingNounAt(CommandText t, int i) => t.IsWordAny(i, Nouns) || t.IsWordAny(i, ["one", "calls", "standups", "syncs"]);
+
+    /// <summary>Nothing but a question mark, or a day, after <paramref name="i"/>: "next meeting?", "next call today".</summary>
+    private static bool OnlyAQuestionAfter(CommandText t, int i)
+    {
+        for (; i < t.Count; i++)
+        {
+            if (!t.IsPunct(i, '?') && !t.IsWordAny(i, ["today", "tomorrow", "here", "please", "pls"]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>"link", "links" or "url" within the next few words: "what's the join link", "send me the link again".</summary>
     private static bool LinkAhead(CommandText t, int i)
