@@ -123,6 +123,18 @@ public class MeetingCommandTests
         { "meet now with {A}, also {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now with {A} also {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now with {A} as well", "Alice Anders", null, 30, false },
+        // "too" and "as well" after the subject add it to the request (they were part of it: "the finance team as well").
+        { "meet now with the finance team as well", "", "finance team", 30, false },
+        { "meet now about the budget too", "", "the budget", 30, false },
+        { "meet now about the me too campaign", "", "the me too campaign", 30, false },
+        // "up" and "in" that make a name ("follow up", "check in") are kept (the subject was "follow", "check").
+        { "set up a follow up now with {A}", "Alice Anders", "follow up", 30, false },
+        { "schedule a check in now", "", "check in", 30, false },
+        { "set up a catch up with {B} now", "Bob Brown", "catch up", 30, false },
+        { "meet now to follow up on the incident", "", "follow up on the incident", 30, false },
+        // "mtg" is a meeting (it was the subject).
+        { "mtg now w {A}", "Alice Anders", null, 30, false },
+        { "budget mtg now", "", "budget", 30, false },
         { "meet now with {A} also about the budget", "Alice Anders", "the budget", 30, false },
         { "meet now with {A}, cc {B}", "Alice Anders,Bob Brown", null, 30, false },
         { "meet now with {A} fyi {B}", "Alice Anders,Bob Brown", null, 30, false },
@@ -318,6 +330,10 @@ public class MeetingCommandTests
     [InlineData("design review in 20 minutes", "design review", "2026-11-26T22:20Z", "")]
     [InlineData("postmortem for INC-123 tomorrow at 10", "postmortem for INC-123", "2026-11-27T10:00Z", "")]
     [InlineData("one on one with {B} at 3", "one on one", "2026-11-27T15:00Z", "Bob Brown")]
+    // A name with "up" or a slash in it (these got "Sorry, I didn't get …").
+    [InlineData("follow up with {B} at 3", "follow up", "2026-11-27T15:00Z", "Bob Brown")]
+    [InlineData("release go/no-go at 4", "release go/no-go", "2026-11-27T16:00Z", "")]
+    [InlineData("Q3/Q4 planning tomorrow at 10", "Q3/Q4 planning", "2026-11-27T10:00Z", "")]
     public void The_meetings_name_then_when_is_a_meeting_with_that_subject(string text, string subject, string? start, string attendees)
     {
         var command = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));

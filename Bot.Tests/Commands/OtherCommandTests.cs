@@ -168,6 +168,17 @@ public class OtherCommandTests
         Assert.IsType(expected, CommandParser.Parse(Input(text)));
     }
 
+    /// <summary>The suggestion after "Sorry, I didn't get …" starts at a word (it was “meet , 4pm for me”).</summary>
+    [Theory]
+    [InlineData("no, 4pm doesn't work for me", "meet 4pm")]
+    [InlineData("hmm; tomorrow at 3 could be better for bob", "meet tomorrow at 3")]
+    public void A_suggestion_never_starts_with_punctuation(string text, string start)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.StartsWith(start, failure.Suggestion, StringComparison.Ordinal);
+    }
+
     /// <summary>text → people to invite, people to take off (mentions and names as written), new subject, words naming the meeting.</summary>
     [Theory]
     [InlineData("invite {C}", "Carol Chen", "", null, "")]

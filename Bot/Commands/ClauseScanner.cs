@@ -969,13 +969,27 @@ internal sealed class ClauseScanner
     private static string Clean(string subject)
     {
         var span = subject.AsSpan().Trim();
-        span = span.TrimEnd(".,;:!?-–— ").Trim();
+        span = WithoutTrailingAlso(span.TrimEnd(".,;:!?-–— ").Trim()).TrimEnd(".,;:!?-–— ");
         if (span.Length >= 2 && IsQuote(span[0]) && IsQuote(span[^1]))
         {
             span = span[1..^1].Trim();
         }
 
         return span.ToString();
+    }
+
+    /// <summary>"the budget too", "the finance team as well": the subject without the "too" that adds it to the request.</summary>
+    internal static ReadOnlySpan<char> WithoutTrailingAlso(ReadOnlySpan<char> subject)
+    {
+        foreach (string also in (ReadOnlySpan<string>)[" too", " as well", " also"])
+        {
+            if (subject.Length > also.Length && subject.EndsWith(also, StringComparison.OrdinalIgnoreCase))
+            {
+                return subject[..^also.Length].TrimEnd();
+            }
+        }
+
+        return subject;
     }
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '„' or '«' or '»' or '‘' or '’' or '\'';

@@ -21,7 +21,7 @@ public static class CommandParser
 
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
-        "a", "an", "the", "meeting", "call", "up", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty", "quick", "quickly",
+        "a", "an", "the", "meeting", "mtg", "call", "up", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty", "quick", "quickly",
         "short", "new", "teams", "online", "video", "instant", "us", "me", "we", "and", "with", "for", "to", "ok", "okay", "bot", "guys",
         "folks", "real", "brief", "session", "huddle", "sync", "it", "can", "i", "just", "hey", "hi", "so", "on", "in", "at", "by", "of",
         "is", "are", "some", "there", "here", "again", "right", "away", "fast", "really", "very", "go", "lets", "let's", "y'all", "all",
@@ -303,8 +303,14 @@ public static class CommandParser
         }
 
         int k = start;
-        while (k < text.Count && text.KindAt(k) == TokenKind.Word && !StartsWhenOrWho(text, k))
+        while (k < text.Count && (text.KindAt(k) == TokenKind.Word || SlashBetweenWords(text, k, start)) && (!StartsWhenOrWho(text, k) || IsParticleOfNoun(text, k)))
         {
+            if (IsParticleOfNoun(text, k) || SlashBetweenWords(text, k, start))
+            {
+                k++; // "follow up at 3", "release go/no-go at 4"
+                continue;
+            }
+
             if (text.IsWordAny(k, NotSubjectWords) || text.IsWordAny(k, RemarkWords) || text.IsWordAny(k, MeetingControlWords))
             {
                 return null;
@@ -340,6 +346,10 @@ public static class CommandParser
             ? meeting with { Subject = text.Render(start, k + 1) + " " + subject }
             : meeting;
     }
+
+    /// <summary>The "/" of "go/no-go" or "Q3/Q4 planning": between two words of a meeting's name.</summary>
+    private static bool SlashBetweenWords(CommandText text, int k, int start) =>
+        k > start && text.IsPunct(k, '/') && text.KindAt(k - 1) == TokenKind.Word && k + 1 < text.Count && text.KindAt(k + 1) == TokenKind.Word;
 
     /// <summary>Where the words naming a meeting stop: its time or day ("at 3", "tomorrow", "Friday", "3pm", "now"), or its people ("with @bob").</summary>
     private static bool StartsWhenOrWho(CommandText text, int k) =>
@@ -685,14 +695,14 @@ public static class CommandParser
                 timeLike = true;
             }
 
-            // "incident-123", "PR #1234": a dash or a hash between two leftovers keeps them one run, written as they were.
-            bool joined = index == previous + 2 && (text.IsPunct(previous + 1, '-') || text.IsPunct(previous + 1, '#'));
+            // "incident-123", "PR #1234", "go/no-go": a dash, a hash or a slash between two leftovers keeps them one run, written as they were.
+            bool joined = index == previous + 2 && (text.IsPunct(previous + 1, '-') || text.IsPunct(previous + 1, '#') || text.IsPunct(previous + 1, '/'));
             if (index != previous + 1 && !joined)
             {
                 Flush();
             }
 
-            bool filler = token.Kind == TokenKind.Word && Fillers.Contains(lower.ToString());
+            bool filler = token.Kind == TokenKind.Word && Fillers.Contains(lower.ToString()) && !IsParticleOfNoun(text, index);
             if (!filler)
             {
                 if (firstMeaningful < 0)
@@ -718,12 +728,19 @@ public static class CommandParser
         {
             if (firstMeaningful >= 0)
             {
-                runs.Add(text.Render(firstMeaningful, lastMeaningful + 1).TrimEnd('.', ',', '!', '?', ';', ':'));
+                runs.Add(ClauseScanner.WithoutTrailingAlso(text.Render(firstMeaningful, lastMeaningful + 1).TrimEnd('.', ',', '!', '?', ';', ':')).ToString());
             }
 
             firstMeaningful = lastMeaningful = -1;
         }
     }
+
+    /// <summary>Words that make a meeting's name with "up" or "in" after them: "follow up", "catch up", "check in", "wrap up".</summary>
+    private static readonly string[] NounsWithParticle = ["follow", "catch", "check", "wrap", "stand", "warm", "round", "clean", "tidy", "write", "sign"];
+
+    /// <summary>The "up" of "follow up", the "in" of "check in": part of the meeting's name, not a filler word.</summary>
+    private static bool IsParticleOfNoun(CommandText text, int i) =>
+        text.IsWordAny(i, ["up", "in"]) && text.IsWordAny(i - 1, NounsWithParticle);
 
     /// <summary>"#123", "incident-123", "INC-4512": a number that is part of a name, not a time.</summary>
     private static bool IsIdentifierNumber(CommandText text, Token token) =>

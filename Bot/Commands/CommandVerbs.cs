@@ -10,7 +10,7 @@ internal static class CommandVerbs
 {
     private static readonly string[] Politeness = ["please", "pls", "plz", "kindly", "just", "ok", "okay", "so", "yo", "bot", "meetbot", "hey", "hi", "hello", "now"];
     /// <summary>The words for a meeting: "meeting", "call", "sync", "standup"…</summary>
-    internal static readonly string[] Nouns = ["meeting", "meetings", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
+    internal static readonly string[] Nouns = ["meeting", "meetings", "mtg", "call", "huddle", "sync", "session", "conference", "meet", "chat", "standup", "stand-up", "catchup", "catch-up", "bridge", "room"];
     /// <summary>Words that say what kind of meeting it is; they may start a request ("urgent bridge", "daily standup").</summary>
     private static readonly string[] KindWords = ["ad-hoc", "adhoc", "emergency", "urgent", "war", "incident", "daily", "weekly", "monthly", "biweekly", "usual", "regular"];
     private static readonly string[] Adjectives = ["a", "an", "the", "new", "quick", "short", "teams", "online", "video", "instant", "brief", "another", "us", "me", "bridge", "conference", "team", "my", "our", .. KindWords];
@@ -314,7 +314,7 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.List;
 
-            case "meet" or "meetup" or "meeting" or "huddle" or "conference" or "call" or "standup" or "stand-up":
+            case "meet" or "meetup" or "meeting" or "mtg" or "huddle" or "conference" or "call" or "standup" or "stand-up":
                 next = i + 1;
                 return CommandKind.Meeting;
             case "let's" or "lets" or "let’s" or "let" when WeVerb(t, w is "let" ? i + 2 : i + 1, out next):
