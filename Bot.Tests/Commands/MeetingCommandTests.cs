@@ -272,6 +272,11 @@ public class MeetingCommandTests
         { "meet now with bob also carol", "bob,carol", "", null },
         { "meet now with bob as well as carol", "bob,carol", "", null },
         { "meet tomorrow at 3 with bob, and also carol", "bob,carol", "", null },
+        // "get bob on a call": a meeting with them (these got "Sorry, I didn't get …"); "on the call" rings them instead.
+        { "get bob on a call", "bob", "", null },
+        { "get bob and carol on a quick call about the outage", "bob,carol", "", "the outage" },
+        { "get {A} and carol on a call now", "carol", "Alice Anders", null },
+        { "grab alice in a huddle at 3", "alice", "", null },
         // Not people: a group, whose name, the sender's manager, words inside a subject, words after a mention.
         { "meet now with the finance team", "", "", "finance" },
         { "meet now with finance folks", "", "", "finance" },

@@ -342,6 +342,10 @@ public class OtherCommandTests
         { "ring Carol Chen please", "", "", "Carol Chen" },
         { "ring in bob", "", "", "bob" },
         { "ring alice@contoso.com", "", "", "alice@contoso.com" },
+        // "get bob on the call", "bring bob into the call" (these got "Sorry, I didn't get …").
+        { "get bob on the call", "", "", "bob" },
+        { "bring bob and carol into the call", "", "", "bob,carol" },
+        { "get {A} into the meeting", "Alice Anders", "", "" },
     };
 
     [Theory]

@@ -248,6 +248,9 @@ public static class CommandParser
                 return PhoneNumberRefused("invite");
             case CommandKind.Meeting when text.IsWordAny(next, StatementVerbs):
                 return NotUnderstood(text, input, leading, next + 1); // "meeting is at 3", "call was great": a statement about one
+            case CommandKind.Meeting when text.IsWordAny(start, ["get", "grab"]) && next == start + 1:
+                // "get bob on a call about the outage": the people, then what follows "on a call".
+                return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true, resumeAt: CommandVerbs.CallAfterPeopleEnd(text, next, out _));
             case CommandKind.Meeting when text.IsWord(start, "call") && next == start + 1 && CallsPeople(text, input, next):
                 return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true); // "call bob", "call alice and bob about the outage"
             case CommandKind.Meeting:
@@ -381,7 +384,8 @@ public static class CommandParser
 
     /// <summary>Reads the meeting clauses in [from, end) except the command word at [verbAt, afterVerb).</summary>
     /// <param name="peopleFirst">"call bob …": the words after the command word are people, read before any other clause.</param>
-    private static ParseResult BuildMeeting(CommandText text, CommandInput input, List<int> leading, int from, int verbAt, int afterVerb, bool peopleFirst = false)
+    /// <param name="resumeAt">With <paramref name="peopleFirst"/>: where reading goes on after the people ("get bob on a call now": at "now").</param>
+    private static ParseResult BuildMeeting(CommandText text, CommandInput input, List<int> leading, int from, int verbAt, int afterVerb, bool peopleFirst = false, int resumeAt = 0)
     {
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
         foreach (int index in leading)
@@ -399,7 +403,7 @@ public static class CommandParser
 
         if (peopleFirst)
         {
-            afterVerb = scanner.ScanPeople(afterVerb);
+            afterVerb = Math.Max(scanner.ScanPeople(afterVerb), resumeAt);
         }
 
         scanner.Scan(afterVerb, text.Count);

@@ -241,6 +241,14 @@ internal static class CommandVerbs
                 // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
+            case "get" or "grab" when CallAfterPeople(t, i + 1, out bool theCall) && !theCall:
+                // "get bob on a call", "grab @alice and carol in a quick huddle": a new meeting with them (it got "Sorry, I didn't get …").
+                next = i + 1;
+                return CommandKind.Meeting;
+            case "get" or "bring" or "pull" or "grab" when CallAfterPeople(t, i + 1, out bool theCall) && theCall:
+                // "get bob on the call", "bring bob into the call": ring them into the call there is.
+                next = i + 1;
+                return CommandKind.Ring;
             case "invite" or "add" or "bring" or "pull" or "get" when (MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody"])) && MentionsTheCall(t):
             case "loop" when (MentionAhead(t, i + 1) || (t.IsWord(i + 1, "in") && MentionAhead(t, i + 2))) && MentionsTheCall(t) && !t.IsWord(t.Count - 1, "in"):
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
@@ -663,6 +671,38 @@ internal static class CommandVerbs
     /// Whether a person is named at <paramref name="i"/>: a mention, an "@name" typed as text, an address, or a word that
     /// is not a pronoun, article, meeting noun or length ("invite bob", not "add an hour" or "add it").
     /// </summary>
+    /// <summary>
+    /// People from <paramref name="i"/>, then "on a call" / "in a quick huddle" (a new one) or "on the call" / "into the
+    /// meeting" (<paramref name="theCall"/>: the one there is): "get bob and @carol on a call".
+    /// </summary>
+    private static bool CallAfterPeople(CommandText t, int i, out bool theCall) => CallAfterPeopleEnd(t, i, out theCall) > 0;
+
+    /// <summary>Where the words after "on a quick call" in "get bob on a quick call about …" start; 0 when <see cref="CallAfterPeople"/> is false.</summary>
+    public static int CallAfterPeopleEnd(CommandText t, int i, out bool theCall)
+    {
+        theCall = false;
+        if (!PersonAt(t, i))
+        {
+            return 0;
+        }
+
+        for (int k = i + 1; k < Math.Min(t.Count, i + 10); k++)
+        {
+            if (t.IsWordAny(k, ["on", "in", "into", "onto"]))
+            {
+                theCall = t.IsWordAny(k + 1, ["the", "this", "our"]) && t.IsWordAny(k + 2, ["call", "meeting", "bridge", "huddle"]);
+                return theCall ? k + 3 : t.IsWordAny(k + 1, ["a", "an"]) && SkipNounPhrase(t, k + 1) is var end && end > k + 1 ? end : 0;
+            }
+
+            if (t.Tokens[k].Kind is not (TokenKind.Mention or TokenKind.PlainName or TokenKind.Email or TokenKind.Word) && !t.IsPunct(k, ','))
+            {
+                return 0;
+            }
+        }
+
+        return 0;
+    }
+
     private static bool PersonAt(CommandText t, int i)
     {
         if (i >= t.Count)
