@@ -80,6 +80,8 @@ public class ListCommandTests
     [InlineData("join the call")]
     [InlineData("what do I have to do")]
     [InlineData("next meeting at 3 with bob")]
+    [InlineData("when is alice free")]
+    [InlineData("when are bob and carol available tomorrow")]
     public void Remarks_are_not_questions_about_meetings(string text) =>
         Assert.IsNotType<ListMeetingsCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
 

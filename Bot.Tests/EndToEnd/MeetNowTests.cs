@@ -269,6 +269,38 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Null(reply.Attachments);
     }
 
+    /// <summary>
+    /// What the bot does not do (free/busy, reminders of its own, undo) is answered with what it does instead; these got the
+    /// help card with "Sorry, I didn't get …", and "when is alice free" listed the meetings.
+    /// </summary>
+    [Theory]
+    [InlineData("is bob free at 3?", "I can't see anyone's calendar")]
+    [InlineData("when is alice free", "I can't see anyone's calendar")]
+    [InlineData("who is free now", "I can't see anyone's calendar")]
+    [InlineData("find a time with bob tomorrow", "I can't see anyone's calendar")]
+    [InlineData("meet when everyone is free", "I can't see anyone's calendar")]
+    [InlineData("remind me at 3", "I don't set reminders of my own.")]
+    [InlineData("set a reminder for 3pm", "I don't set reminders of my own.")]
+    [InlineData("undo", "I can't undo a step.")]
+    public async Task What_the_bot_does_not_do_is_answered_in_a_line_with_what_it_does(string text, string answer)
+    {
+        var reply = await TheOnlyReplyToAsync(text);
+
+        Assert.Empty(await GraphRequestsAsync());
+        Assert.StartsWith(answer, reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Attachments);
+    }
+
+    [Theory]
+    [InlineData("what time is it where you are")]
+    [InlineData("what time is it where you are?")]
+    public async Task A_clock_question_about_the_bots_place_gets_the_senders_time(string text)
+    {
+        var reply = await TheOnlyReplyToAsync(text);
+
+        Assert.Matches(@"^It's \d\d:\d\d on ", reply.Text);
+    }
+
     [Fact]
     public async Task A_clock_question_is_answered_in_a_line_without_Graph()
     {

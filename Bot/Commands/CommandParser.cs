@@ -214,6 +214,8 @@ public static class CommandParser
                 return new JoinCallCommand();
             case CommandKind.Leave:
                 return new LeaveCallCommand();
+            case CommandKind.List or CommandKind.Status when AsksWhoIsFree(text, start):
+                return NotUnderstood(text, input, leading, start); // "when is alice free", "who is free now": free/busy, which the bot cannot see
             case CommandKind.Status:
                 return new StatusCommand();
             case CommandKind.Invite or CommandKind.Uninvite:
@@ -1201,6 +1203,11 @@ public static class CommandParser
                 null) { Written = written };
         }
 
+        if (OutsideWhatIDo(text, start, written) is { } outside)
+        {
+            return outside;
+        }
+
         if (AnyWordFrom(text, start, MeetingControlWords))
         {
             return new ParseFailure(
@@ -1244,6 +1251,34 @@ public static class CommandParser
             ? "Say “meet now” to start a meeting, or “help” to see everything I can do."
             : "Sorry, I didn't get “" + written + "”. Try “" + suggestion + "”, or say “help” to see everything I can do.";
         return new ParseFailure(ParseFailureKind.NotUnderstood, message, suggestion, false, null) { Written = written };
+    }
+
+    private static readonly string[] FreeWords = ["free", "available", "availability", "busy", "unavailable"];
+
+    /// <summary>"is bob free at 3?", "when is alice available", "find a time with bob", "meet when everyone is free".</summary>
+    private static bool AsksWhoIsFree(CommandText text, int start) =>
+        (text.IsWordAny(start, ["find", "suggest", "pick", "propose", "choose"]) && text.IsWordAny(start + 1, ["a", "the", "me", "us", "some"])
+            && (text.IsWordAny(start + 2, ["time", "slot", "times", "slots"]) || text.IsWordAny(start + 3, ["time", "slot", "times", "slots"])))
+        || (AnyWordFrom(text, start, FreeWords)
+            && (text.IsWordAny(start, ["is", "are", "when", "when's", "whens", "find", "check", "who", "who's", "whos", "does", "do", "what", "what's", "whats", "which"])
+                || AnyWordFrom(text, start, ["when", "whenever"])));
+
+    /// <summary>
+    /// What the bot does not do, said in a line with what it does instead: free/busy ("is bob free at 3?"), reminders of
+    /// its own ("remind me at 3"), taking back a step ("undo"). These got the help card with "Sorry, I didn't get …".
+    /// </summary>
+    private static ParseFailure? OutsideWhatIDo(CommandText text, int start, string written)
+    {
+        string? answer = AsksWhoIsFree(text, start)
+            ? "I can't see anyone's calendar, so I can't tell who is free or find a slot. The Scheduling Assistant in the Teams or Outlook calendar shows when people are free; "
+                + "pick a time and I'll set it up, e.g. “meet tomorrow at 10 with @Alice”."
+            : text.IsWord(start, "remind") || (text.IsWordAny(start, ["set", "add", "create"]) && text.IsWordAny(start + 1, ["a", "an"]) && text.IsWord(start + 2, "reminder"))
+            ? "I don't set reminders of my own. For the meetings I make here, I post in this chat when they start, and Teams reminds everyone invited before a meeting. "
+                + "To make one, say e.g. “meet at 3”."
+            : text.IsWordAny(start, ["undo", "revert", "rollback"])
+            ? "I can't undo a step. To take back a meeting I made, say “cancel it” (or press Cancel meeting on its card); to move it back, say e.g. “move it to 3pm”."
+            : null;
+        return answer is null ? null : new ParseFailure(ParseFailureKind.NotMyJob, answer, "help", false, null) { Written = written };
     }
 
     /// <summary>"end the meeting", "stop the call", "close meeting": never a request for a new one.</summary>

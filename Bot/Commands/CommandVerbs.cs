@@ -827,7 +827,7 @@ internal static class CommandVerbs
                 continue;
             }
 
-            if (t.Tokens[j].Kind != TokenKind.Punct && !t.IsWordAny(j, ["please", "pls", "there", "now", "here", "for", "me", "you", "where", "in", "your", "my", "time", "zone", "timezone"]))
+            if (t.Tokens[j].Kind != TokenKind.Punct && !t.IsWordAny(j, ["please", "pls", "there", "now", "here", "for", "me", "you", "u", "where", "are", "r", "in", "your", "my", "time", "zone", "timezone"]))
             {
                 return false;
             }

@@ -38,4 +38,7 @@ public enum ParseFailureKind
     /// out of the call, stop a ring. The message says where that is done.
     /// </summary>
     TeamsControl,
+
+    /// <summary>What the bot does not do at all (free/busy, reminders of its own, undo): the message says what it does instead.</summary>
+    NotMyJob,
 }
