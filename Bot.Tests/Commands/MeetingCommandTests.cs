@@ -132,6 +132,14 @@ public class MeetingCommandTests
         { "schedule a check in now", "", "check in", 30, false },
         { "set up a catch up with {B} now", "Bob Brown", "catch up", 30, false },
         { "meet now to follow up on the incident", "", "follow up on the incident", 30, false },
+        // "page" and "ping" before people invite them ("open a bridge and page @oncall-db" was titled "page").
+        { "open a bridge and page {A}", "Alice Anders", null, 30, false },
+        { "meet now and ping {A} and {B}", "Alice Anders,Bob Brown", null, 30, false },
+        // A label, then the request: the label names the meeting (these got "Sorry, I didn't get …").
+        { "sev2 - open a bridge with {A}", "Alice Anders", "sev2", 30, false },
+        { "INC-4411: meet now with {A}", "Alice Anders", "INC-4411", 30, false },
+        { "INC-4411: meet now about the db failover", "", "INC-4411: the db failover", 30, false },
+        { "db failover — meet now", "", "db failover", 30, false },
         // "mtg" is a meeting (it was the subject).
         { "mtg now w {A}", "Alice Anders", null, 30, false },
         { "budget mtg now", "", "budget", 30, false },
@@ -362,6 +370,7 @@ public class MeetingCommandTests
     [InlineData("record now")]
     [InlineData("brb in 10 min")]
     [InlineData("heads up: maintenance window tonight at 10")]
+    [InlineData("sev1 - the db is down")]
     [InlineData("reminder: retro at 4")]
     [InlineData("FYI outage at 3")]
     [InlineData("db down now")]

@@ -18,8 +18,8 @@ internal sealed class ClauseScanner
     private static readonly string[] EveryoneWords = ["everyone", "everybody", "all", "y'all", "yall", "y’all"];
     private static readonly string[] NowWords = ["now", "asap", "immediately", "instantly"];
 
-    /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a" (outside a subject).</summary>
-    private static readonly string[] WithWords = ["with", "w", "bring", "invite", "add", "include", "including", "plus"];
+    /// <summary>Words before the people to invite: "with @a", "w @a", "bring @a and @b", "invite @a", "add @a", "page @a" (outside a subject).</summary>
+    private static readonly string[] WithWords = ["with", "w", "bring", "invite", "add", "include", "including", "plus", "page", "ping"];
 
     /// <summary>
     /// Words that never name a person after "with": pronouns, articles, linking words, and the small words people put

@@ -85,6 +85,19 @@ public static class CommandParser
                 start = CommandVerbs.SkipPreamble(text, request, leading);
                 kind = CommandVerbs.Recognize(text, start, out next);
             }
+            else if (LabelEnd(text, start) is var separator and > 0
+                && CommandVerbs.Recognize(text, CommandVerbs.SkipPreamble(text, separator + 1, []), out int afterVerb) == CommandKind.Meeting)
+            {
+                // "sev2 - open a bridge", "INC-4411: meet now with @oncall-db": a label, then the request; the label names the meeting.
+                var labelled = ParseCommand(text, input, CommandKind.Meeting, leading, CommandVerbs.SkipPreamble(text, separator + 1, leading), afterVerb);
+                string label = text.Render(start, separator);
+                return labelled switch
+                {
+                    CreateMeetingCommand { Subject: null } unnamed => unnamed with { Subject = label },
+                    CreateMeetingCommand { Subject: { } subject } named => named with { Subject = label + ": " + subject },
+                    _ => labelled,
+                };
+            }
             else if (request > 0 ? NewTimeOnly(text, input, request, cued: true) : NewTimeOnly(text, input, start, cued: false))
             {
                 // "actually 4pm", "no, tomorrow at 3", "how about 4?", "4pm instead": a new time for the meeting just made.
@@ -104,6 +117,42 @@ public static class CommandParser
         // "actually, make it 4pm", "sorry, I meant 4pm", "no, cancel it": a correction of what was just asked, so the
         // meeting made last, unless the message names another.
         return correcting || (kind == CommandKind.Reschedule && text.IsWord(start, "i")) ? TheLatestUnlessNamed(parsed) : parsed;
+    }
+
+    /// <summary>
+    /// "sev2 - …", "INC-4411: …", "db failover — …": one to four words of a label, then a dash or colon set apart by a
+    /// space; the index of that mark, or 0. A remark's opening ("heads up: …", "fyi: …") is no label.
+    /// </summary>
+    private static int LabelEnd(CommandText text, int start)
+    {
+        for (int k = start; k < Math.Min(text.Count, start + 8); k++)
+        {
+            if (text.KindAt(k) is TokenKind.Word or TokenKind.Number)
+            {
+                if (text.IsWordAny(k, NotSubjectWords) || text.IsWordAny(k, RemarkWords))
+                {
+                    return 0;
+                }
+
+                continue;
+            }
+
+            var token = text.Tokens[k];
+            char mark = text.Text[token.Start];
+            bool spaceAfter = token.End < text.Text.Length && char.IsWhiteSpace(text.Text[token.End]);
+            bool spaceBefore = token.Start > 0 && char.IsWhiteSpace(text.Text[token.Start - 1]);
+            if (k > start && token.Kind == TokenKind.Punct && spaceAfter && (mark == ':' || (mark is '-' or '–' or '—' && spaceBefore)))
+            {
+                return k;
+            }
+
+            if (token.Kind != TokenKind.Punct || mark is not ('-' or '#' or '/'))
+            {
+                return 0; // "INC-4411", "PR #12", "go/no-go" are inside the label
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Words that may stand beside a new time given alone: "4pm instead", "how about 4 then?", "3pm works better".</summary>
