@@ -205,6 +205,25 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
         Assert.StartsWith("Done: \"the budget\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A change to the times the meeting already has sends nothing to Teams (it sent a PATCH and said "Done").</summary>
+    [Theory]
+    [InlineData("make it 30 min")]
+    [InlineData("move it to 10:00")]
+    [InlineData("how about 30 min?")]
+    public async Task A_change_to_the_same_times_changes_nothing(string command)
+    {
+        await BudgetWithAliceAsync();
+        int updates = _world.Connector.UpdatedActivities.Count;
+
+        string id = await _world.SayAsync(command);
+
+        Assert.Empty(await PatchesAsync());
+        Assert.Equal(updates, _world.Connector.UpdatedActivities.Count);
+        var reply = Assert.Single(_world.RepliesTo(id)).Activity.Text;
+        Assert.StartsWith("\"the budget\" is already ", reply, StringComparison.Ordinal);
+        Assert.EndsWith(", so I changed nothing.", reply, StringComparison.Ordinal);
+    }
+
     /// <summary>"instead" with none of the sender's meetings here to move: the meeting is made as the words ask.</summary>
     [Theory]
     [InlineData("let's meet at 11 instead")]

@@ -419,6 +419,12 @@ public sealed class MeetingService(
         }
 
         var end = start + duration;
+        if (start == meeting.StartUtc && end == meeting.EndUtc)
+        {
+            // "make it 30 min" of a 30-minute meeting: nothing to send to Teams, and the card is right as it is.
+            return $"\"{meeting.Subject}\" is already {Commands.ZonedTime.Describe(start, end, zone, command.WrittenZone is null && senderZone.Assumed, now)}, so I changed nothing.";
+        }
+
         try
         {
             await graph.RescheduleAsync(meeting.Organizer.AadObjectId!, meeting.GraphMeetingId, start, end, cancellationToken);
