@@ -26,6 +26,8 @@ public class MeetingChoiceTests
     [InlineData("cancel the meeting", "", "")]
     [InlineData("cancel tomorrow's meeting", "2026-11-27", "")]
     [InlineData("cancel 2moro's meeting", "2026-11-27", "")]
+    [InlineData("cancel tmrw's meeting", "2026-11-27", "")]
+    [InlineData("cancel tmr's standup", "2026-11-27", "")]
     [InlineData("cancel Friday’s call", "2026-11-27", "")]
     [InlineData("cancel the 3pm meeting", "", "15:00")]
     [InlineData("cancel the meeting at 3", "", "03:00,15:00")]

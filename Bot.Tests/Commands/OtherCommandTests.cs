@@ -142,6 +142,14 @@ public class OtherCommandTests
         { "4pm", typeof(ParseFailure) },
         { "no, 4pm doesn't work for me", typeof(ParseFailure) },
         { "how about a call at 4?", typeof(CreateMeetingCommand) },
+        // Other ways to cancel (these got "Sorry, I didn't get …").
+        { "nuke it", typeof(CancelMeetingCommand) },
+        { "ditch the standup", typeof(CancelMeetingCommand) },
+        { "we don't need the meeting anymore", typeof(CancelMeetingCommand) },
+        { "we no longer need the call", typeof(CancelMeetingCommand) },
+        { "i don't need it", typeof(ParseFailure) },
+        { "drop the link", typeof(ListMeetingsCommand) },
+        { "start 10 min late", typeof(RescheduleMeetingCommand) },
         { "no", typeof(ParseFailure) },
         { "actually", typeof(ParseFailure) },
         { "no, the budget meeting", typeof(ParseFailure) },
@@ -411,8 +419,38 @@ public class OtherCommandTests
         { "make it 90", "", 90, int.MinValue, int.MinValue },
         { "make it 0930", "2026-11-27T17:30Z", int.MinValue, int.MinValue, int.MinValue },
         { "actually 4", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make it 10 min", "", 10, int.MinValue, int.MinValue },
+        // More or less time (these were "Sorry, I didn't get …", "“min” is not a time", or a new length of an hour).
+        { "make it an hour longer", "", int.MinValue, int.MinValue, 60 },
+        { "make it 15 min shorter", "", int.MinValue, int.MinValue, -15 },
+        { "add 15 min", "", int.MinValue, int.MinValue, 15 },
+        { "add 15 minutes to the meeting", "", int.MinValue, int.MinValue, 15 },
+        { "add another 10 minutes", "", int.MinValue, int.MinValue, 10 },
+        { "give us 15 more minutes", "", int.MinValue, int.MinValue, 15 },
+        { "we need 10 more min", "", int.MinValue, int.MinValue, 10 },
+        { "15 more minutes please", "", int.MinValue, int.MinValue, 15 },
+        { "5 more", "", int.MinValue, int.MinValue, 5 },
+        { "extend 5", "", int.MinValue, int.MinValue, 5 },
+        { "extend 15", "", int.MinValue, int.MinValue, 15 },
+        { "extend it to an hour", "", 60, int.MinValue, int.MinValue },
+        { "start 10 min late", "", int.MinValue, 10, int.MinValue },
+        { "start it 5 min later", "", int.MinValue, 5, int.MinValue },
+        { "push it back 15 more minutes", "", int.MinValue, 15, int.MinValue },
+        // "to next week": a week later, same weekday and time (it asked which day).
+        { "push it to next week", "", int.MinValue, 10080, int.MinValue },
+        { "move the retro to next week please", "", int.MinValue, 10080, int.MinValue },
         { "how about 30 min?", "", 30, int.MinValue, int.MinValue },
     };
+
+    [Fact]
+    public void The_meeting_moved_to_next_week_is_named_by_the_words_before()
+    {
+        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input("push the retro to next week", "America/Los_Angeles")));
+
+        Assert.Equal(TimeSpan.FromDays(7), change.ShiftBy);
+        Assert.Equal(["retro"], change.Which.Words);
+        Assert.Equal("7 days later", change.ScheduleDescription);
+    }
 
     [Theory]
     [InlineData("move tomorrow's meeting to 4pm", "2026-11-27T00:00Z")]

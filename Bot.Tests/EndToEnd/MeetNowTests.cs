@@ -259,6 +259,8 @@ public sealed class MeetNowTests : IAsyncLifetime
     [Theory]
     [InlineData("start recording", "I can't record, transcribe, mute people or share screens: those are in the meeting's own controls in Teams.")]
     [InlineData("end the meeting for everyone", "I can't end a meeting for everyone.")]
+    [InlineData("we can close the bridge now", "I can't end a meeting for everyone.")]
+    [InlineData("stand down the bridge", "I can't end a meeting for everyone.")]
     [InlineData("hang up on bob", "I can't take people out of a call or stop a ring.")]
     public async Task What_the_meetings_own_controls_do_is_answered_in_a_line(string text, string answer)
     {

@@ -205,6 +205,25 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
         Assert.StartsWith("Done: \"the budget\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>More time, or a week later, in the words people use (these got "Sorry, I didn't get …" or asked which day).</summary>
+    [Theory]
+    [InlineData("add 15 min", "2026-03-05T10:00:00Z", "2026-03-05T10:45:00Z")]
+    [InlineData("we need 10 more min", "2026-03-05T10:00:00Z", "2026-03-05T10:40:00Z")]
+    [InlineData("make it 15 min shorter", "2026-03-05T10:00:00Z", "2026-03-05T10:15:00Z")]
+    [InlineData("push it to next week", "2026-03-12T10:00:00Z", "2026-03-12T10:30:00Z")]
+    [InlineData("start 10 min late", "2026-03-05T10:10:00Z", "2026-03-05T10:40:00Z")]
+    public async Task A_change_of_length_or_week_patches_the_times(string command, string start, string end)
+    {
+        await BudgetWithAliceAsync();
+
+        string id = await _world.SayAsync(command);
+
+        var patch = Assert.Single(await PatchesAsync());
+        Assert.Equal(SchedulingWorld.Instant(JsonValue.Create(start)), SchedulingWorld.Instant(patch.Body["startDateTime"]));
+        Assert.Equal(SchedulingWorld.Instant(JsonValue.Create(end)), SchedulingWorld.Instant(patch.Body["endDateTime"]));
+        Assert.StartsWith("Done: \"the budget\" is now", Assert.Single(_world.RepliesTo(id)).Activity.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>A change to the times the meeting already has sends nothing to Teams (it sent a PATCH and said "Done").</summary>
     [Theory]
     [InlineData("make it 30 min")]

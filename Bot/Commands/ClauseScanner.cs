@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace TeamsMeetBot.Commands;
 
@@ -118,6 +119,9 @@ internal sealed class ClauseScanner
     /// 13 to 240, minutes. Elsewhere a bare number is no time ("the 15 people"). -1: nowhere.
     /// </summary>
     public int BareNumberAt { get; init; } = -1;
+
+    /// <summary>Whether the number at <see cref="BareNumberAt"/> is always minutes: "extend 5", "add 10".</summary>
+    public bool BareNumberIsMinutes { get; init; }
 
     /// <summary>
     /// Everyone named as text, to look up: "@names" typed without picking a mention (written with their "@"), then names
@@ -1457,8 +1461,19 @@ internal sealed class ClauseScanner
     /// </summary>
     private int BareNumber(int i)
     {
-        if (TimeGrammar.TryDuration(_t, i, allowBareMinutes: true, out var length, out int afterLength) && afterLength == i + 1
-            && !_t.IsPunct(i + 1, ':') && length.TotalMinutes is > 12 and <= 240 && _t.LowerAt(i)[0] != '0')
+        bool isLength = TimeGrammar.TryDuration(_t, i, allowBareMinutes: true, out var length, out int afterLength);
+        if (isLength && afterLength > i + 1)
+        {
+            return 0; // "make it 15 min": a length with its unit, read as ever
+        }
+
+        if (BareNumberIsMinutes && int.TryParse(_t.LowerAt(i), NumberStyles.None, CultureInfo.InvariantCulture, out int minutes) && minutes is > 0 and <= 240)
+        {
+            SetDuration(TimeSpan.FromMinutes(minutes), _t.Render(i, i + 1)); // "extend 5": five minutes, never five o'clock
+            return i + 1;
+        }
+
+        if (isLength && !_t.IsPunct(i + 1, ':') && length.TotalMinutes is > 12 and <= 240 && _t.LowerAt(i)[0] != '0')
         {
             SetDuration(length, _t.Render(i, afterLength));
             return afterLength;

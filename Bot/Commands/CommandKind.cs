@@ -7,6 +7,8 @@ internal enum CommandKind
     Meeting,
     Cancel,
     Reschedule,
+    /// <summary>"add 15 min", "15 more minutes please", "we need 10 more min": the meeting longer by that much.</summary>
+    Extend,
     Join,
     Ring,
     Leave,

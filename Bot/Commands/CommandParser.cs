@@ -155,6 +155,33 @@ public static class CommandParser
         return 0;
     }
 
+    /// <summary>
+    /// Where "to next week" ends the message ("push the retro to next week please"): the index of its "to" (or of "next"
+    /// without one), or -1. "to next week Tuesday" names a day, and is read as ever.
+    /// </summary>
+    private static int NextWeekTail(CommandText text, int from)
+    {
+        for (int i = from; i + 1 < text.Count; i++)
+        {
+            if (!text.IsWord(i, "next") || !text.IsWord(i + 1, "week"))
+            {
+                continue;
+            }
+
+            for (int k = i + 2; k < text.Count; k++)
+            {
+                if (text.KindAt(k) != TokenKind.Punct && !text.IsWordAny(k, ["please", "pls", "plz", "instead", "then", "thanks"]))
+                {
+                    return -1;
+                }
+            }
+
+            return i > from && text.IsWordAny(i - 1, ["to", "until", "till", "into", "for"]) ? i - 1 : i;
+        }
+
+        return -1;
+    }
+
     /// <summary>Words that may stand beside a new time given alone: "4pm instead", "how about 4 then?", "3pm works better".</summary>
     private static readonly string[] BesideANewTime = ["instead", "then", "please", "pls", "works", "work", "better", "maybe", "is", "would", "be", "fine", "ok", "okay", "for", "me", "us", "rather"];
 
@@ -293,6 +320,8 @@ public static class CommandParser
                 return BuildRing(text, input, leading, next);
             case CommandKind.Reschedule:
                 return BuildReschedule(text, input, start, next);
+            case CommandKind.Extend:
+                return BuildReschedule(text, input, start, next, extends: true);
             case CommandKind.Meeting when text.IsWordAny(start, ["call", "phone"]) && CommandVerbs.PhoneNumberLength(text, next) > 0:
                 return PhoneNumberRefused("call"); // "call +1 425 555 0100" (a date after "meet" is no phone number)
             case CommandKind.Meeting when PhoneNumberInvited(text, next):
@@ -1023,14 +1052,23 @@ public static class CommandParser
     // ---------------------------------------------------------------- reschedule
 
     /// <param name="bareNumberIsTime">Whether a number on its own where the change starts is the new time or length: "make it 4", "actually 4".</param>
-    private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from, bool bareNumberIsTime = false)
+    /// <param name="extends">"add 15 min", "15 more minutes": the amount makes the meeting longer.</param>
+    private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from, bool bareNumberIsTime = false, bool extends = false)
     {
         var verb = text.LowerAt(verbAt);
         int afterVerb = from;
         from = MeetingChoiceReader.ReadBeforeChange(text, input, from, out var which);
-        // "make it 4", "make the standup 30": a number on its own is the new time or length.
-        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false) { BareNumberAt = verb is "make" || bareNumberIsTime ? from : -1 };
-        scanner.Scan(from);
+        // "push the retro to next week": a week later, the same weekday and time (it asked which day); the words before name the meeting.
+        int nextWeekAt = !extends && verb is "push" or "move" or "postpone" or "delay" or "shift" or "reschedule" or "resched" ? NextWeekTail(text, from) : -1;
+        // "make it 4", "make the standup 30": a number on its own is the new time or length; "extend 5", "add 10": minutes.
+        extends |= verb is "extend" or "prolong" or "lengthen" or "stretch" or "expand";
+        bool lengthChange = extends || verb is "shorten" or "cut" or "trim" or "reduce" or "truncate";
+        var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false)
+        {
+            BareNumberAt = verb is "make" || bareNumberIsTime || lengthChange ? from : -1,
+            BareNumberIsMinutes = lengthChange,
+        };
+        scanner.Scan(from, nextWeekAt >= 0 ? nextWeekAt : text.Count);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
         bool earlier = false;
@@ -1040,11 +1078,11 @@ public static class CommandParser
         {
             var word = text.LowerAt(index);
             earlier |= word is "earlier" or "forward" or "sooner" || (word is "up" && verb is "move" or "bring");
-            later |= word is "later" or "back" or "longer";
+            later |= word is "later" or "late" or "back" or "longer";
         }
 
         earlier |= text.IsWord(afterVerb - 1, "forward");
-        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time"]) && !(bareNumberIsTime && text.IsWordAny(i, BesideANewTime))).ToList();
+        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time", "late", "more", "extra", "shorter"]) && !(bareNumberIsTime && text.IsWordAny(i, BesideANewTime))).ToList();
         var leftovers = Leftovers(text, unread.FindAll(i => CommandVerbs.OneOnOneLength(text, i) == 0), out bool timeLike);
         if (timeLike && spec.Problem is null)
         {
@@ -1056,8 +1094,10 @@ public static class CommandParser
 
         TimeSpan? shift = null;
         TimeSpan? extend = null;
-        bool isExtend = verb is "extend" or "prolong" or "lengthen" or "stretch" or "expand" || (later && text.IsWordAny(from, ["longer"]));
-        bool isShorten = verb is "shorten" or "cut" or "trim" or "reduce" or "truncate";
+        // "make it an hour longer", "make it 15 min shorter": a change of length (the first was the new length, the second unread).
+        bool moves = verb is "push" or "postpone" or "delay" or "shift" or "move" or "start" or "begin";
+        bool isShorten = verb is "shorten" or "cut" or "trim" or "reduce" or "truncate" || (!moves && AnyWordFrom(text, from, ["shorter"]));
+        bool isExtend = extends || (later && text.IsWordAny(from, ["longer"])) || (!moves && !isShorten && AnyWordFrom(text, from, ["longer", "more", "extra"]));
         bool hasTime = spec.Start is not null || spec.HasDate || spec.Relative is not null || spec.PartOfDay != PartOfDay.None;
         if (scanner.ByAmount is { } by)
         {
@@ -1083,10 +1123,15 @@ public static class CommandParser
 
             spec.Duration = null;
         }
-        else if (spec.Duration is { } extra && (isExtend || isShorten) && !hasTime && !AnyWordFrom(text, from, ["to"]))
+        else if (spec.Duration is { } extra && (isExtend || isShorten) && !hasTime && !(text.IsWord(from, "to") || (!extends && AnyWordFrom(text, from, ["to"]))))
         {
-            extend = isShorten ? -extra : extra; // "extend it 15 min"; "shorten it to 15 min" is its new length
+            extend = isShorten ? -extra : extra; // "extend it 15 min", "add 15 min to the meeting"; "shorten it to 15 min" is its new length
             spec.Duration = null;
+        }
+
+        if (nextWeekAt >= 0 && !hasTime && spec.Duration is null && shift is null && extend is null)
+        {
+            shift = TimeSpan.FromDays(7);
         }
 
         if (!hasTime && spec.Duration is null && shift is null && extend is null && spec.Problem is null)
@@ -1332,7 +1377,9 @@ public static class CommandParser
 
     /// <summary>"end the meeting", "stop the call", "close meeting": never a request for a new one.</summary>
     private static bool AsksToEndTheMeeting(CommandText text, int start) =>
-        text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"]) && AnyWordFrom(text, start + 1, ["meeting", "call", "huddle"]);
+        (text.IsWordAny(start, ["end", "stop", "finish", "close", "terminate", "kill"]) || (text.IsWord(start, "stand") && text.IsWord(start + 1, "down"))
+            || (text.IsWord(start, "we") && text.IsWordAny(start + 1, ["can", "could", "should"]) && text.IsWordAny(start + 2, ["end", "close", "stop", "finish"])))
+        && AnyWordFrom(text, start + 1, ["meeting", "call", "huddle", "bridge"]);
 
     private static bool AnyWordFrom(CommandText text, int start, string[] words)
     {

@@ -125,6 +125,12 @@ internal static class CommandVerbs
             return CommandKind.Meeting;
         }
 
+        if (MoreTimeAt(t, i))
+        {
+            next = i; // "15 more minutes please", "10 more min"
+            return CommandKind.Extend;
+        }
+
         if (t.Tokens[i].Kind != TokenKind.Word)
         {
             return CommandKind.None;
@@ -162,6 +168,17 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.RemoveFromCall;
 
+            case "add" or "give" or "need" when ExtraTimeAt(t, i + 1) is var amountAt and > 0:
+                // "add 15 min", "add another 10 minutes to the meeting", "give us 15 more minutes": longer by that much.
+                next = amountAt;
+                return CommandKind.Extend;
+            case "we" or "i" when t.IsWordAny(i + 1, ["need", "want"]) && ExtraTimeAt(t, i + 2) is var neededAt and > 0 && MoreTimeAt(t, neededAt):
+                next = neededAt; // "we need 10 more min"
+                return CommandKind.Extend;
+            case "start" or "begin" when ExtraTimeAt(t, i + 1) is var lateAt and > 0 && t.IsWordAny(AfterAmount(t, lateAt), ["late", "later", "early", "earlier"]):
+                // "start 10 min late", "start it 5 min later": the meeting moved by that much (it made a meeting titled "late").
+                next = i + 1;
+                return CommandKind.Reschedule;
             case "uninvite" or "disinvite" or "un-invite":
             case "remove" or "drop" or "take" or "kick" when PersonAt(t, i + 1) && (t.Tokens[i + 1].Kind != TokenKind.Word || t.IsWordAny(i + 2, ["from", "off", "out"])):
                 // "remove @bob from the meeting", "take bob off the invite": not the meeting ("remove the meeting" cancels it).
@@ -176,7 +193,14 @@ internal static class CommandVerbs
                 return CommandKind.Rename;
 
             case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
-                next = SkipObjects(t, i + 1);
+            case "nuke" or "bin" or "ditch" or "axe" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our", "meeting", "call"]):
+                next = SkipObjects(t, i + 1); // "nuke it", "ditch the standup"
+                return CommandKind.Cancel;
+            case "we" or "i" when NoLongerNeeded(t, i + 1) is var neededAt and > 0:
+                next = neededAt; // "we don't need the meeting anymore": cancel it
+                return CommandKind.Cancel;
+            case "don't" or "dont" or "don’t" when t.IsWord(i + 1, "need") && SkipObjects(t, i + 2) is var named && t.IsWordAny(named - 1, ["meeting", "call", "bridge"]):
+                next = i + 2; // "don't need the meeting anymore"
                 return CommandKind.Cancel;
             case "scratch" when t.IsWordAny(i + 1, ["that", "it", "this"]):
                 next = SkipObjects(t, i + 1); // "scratch that": the meeting just made
@@ -594,6 +618,36 @@ internal static class CommandVerbs
 
     /// <summary>"what's scheduled", "what is on", "what's coming up", "what's next".</summary>
     private static readonly string[] ListStates = ["scheduled", "planned", "booked", "on", "coming", "next", "happening", "left"];
+
+    /// <summary>"don't need the meeting (anymore)", "no longer need the call": where the words naming the meeting start; 0 when not so.</summary>
+    private static int NoLongerNeeded(CommandText t, int i)
+    {
+        int j = t.IsWordAny(i, ["don't", "dont", "don’t"]) ? i + 1 : t.IsWord(i, "do") && t.IsWord(i + 1, "not") ? i + 2 : t.IsWord(i, "no") && t.IsWord(i + 1, "longer") ? i + 2 : 0;
+        return j > 0 && t.IsWord(j, "need") && SkipObjects(t, j + 1) is var named && t.IsWordAny(named - 1, ["meeting", "call", "bridge"]) ? j + 1 : 0;
+    }
+
+    /// <summary>
+    /// Where an amount of time starts after "us", "it", "another", "an extra" ("add another 10 min", "give us 15 more
+    /// minutes", "start it 5 min late"): a length with its unit, or a number before "more"; 0 when none is there.
+    /// </summary>
+    private static int ExtraTimeAt(CommandText t, int i)
+    {
+        while (t.IsWordAny(i, ["us", "me", "them", "it", "the", "meeting", "call", "another", "an", "a", "extra", "additional"]) && i < t.Count - 1)
+        {
+            i++;
+        }
+
+        return TimeGrammar.TryDuration(t, i, allowBareMinutes: false, out _, out _) || MoreTimeAt(t, i) ? i : 0;
+    }
+
+    /// <summary>Where the words after the amount at <paramref name="i"/> start: "5 min" then "late".</summary>
+    private static int AfterAmount(CommandText t, int i) =>
+        TimeGrammar.TryDuration(t, i, allowBareMinutes: true, out _, out int next) ? next : i + 1;
+
+    /// <summary>"15 more minutes", "10 more min", "5 more": a number, then "more" (or "extra"), then maybe a unit.</summary>
+    private static bool MoreTimeAt(CommandText t, int i) =>
+        i < t.Count && t.Tokens[i].Kind == TokenKind.Number && t.IsWordAny(i + 1, ["more", "extra"])
+        && (i + 2 >= t.Count || t.Tokens[i + 2].Kind == TokenKind.Punct || t.IsWordAny(i + 2, ["min", "mins", "minute", "minutes", "m", "hour", "hours", "hr", "hrs", "h", "please", "pls", "plz"]));
 
     /// <summary>"meeting", "call", "standup", "one" … at <paramref name="i"/>: "my next call", "the next one".</summary>
     private static bool MeetingNounAt(CommandText t, int i) => t.IsWordAny(i, Nouns) || t.IsWordAny(i, ["one", "calls", "standups", "syncs"]);

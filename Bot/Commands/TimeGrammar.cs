@@ -477,9 +477,10 @@ internal static class TimeGrammar
         var s = ChatSpelling(t.LowerOf(token));
         if (token.Kind == TokenKind.Word || (token.Kind == TokenKind.Number && !s.SequenceEqual(t.LowerOf(token))))
         {
-            if (CommandText.WithoutPossessive(s) is var owner && owner.Length < s.Length && (owner is "today" or "tomorrow" or "tonight" || WeekdayOf(owner, allowShort: false) > 0))
+            if (CommandText.WithoutPossessive(s) is var written && written.Length < s.Length && ChatSpelling(written) is var owner
+                && (owner is "today" or "tomorrow" or "tonight" or "tmrw" or "tmr" or "tomorow" or "tommorow" or "tommorrow" || WeekdayOf(owner, allowShort: false) > 0))
             {
-                s = owner; // "tomorrow's meeting", "Friday's call"
+                s = owner; // "tomorrow's meeting", "tmrw's call", "Friday's call"
             }
 
             switch (s)
@@ -961,6 +962,11 @@ internal static class TimeGrammar
                 if (t.IsPunct(k, '-'))
                 {
                     k++;
+                }
+
+                if (t.IsWordAny(k, ["more", "extra"]) && (t.IsWordAny(k + 1, HourUnits) || t.IsWordAny(k + 1, MinuteUnits)))
+                {
+                    k++; // "15 more minutes", "an extra"… is read by the caller: the amount, not a word of its own
                 }
 
                 if (t.IsWord(k, "and") && t.IsWord(k + 1, "a") && t.IsWord(k + 2, "half"))
