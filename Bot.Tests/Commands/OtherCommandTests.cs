@@ -436,6 +436,14 @@ public class OtherCommandTests
         { "start 10 min late", "", int.MinValue, 10, int.MinValue },
         { "start it 5 min later", "", int.MinValue, 5, int.MinValue },
         { "push it back 15 more minutes", "", int.MinValue, 15, int.MinValue },
+        // A number alone after "by", "push" or "extend" is minutes ("extend it by 5" moved the meeting to 5 o'clock; the rest were "not a time").
+        { "extend it by 5", "", int.MinValue, int.MinValue, 5 },
+        { "push it by 5", "", int.MinValue, 5, int.MinValue },
+        { "push it 30", "", int.MinValue, 30, int.MinValue },
+        { "delay 15", "", int.MinValue, 15, int.MinValue },
+        { "extend to 45", "", 45, int.MinValue, int.MinValue },
+        { "delay it 2 days", "", int.MinValue, 2880, int.MinValue },
+        { "push it 4pm", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
         // "to next week": a week later, same weekday and time (it asked which day).
         { "push it to next week", "", int.MinValue, 10080, int.MinValue },
         { "move the retro to next week please", "", int.MinValue, 10080, int.MinValue },

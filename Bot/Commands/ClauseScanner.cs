@@ -289,6 +289,13 @@ internal sealed class ClauseScanner
                 return afterAmount;
             }
 
+            if (!_subjectsAllowed && word is "by" && i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number
+                && int.TryParse(_t.LowerAt(i + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int byMinutes) && byMinutes is > 0 and < 10)
+            {
+                ByAmount = TimeSpan.FromMinutes(byMinutes); // "extend it by 5", "push it by 5": minutes, as "by 10" is (it was 5 o'clock)
+                return i + 2;
+            }
+
             if (word is "for")
             {
                 if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var duration, out int afterDuration))
@@ -1462,9 +1469,9 @@ internal sealed class ClauseScanner
     private int BareNumber(int i)
     {
         bool isLength = TimeGrammar.TryDuration(_t, i, allowBareMinutes: true, out var length, out int afterLength);
-        if (isLength && afterLength > i + 1)
+        if ((isLength && afterLength > i + 1) || TimeGrammar.TryDayCount(_t, i, out _, out _))
         {
-            return 0; // "make it 15 min": a length with its unit, read as ever
+            return 0; // "make it 15 min", "push it 2 days": an amount with its unit, read as ever
         }
 
         if (BareNumberIsMinutes && int.TryParse(_t.LowerAt(i), NumberStyles.None, CultureInfo.InvariantCulture, out int minutes) && minutes is > 0 and <= 240)

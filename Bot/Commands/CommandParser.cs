@@ -1063,12 +1063,15 @@ public static class CommandParser
         // "make it 4", "make the standup 30": a number on its own is the new time or length; "extend 5", "add 10": minutes.
         extends |= verb is "extend" or "prolong" or "lengthen" or "stretch" or "expand";
         bool lengthChange = extends || verb is "shorten" or "cut" or "trim" or "reduce" or "truncate";
+        // "push it 30", "delay 15": minutes later; "extend to 45": a new length of 45 minutes (both were "not a time").
+        bool minutesOnly = lengthChange || verb is "push" or "postpone" or "delay";
+        int scanFrom = lengthChange && text.IsWord(from, "to") && from + 1 < text.Count && text.KindAt(from + 1) == TokenKind.Number ? from + 1 : from;
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false)
         {
-            BareNumberAt = verb is "make" || bareNumberIsTime || lengthChange ? from : -1,
-            BareNumberIsMinutes = lengthChange,
+            BareNumberAt = verb is "make" || bareNumberIsTime || minutesOnly ? scanFrom : -1,
+            BareNumberIsMinutes = minutesOnly,
         };
-        scanner.Scan(from, nextWeekAt >= 0 ? nextWeekAt : text.Count);
+        scanner.Scan(scanFrom, nextWeekAt >= 0 ? nextWeekAt : text.Count);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
         bool earlier = false;
