@@ -1051,6 +1051,9 @@ public static class CommandParser
 
     // ---------------------------------------------------------------- reschedule
 
+    private static readonly string[] LongerVerbs = ["extend", "prolong", "lengthen", "stretch", "expand"];
+    private static readonly string[] ShorterVerbs = ["shorten", "cut", "trim", "reduce", "truncate"];
+
     /// <param name="bareNumberIsTime">Whether a number on its own where the change starts is the new time or length: "make it 4", "actually 4".</param>
     /// <param name="extends">"add 15 min", "15 more minutes": the amount makes the meeting longer.</param>
     private static ParseResult BuildReschedule(CommandText text, CommandInput input, int verbAt, int from, bool bareNumberIsTime = false, bool extends = false)
@@ -1061,8 +1064,9 @@ public static class CommandParser
         // "push the retro to next week": a week later, the same weekday and time (it asked which day); the words before name the meeting.
         int nextWeekAt = !extends && verb is "push" or "move" or "postpone" or "delay" or "shift" or "reschedule" or "resched" ? NextWeekTail(text, from) : -1;
         // "make it 4", "make the standup 30": a number on its own is the new time or length; "extend 5", "add 10": minutes.
-        extends |= verb is "extend" or "prolong" or "lengthen" or "stretch" or "expand";
-        bool lengthChange = extends || verb is "shorten" or "cut" or "trim" or "reduce" or "truncate";
+        bool shortens = text.IsWordAny(verbAt, ShorterVerbs);
+        extends |= text.IsWordAny(verbAt, LongerVerbs);
+        bool lengthChange = extends || shortens;
         // "push it 30", "delay 15": minutes later; "extend to 45": a new length of 45 minutes (both were "not a time").
         bool minutesOnly = lengthChange || verb is "push" or "postpone" or "delay";
         int scanFrom = lengthChange && text.IsWord(from, "to") && from + 1 < text.Count && text.KindAt(from + 1) == TokenKind.Number ? from + 1 : from;
@@ -1099,7 +1103,7 @@ public static class CommandParser
         TimeSpan? extend = null;
         // "make it an hour longer", "make it 15 min shorter": a change of length (the first was the new length, the second unread).
         bool moves = verb is "push" or "postpone" or "delay" or "shift" or "move" or "start" or "begin";
-        bool isShorten = verb is "shorten" or "cut" or "trim" or "reduce" or "truncate" || (!moves && AnyWordFrom(text, from, ["shorter"]));
+        bool isShorten = shortens || (!moves && AnyWordFrom(text, from, ["shorter"]));
         bool isExtend = extends || (later && text.IsWordAny(from, ["longer"])) || (!moves && !isShorten && AnyWordFrom(text, from, ["longer", "more", "extra"]));
         bool hasTime = spec.Start is not null || spec.HasDate || spec.Relative is not null || spec.PartOfDay != PartOfDay.None;
         if (scanner.ByAmount is { } by)

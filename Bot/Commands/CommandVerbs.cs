@@ -196,11 +196,8 @@ internal static class CommandVerbs
             case "nuke" or "bin" or "ditch" or "axe" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our", "meeting", "call"]):
                 next = SkipObjects(t, i + 1); // "nuke it", "ditch the standup"
                 return CommandKind.Cancel;
-            case "we" or "i" when NoLongerNeeded(t, i + 1) is var neededAt and > 0:
-                next = neededAt; // "we don't need the meeting anymore": cancel it
-                return CommandKind.Cancel;
-            case "don't" or "dont" or "don’t" when t.IsWord(i + 1, "need") && SkipObjects(t, i + 2) is var named && t.IsWordAny(named - 1, ["meeting", "call", "bridge"]):
-                next = i + 2; // "don't need the meeting anymore"
+            case "we" or "i" or "don't" or "dont" or "don’t" or "no" when NoLongerNeeded(t, w is "we" or "i" ? i + 1 : i) is var neededAt and > 0:
+                next = neededAt; // "we don't need the meeting anymore", "no longer need the call": cancel it
                 return CommandKind.Cancel;
             case "scratch" when t.IsWordAny(i + 1, ["that", "it", "this"]):
                 next = SkipObjects(t, i + 1); // "scratch that": the meeting just made
