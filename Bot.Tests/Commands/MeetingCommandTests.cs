@@ -276,6 +276,7 @@ public class MeetingCommandTests
         { "call Carol Chen", "Carol Chen", "", null },
         { "call budget review at 3", "", "", "budget review" },
         { "call standup at 9", "", "", "standup" },
+        { "call alice again", "alice", "", null },
         { "meet now with bob and carol too about the budget", "bob,carol", "", "the budget" },
         { "meet now with bob also carol", "bob,carol", "", null },
         { "meet now with bob as well as carol", "bob,carol", "", null },

@@ -142,6 +142,12 @@ public class OtherCommandTests
         { "4pm", typeof(ParseFailure) },
         { "no, 4pm doesn't work for me", typeof(ParseFailure) },
         { "how about a call at 4?", typeof(CreateMeetingCommand) },
+        // The call: who is in it, and the bot leaving it (these got "Sorry, I didn't get …").
+        { "is carol here?", typeof(StatusCommand) },
+        { "is {A} on the bridge?", typeof(StatusCommand) },
+        { "how many people are in the call", typeof(StatusCommand) },
+        { "kick the bot", typeof(LeaveCallCommand) },
+        { "kick {A}", typeof(ChangeMeetingCommand) },
         // Other ways to cancel (these got "Sorry, I didn't get …").
         { "nuke it", typeof(CancelMeetingCommand) },
         { "ditch the standup", typeof(CancelMeetingCommand) },
@@ -350,6 +356,7 @@ public class OtherCommandTests
         { "ring Carol Chen please", "", "", "Carol Chen" },
         { "ring in bob", "", "", "bob" },
         { "ring alice@contoso.com", "", "", "alice@contoso.com" },
+        { "try bob again", "", "", "bob" },
         // "get bob on the call", "bring bob into the call" (these got "Sorry, I didn't get …").
         { "get bob on the call", "", "", "bob" },
         { "bring bob and carol into the call", "", "", "bob,carol" },

@@ -442,7 +442,7 @@ public static class CommandParser
     // ---------------------------------------------------------------- meetings
 
     /// <summary>Words that may follow the people in "call bob …": when, what about, for how long, or more people.</summary>
-    private static readonly string[] AfterPeopleCalled = ["now", "asap", "at", "about", "re", "regarding", "for", "tomorrow", "today", "tonight", "on", "in", "please", "pls", "with", "quickly", "urgently", "right"];
+    private static readonly string[] AfterPeopleCalled = ["now", "again", "asap", "at", "about", "re", "regarding", "for", "tomorrow", "today", "tonight", "on", "in", "please", "pls", "with", "quickly", "urgently", "right"];
 
     /// <summary>
     /// "call bob", "call alice and bob about the outage": names typed right after "call" are people to call, where the

@@ -255,6 +255,8 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.Ring;
             case "ping" or "buzz" when MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody", "all", "the", "attendees"]):
+            case "try" when PersonAt(t, i + 1) && t.IsWord(t.Count - 1, "again"):
+                // "try bob again": ring him again (it got "Sorry, I didn't get …")
             case "ring" or "page" or "dial" or "phone":
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
@@ -290,6 +292,8 @@ internal static class CommandVerbs
             case "you" when t.IsWordAny(i + 1, ["can", "may", "could"]) && IsDismissal(t, i + 2):
             case "feel" when t.IsWord(i + 1, "free") && t.IsWord(i + 2, "to") && IsDismissal(t, i + 3):
             case "thanks" or "thank" or "thx" or "ty" or "cheers" when AfterThanks(t, i) is var dismissed and > 0 && Recognize(t, dismissed, out _) == CommandKind.Leave:
+            case "kick" or "boot" when (t.IsWordAny(i + 1, ["the", "our"]) && t.IsWordAny(i + 2, ["bot", "meetbot"])) || t.IsWordAny(i + 1, ["bot", "meetbot", "yourself", "you"]):
+                // "kick the bot", "remove yourself": the bot leaves the call
             case "hang" when t.IsWord(i + 1, "up"):
             case "drop" when t.IsWordAny(i + 1, ["off", "out"]):
             case "get" when t.IsWord(i + 1, "out"):
@@ -300,6 +304,8 @@ internal static class CommandVerbs
 
             case "is" or "are" or "isn't" or "aren't" when InTheCallAhead(t, i + 1):
                 // "is alice in the call?", "are bob and carol on the call yet": who is in it.
+            case "how" when t.IsWord(i + 1, "many") && InTheCallAhead(t, i + 2):
+                // "how many people are in the call"
             case "status" or "roster" or "participants" or "attendance" or "attendees":
                 next = t.Count;
                 return CommandKind.Status;
@@ -926,9 +932,14 @@ internal static class CommandVerbs
     {
         for (int k = i; k < Math.Min(t.Count, i + 6); k++)
         {
-            if (t.IsWordAny(k, ["in", "on"]) && (t.IsWord(k + 1, "call") || (t.IsWordAny(k + 1, ["the", "this"]) && t.IsWord(k + 2, "call"))))
+            if (t.IsWordAny(k, ["in", "on"]) && (t.IsWordAny(k + 1, ["call", "bridge"]) || (t.IsWordAny(k + 1, ["the", "this"]) && t.IsWordAny(k + 2, ["call", "bridge"]))))
             {
                 return true;
+            }
+
+            if (k > i && t.IsWordAny(k, ["here", "there"]) && (k + 1 == t.Count || (k + 2 == t.Count && t.IsPunct(k + 1, '?'))))
+            {
+                return true; // "is carol here?": in the call (it got "Sorry, I didn't get …")
             }
         }
 
