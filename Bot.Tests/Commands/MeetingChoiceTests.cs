@@ -37,6 +37,11 @@ public class MeetingChoiceTests
     [InlineData("move the 10:00 meeting to 11:00", "", "10:00,22:00")]
     [InlineData("move it to 4pm", "", "")]
     [InlineData("move the meeting to tomorrow", "", "")]
+    // "instead of" names the meeting by its start (these were "“instead of 3” is not a time I can read").
+    [InlineData("move it to 4 instead of 3", "", "03:00,15:00")]
+    [InlineData("meet at 4 instead of 3", "", "03:00,15:00")]
+    [InlineData("make it 4pm instead of 3pm", "", "15:00")]
+    [InlineData("let's do friday instead of thursday", "2026-11-26", "")]
     public void A_typed_cancel_or_change_keeps_the_day_and_time_that_say_which_meeting(string text, string day, string times)
     {
         var which = WhichOf(text);

@@ -194,6 +194,8 @@ public sealed class ChangeMeetingTests : IAsyncLifetime
     [InlineData("make it 11")]
     [InlineData("can we do 11 instead?")]
     [InlineData("let's meet at 11 instead")]
+    [InlineData("meet at 11 instead of 10")]
+    [InlineData("move it to 11 instead of 10")]
     public async Task A_correction_right_after_a_meeting_moves_it(string command)
     {
         await BudgetWithAliceAsync();

@@ -155,6 +155,20 @@ public static class CommandParser
         return 0;
     }
 
+    /// <summary>The "instead" of "instead of 3pm" after <paramref name="from"/>, when a start follows it; -1 when there is none.</summary>
+    private static int InsteadOfAt(CommandText text, int from)
+    {
+        for (int i = from; i + 2 < text.Count; i++)
+        {
+            if (text.IsWord(i, "instead") && text.IsWord(i + 1, "of"))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// Where "to next week" ends the message ("push the retro to next week please"): the index of its "to" (or of "next"
     /// without one), or -1. "to next week Tuesday" names a day, and is read as ever.
@@ -202,7 +216,7 @@ public static class CommandParser
         }
 
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false) { BareNumberAt = cued ? at : -1 };
-        scanner.Scan(at);
+        scanner.Scan(at, InsteadOfAt(text, at) is var insteadOf and >= 0 ? insteadOf : text.Count);
         var time = scanner.Time;
         return (time.Start is not null || time.HasDate || time.Relative is not null || time.Duration is not null) && time.Problem is null
             && scanner.Attendees.Count == 0 && scanner.UnmatchedNames.Count == 0 && scanner.TypedNames.Count == 0
@@ -1063,6 +1077,13 @@ public static class CommandParser
         from = MeetingChoiceReader.ReadBeforeChange(text, input, from, out var which);
         // "push the retro to next week": a week later, the same weekday and time (it asked which day); the words before name the meeting.
         int nextWeekAt = !extends && verb is "push" or "move" or "postpone" or "delay" or "shift" or "reschedule" or "resched" ? NextWeekTail(text, from) : -1;
+        // "move it to 4 instead of 3", "meet at 4 instead of 3": the start after "instead of" names the meeting.
+        int insteadOf = InsteadOfAt(text, from);
+        if (insteadOf >= 0 && MeetingChoiceReader.Read(text, input, insteadOf + 2, text.Count, out string? insteadProblem, bareHourFirst: true) is { NamesStart: true } named && insteadProblem is null)
+        {
+            which = !which.SaysWhich ? named : which with { OnDay = named.OnDay ?? which.OnDay, AtTimes = named.AtTimes, Window = named.Window, Zone = named.Zone };
+        }
+
         // "make it 4", "make the standup 30": a number on its own is the new time or length; "extend 5", "add 10": minutes.
         bool shortens = text.IsWordAny(verbAt, ShorterVerbs);
         extends |= text.IsWordAny(verbAt, LongerVerbs);
@@ -1075,7 +1096,7 @@ public static class CommandParser
             BareNumberAt = verb is "make" || bareNumberIsTime || minutesOnly ? scanFrom : -1,
             BareNumberIsMinutes = minutesOnly,
         };
-        scanner.Scan(scanFrom, nextWeekAt >= 0 ? nextWeekAt : text.Count);
+        scanner.Scan(scanFrom, insteadOf >= 0 ? insteadOf : nextWeekAt >= 0 ? nextWeekAt : text.Count);
         var spec = scanner.Time;
         input = InWrittenZone(input, spec);
         bool earlier = false;

@@ -41,9 +41,10 @@ internal static class MeetingChoiceReader
     /// The day, time and words in [<paramref name="from"/>, <paramref name="to"/>) that name a meeting. A day or time that
     /// cannot be read ("the meeting on Feb 30") names none, and <paramref name="problem"/> says why.
     /// </summary>
-    public static MeetingChoice Read(CommandText text, CommandInput input, int from, int to, out string? problem)
+    /// <param name="bareHourFirst">Whether a number alone at <paramref name="from"/> is an hour: "instead of 3".</param>
+    public static MeetingChoice Read(CommandText text, CommandInput input, int from, int to, out string? problem, bool bareHourFirst = false)
     {
-        var scanner = new ClauseScanner(text, CommandParser.IsDayFirst(input.Locale), subjectsAllowed: false);
+        var scanner = new ClauseScanner(text, CommandParser.IsDayFirst(input.Locale), subjectsAllowed: false) { BareNumberAt = bareHourFirst ? from : -1 };
         scanner.Scan(from, to);
         var spec = scanner.Time;
         problem = spec.Problem;
