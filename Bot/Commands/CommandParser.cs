@@ -1409,7 +1409,7 @@ public static class CommandParser
             || (text.IsWord(start, "we") && text.IsWordAny(start + 1, ["can", "could", "should"]) && text.IsWordAny(start + 2, ["end", "close", "stop", "finish"])))
         && AnyWordFrom(text, start + 1, ["meeting", "call", "huddle", "bridge"]);
 
-    private static bool AnyWordFrom(CommandText text, int start, string[] words)
+    private static bool AnyWordFrom(CommandText text, int start, ReadOnlySpan<string> words)
     {
         for (int i = start; i < text.Count; i++)
         {
