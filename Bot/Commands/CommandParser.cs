@@ -1081,7 +1081,7 @@ public static class CommandParser
         int insteadOf = InsteadOfAt(text, from);
         if (insteadOf >= 0 && MeetingChoiceReader.Read(text, input, insteadOf + 2, text.Count, out string? insteadProblem, bareHourFirst: true) is { NamesStart: true } named && insteadProblem is null)
         {
-            which = !which.SaysWhich ? named : which with { OnDay = named.OnDay ?? which.OnDay, AtTimes = named.AtTimes, Window = named.Window, Zone = named.Zone };
+            which = MeetingChoiceReader.WithStart(which, named);
         }
 
         // "make it 4", "make the standup 30": a number on its own is the new time or length; "extend 5", "add 10": minutes.

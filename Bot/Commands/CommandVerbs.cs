@@ -293,7 +293,7 @@ internal static class CommandVerbs
             case "feel" when t.IsWord(i + 1, "free") && t.IsWord(i + 2, "to") && IsDismissal(t, i + 3):
             case "thanks" or "thank" or "thx" or "ty" or "cheers" when AfterThanks(t, i) is var dismissed and > 0 && Recognize(t, dismissed, out _) == CommandKind.Leave:
             case "kick" or "boot" when (t.IsWordAny(i + 1, ["the", "our"]) && t.IsWordAny(i + 2, ["bot", "meetbot"])) || t.IsWordAny(i + 1, ["bot", "meetbot", "yourself", "you"]):
-                // "kick the bot", "remove yourself": the bot leaves the call
+                // "kick the bot", "boot yourself": the bot leaves the call
             case "hang" when t.IsWord(i + 1, "up"):
             case "drop" when t.IsWordAny(i + 1, ["off", "out"]):
             case "get" when t.IsWord(i + 1, "out"):

@@ -104,7 +104,7 @@ internal static class MeetingChoiceReader
             if (start.NamesStart && problem is null)
             {
                 // "move the budget meeting from 3pm to 4pm": the words before "from" and the start after it, together.
-                which = !which.SaysWhich ? start : which with { OnDay = start.OnDay ?? which.OnDay, AtTimes = start.AtTimes, Window = start.Window, Zone = start.Zone };
+                which = WithStart(which, start);
                 return to;
             }
         }
@@ -120,6 +120,10 @@ internal static class MeetingChoiceReader
 
         return change;
     }
+
+    /// <summary>What named the meeting, and the start named after "from" or "instead of": "the budget meeting" + "3pm".</summary>
+    internal static MeetingChoice WithStart(MeetingChoice which, MeetingChoice start) =>
+        !which.SaysWhich ? start : which with { OnDay = start.OnDay ?? which.OnDay, AtTimes = start.AtTimes, Window = start.Window, Zone = start.Zone };
 
     /// <summary>The first "to", "until" or "till" within a few words of <paramref name="i"/>, before any "by" or "for"; -1 when none.</summary>
     private static int FirstTo(CommandText text, int i)
