@@ -264,14 +264,11 @@ internal static class CommandVerbs
                 // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
-            case "get" or "grab" when CallAfterPeople(t, i + 1, out bool theCall) && !theCall:
-                // "get bob on a call", "grab @alice and carol in a quick huddle": a new meeting with them (it got "Sorry, I didn't get …").
+            case "get" or "grab" or "bring" or "pull" when CallAfterPeople(t, i + 1, out bool theCall) && (theCall || w is "get" or "grab"):
+                // "get bob on a call", "grab @alice and carol in a quick huddle": a new meeting with them; "get bob on the
+                // call", "bring bob into the call": ring them into the call there is (all got "Sorry, I didn't get …").
                 next = i + 1;
-                return CommandKind.Meeting;
-            case "get" or "bring" or "pull" or "grab" when CallAfterPeople(t, i + 1, out bool theCall) && theCall:
-                // "get bob on the call", "bring bob into the call": ring them into the call there is.
-                next = i + 1;
-                return CommandKind.Ring;
+                return theCall ? CommandKind.Ring : CommandKind.Meeting;
             case "invite" or "add" or "bring" or "pull" or "get" when (MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody"])) && MentionsTheCall(t):
             case "loop" when (MentionAhead(t, i + 1) || (t.IsWord(i + 1, "in") && MentionAhead(t, i + 2))) && MentionsTheCall(t) && !t.IsWord(t.Count - 1, "in"):
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;

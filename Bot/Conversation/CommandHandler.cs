@@ -46,8 +46,7 @@ public sealed class CommandHandler(
             HelpCommand => messenger.ReplyCardAsync(activity, HelpCard.Standard(isGroup, calling.IsConfigured), cancellationToken),
             CreateMeetingCommand create => meetings.CreateAsync(activity, ToRequest(create, input), cancellationToken),
             CancelMeetingCommand cancel => CancelAsync(activity, cancel, cancellationToken),
-            RescheduleMeetingCommand { IfNoneToChange: { } otherwise } reschedule => RescheduleOrElseAsync(activity, input, reschedule, otherwise, isGroup, cancellationToken),
-            RescheduleMeetingCommand reschedule => RescheduleAsync(activity, reschedule, cancellationToken),
+            RescheduleMeetingCommand reschedule => RescheduleAsync(activity, input, reschedule, isGroup, cancellationToken),
             JoinCallCommand => JoinAsync(activity, cancellationToken),
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
             LeaveCallCommand => LeaveAsync(activity, cancellationToken),
@@ -65,24 +64,22 @@ public sealed class CommandHandler(
             _ => messenger.ReplyCardAsync(activity, HelpCard.Build(input.Text, "help", isGroup, calling.IsConfigured), cancellationToken),
         };
 
-    /// <summary>"let's meet at 4 instead": moves the meeting just made; with none here to move, does what the words ask on their own.</summary>
-    private async Task RescheduleOrElseAsync(Activity activity, CommandInput input, RescheduleMeetingCommand reschedule, ParseResult otherwise, bool isGroup, CancellationToken cancellationToken)
-    {
-        if (await meetings.HasMeetingToChangeAsync(activity, cancellationToken))
-        {
-            await RescheduleAsync(activity, reschedule, cancellationToken);
-        }
-        else
-        {
-            await RunAsync(activity, input, otherwise, isGroup, cancellationToken);
-        }
-    }
 
     private async Task CancelAsync(Activity activity, CancelMeetingCommand cancel, CancellationToken cancellationToken) =>
         await messenger.ReplyTextAsync(activity, await meetings.CancelAsync(activity, cancel, cancellationToken), cancellationToken);
 
-    private async Task RescheduleAsync(Activity activity, RescheduleMeetingCommand reschedule, CancellationToken cancellationToken) =>
-        await messenger.ReplyTextAsync(activity, await meetings.RescheduleAsync(activity, reschedule, cancellationToken), cancellationToken);
+    /// <summary>Moves the meeting; "let's meet at 4 instead" with none here to move does what the words ask on their own.</summary>
+    private async Task RescheduleAsync(Activity activity, CommandInput input, RescheduleMeetingCommand reschedule, bool isGroup, CancellationToken cancellationToken)
+    {
+        if (await meetings.RescheduleAsync(activity, reschedule, cancellationToken) is { } answer)
+        {
+            await messenger.ReplyTextAsync(activity, answer, cancellationToken);
+        }
+        else if (reschedule.IfNoneToChange is { } otherwise)
+        {
+            await RunAsync(activity, input, otherwise, isGroup, cancellationToken);
+        }
+    }
 
     private async Task ChangeAsync(Activity activity, ChangeMeetingCommand change, CancellationToken cancellationToken)
     {

@@ -213,8 +213,14 @@ public sealed class MeetingService(
     private async Task<(StoredItem<MeetingRecord>? Chosen, string? Question)> ChooseAsync(Activity activity, Commands.MeetingChoice which, string verb, CancellationToken cancellationToken,
         string? changeExample = null)
     {
-        var now = timeProvider.GetUtcNow();
         var (mine, controlsAll) = await MeetingsSenderControlsAsync(activity, cancellationToken);
+        return Choose(mine, controlsAll, which, verb, timeProvider.GetUtcNow(), changeExample);
+    }
+
+    /// <summary><see cref="ChooseAsync"/> among the sender's meetings already read.</summary>
+    private static (StoredItem<MeetingRecord>? Chosen, string? Question) Choose(IReadOnlyList<StoredItem<MeetingRecord>> mine, bool controlsAll, Commands.MeetingChoice which, string verb,
+        DateTimeOffset now, string? changeExample = null)
+    {
         var upcoming = mine.Where(m => m.Value.EndUtc > now).ToList();
         var fitting = which.SaysWhich ? mine.Where(m => which.Fits(m.Value)).ToList() : upcoming;
         if (which.SaysWhich && !which.Latest && (fitting.Count > 1 || which.Next))
@@ -264,14 +270,6 @@ public sealed class MeetingService(
         var mine = sender is null ? []
             : await meetings.ActiveAsync(activity.TenantId ?? "", activity.Conversation!.Id!, controlsAll ? null : sender, cancellationToken);
         return (mine, controlsAll);
-    }
-
-    /// <summary>Whether the sender has a meeting here still to come, or under way, that a change could mean.</summary>
-    public async Task<bool> HasMeetingToChangeAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var (mine, _) = await MeetingsSenderControlsAsync(activity, cancellationToken);
-        return mine.Any(m => m.Value.EndUtc > now);
     }
 
     /// <summary>Most meetings one "cancel all" cancels: more than this, and the sender is asked to name a day or a subject.</summary>
@@ -373,10 +371,21 @@ public sealed class MeetingService(
         return ($"Cancelled \"{meeting.Subject}\".", updated);
     }
 
-    /// <summary>Moves or resizes the newest meeting the sender organized here: Graph PATCH, card updated in place.</summary>
-    public async Task<string> RescheduleAsync(Activity activity, Commands.RescheduleMeetingCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves or resizes the newest meeting the sender organized here: Graph PATCH, card updated in place. Null when the
+    /// command says what to do instead (<see cref="Commands.RescheduleMeetingCommand.IfNoneToChange"/>) and the sender has
+    /// no meeting here still to come.
+    /// </summary>
+    public async Task<string?> RescheduleAsync(Activity activity, Commands.RescheduleMeetingCommand command, CancellationToken cancellationToken)
     {
-        var (item, question) = await ChooseAsync(activity, command.Which, "move", cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var (mine, controlsAll) = await MeetingsSenderControlsAsync(activity, cancellationToken);
+        if (command.IfNoneToChange is not null && !mine.Any(m => m.Value.EndUtc > now))
+        {
+            return null; // "let's meet at 4 instead" with nothing here to move: the caller makes the meeting
+        }
+
+        var (item, question) = Choose(mine, controlsAll, command.Which, "move", now);
         if (question is not null)
         {
             return question;
@@ -388,7 +397,6 @@ public sealed class MeetingService(
         }
 
         var meeting = item.Value;
-        var now = timeProvider.GetUtcNow();
         if (meeting.IsUnderWay(now))
         {
             // The card would show a change Teams never made.
