@@ -165,6 +165,33 @@ public sealed class CallFlowTests : IAsyncLifetime
         await CallTestBot.WaitForAsync(async () => (await _t.Bot.Service<CallStore>().GetAsync(second.CallId, CancellationToken.None)) is { State: CallState.Established } c ? c : null, "the second call to be established");
     }
 
+    /// <summary>"we're done" got "Sorry, I didn't get …" and left the bot in the call.</summary>
+    [Fact]
+    public async Task Saying_the_meeting_is_over_makes_the_bot_leave_its_call()
+    {
+        var (cardId, key) = await MeetingInCallAsync();
+        var call = (await _t.Bot.Service<CallStore>().CurrentForMeetingAsync(PlaygroundTeam.TenantId, _t.Connector.PostedActivities[0].ConversationId, key, CancellationToken.None))!;
+
+        await _t.SayAsync("that's a wrap, thanks!");
+
+        Assert.Contains(await _t.GraphRequestsAsync(), r => r.Method == "DELETE" && r.Path == "/v1.0/communications/calls/" + call.CallId);
+        Assert.Contains(_t.Connector.PostedActivities, p => p.Activity.Text == "Leaving the call.");
+        await _t.WaitForCardAsync(cardId, c => c.Contains("The bot left the call", StringComparison.Ordinal));
+    }
+
+    /// <summary>Without the bot in a call there is nothing to leave: a nod, not "I'm not in the call" to a remark.</summary>
+    [Fact]
+    public async Task Saying_the_meeting_is_over_without_the_bot_in_its_call_is_only_acknowledged()
+    {
+        await _t.CreateMeetingAsync();
+
+        await _t.SayAsync("we're done");
+
+        Assert.Contains(_t.Connector.PostedActivities, p => p.Activity.Text == "👍");
+        Assert.DoesNotContain(_t.Connector.PostedActivities, p => p.Activity.Text?.Contains("not in the call", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(await _t.GraphRequestsAsync(), r => r.Path.Contains("/communications/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task When_the_last_person_leaves_the_call_ends_and_the_card_offers_joining_again()
     {

@@ -455,6 +455,20 @@ public class OtherCommandTests
         { "push it to next week", "", int.MinValue, 10080, int.MinValue },
         { "move the retro to next week please", "", int.MinValue, 10080, int.MinValue },
         { "how about 30 min?", "", 30, int.MinValue, int.MinValue },
+        // "for" and a number after "reschedule" is the hour; "cut", "trim", "shave", "knock" a number is that much shorter
+        // (all were "Sorry, I didn't get …" or "not a time"); a number after the meeting's name is its time or length.
+        { "reschedule for 4", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "reschedule for 10 please", "2026-11-27T18:00Z", int.MinValue, int.MinValue, int.MinValue }, // it made the meeting 10 minutes long
+        { "cut 10", "", int.MinValue, int.MinValue, -10 },
+        { "trim 15 minutes off", "", int.MinValue, int.MinValue, -15 },
+        { "shave 10 min off the meeting", "", int.MinValue, int.MinValue, -10 },
+        { "shave off 10 minutes", "", int.MinValue, int.MinValue, -10 },
+        { "knock 5 off", "", int.MinValue, int.MinValue, -5 },
+        { "knock 5 min off the standup", "", int.MinValue, int.MinValue, -5 },
+        { "make the standup 30", "", 30, int.MinValue, int.MinValue },
+        { "make the retro 45", "", 45, int.MinValue, int.MinValue },
+        { "make the standup 4", "2026-11-27T00:00Z", int.MinValue, int.MinValue, int.MinValue },
+        { "make the meeting 30", "", 30, int.MinValue, int.MinValue }, // guard: read so before
     };
 
     [Fact]
@@ -605,7 +619,6 @@ public class OtherCommandTests
         { "what meeting?", "meet now" },
         { "great meeting", "meet now" },
         { "meeting notes please", "meet now" },
-        { "meeting is over", "meet now" },
         { "call it a day", "meet now" },
 
         // The suggestion keeps the meeting details and drops the words it did not understand.

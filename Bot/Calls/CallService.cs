@@ -218,13 +218,13 @@ public sealed class CallService(
     {
         if (!setup.IsConfigured)
         {
-            return new(NotConfiguredMessage, null);
+            return new(NotConfiguredMessage, null) { NotInACall = true };
         }
 
         var (meeting, problem) = await FindMeetingAsync(activity, meetingKey, cancellationToken);
         if (meeting is null)
         {
-            return new(problem!, null);
+            return new(problem!, null) { NotInACall = true };
         }
 
         if (!meetingService.MayControl(activity, meeting))
@@ -235,7 +235,7 @@ public sealed class CallService(
         var call = await calls.CurrentForMeetingAsync(meeting.TenantId, meeting.Conversation.ConversationId, meeting.Key, cancellationToken);
         if (call is not { IsActive: true })
         {
-            return new("I'm not in the call.", null);
+            return new("I'm not in the call.", null) { NotInACall = true };
         }
 
         bool known;

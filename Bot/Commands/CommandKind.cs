@@ -12,6 +12,8 @@ internal enum CommandKind
     Join,
     Ring,
     Leave,
+    /// <summary>"we're done", "that's a wrap", "meeting's over": the bot leaves the call if it is in one.</summary>
+    WrapUp,
     Status,
     List,
     /// <summary>"invite @carol", "add bob to the standup".</summary>

@@ -196,6 +196,27 @@ public static class CommandParser
         return -1;
     }
 
+    /// <summary>
+    /// "make the retro 45", "make the standup 4": the number that ends the message after up to four words that name the
+    /// meeting; <paramref name="from"/> itself when no such number is there ("make it 4" reads the number at once).
+    /// </summary>
+    private static int NumberAfterAName(CommandText text, int from)
+    {
+        int k = from;
+        while (k < text.Count && k - from < 4 && text.KindAt(k) == TokenKind.Word && !text.IsWordAny(k, BesideANewTime))
+        {
+            k++;
+        }
+
+        int end = k + 1;
+        while (end < text.Count && (text.KindAt(end) == TokenKind.Punct || text.IsWordAny(end, BesideANewTime)))
+        {
+            end++;
+        }
+
+        return k > from && k < text.Count && text.KindAt(k) == TokenKind.Number && end == text.Count ? k : from;
+    }
+
     /// <summary>Words that may stand beside a new time given alone: "4pm instead", "how about 4 then?", "3pm works better".</summary>
     private static readonly string[] BesideANewTime = ["instead", "then", "please", "pls", "works", "work", "better", "maybe", "is", "would", "be", "fine", "ok", "okay", "for", "me", "us", "rather"];
 
@@ -304,6 +325,8 @@ public static class CommandParser
                 return new JoinCallCommand();
             case CommandKind.Leave:
                 return new LeaveCallCommand();
+            case CommandKind.WrapUp:
+                return new LeaveCallCommand { WrappingUp = true };
             case CommandKind.List or CommandKind.Status when AsksWhoIsFree(text, start):
                 return NotUnderstood(text, input, leading, start); // "when is alice free", "who is free now": free/busy, which the bot cannot see
             case CommandKind.Status:
@@ -342,8 +365,8 @@ public static class CommandParser
                 return PhoneNumberRefused("invite");
             case CommandKind.Meeting when text.IsWordAny(next, StatementVerbs):
                 return NotUnderstood(text, input, leading, next + 1); // "meeting is at 3", "call was great": a statement about one
-            case CommandKind.Meeting when text.IsWordAny(start, ["get", "grab"]) && next == start + 1:
-                // "get bob on a call about the outage": the people, then what follows "on a call".
+            case CommandKind.Meeting when (text.IsWordAny(start, ["get", "grab"]) && next == start + 1) || (text.IsWordAny(start, ["everyone", "everybody"]) && next == start):
+                // "get bob on a call about the outage", "everyone on a call now": the people, then what follows "on a call".
                 return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true, resumeAt: CommandVerbs.CallAfterPeopleEnd(text, next, out _));
             case CommandKind.Meeting when text.IsWord(start, "call") && next == start + 1 && CallsPeople(text, input, next):
                 return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true); // "call bob", "call alice and bob about the outage"
@@ -1066,7 +1089,7 @@ public static class CommandParser
     // ---------------------------------------------------------------- reschedule
 
     private static readonly string[] LongerVerbs = ["extend", "prolong", "lengthen", "stretch", "expand"];
-    private static readonly string[] ShorterVerbs = ["shorten", "cut", "trim", "reduce", "truncate"];
+    private static readonly string[] ShorterVerbs = ["shorten", "cut", "trim", "reduce", "truncate", "shave", "knock"];
 
     /// <param name="bareNumberIsTime">Whether a number on its own where the change starts is the new time or length: "make it 4", "actually 4".</param>
     /// <param name="extends">"add 15 min", "15 more minutes": the amount makes the meeting longer.</param>
@@ -1090,10 +1113,13 @@ public static class CommandParser
         bool lengthChange = extends || shortens;
         // "push it 30", "delay 15": minutes later; "extend to 45": a new length of 45 minutes (both were "not a time").
         bool minutesOnly = lengthChange || verb is "push" or "postpone" or "delay";
-        int scanFrom = lengthChange && text.IsWord(from, "to") && from + 1 < text.Count && text.KindAt(from + 1) == TokenKind.Number ? from + 1 : from;
+        bool numberAfterWord = from + 1 < text.Count && text.KindAt(from + 1) == TokenKind.Number;
+        // "extend to 45": a new length of 45 minutes; "reschedule for 4": four o'clock (both were "not a time").
+        bool forAnHour = numberAfterWord && text.IsWord(from, "for") && verb is "reschedule" or "re-schedule" or "resched" or "move";
+        int scanFrom = (lengthChange && text.IsWord(from, "to") && numberAfterWord) || forAnHour ? from + 1 : from;
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false)
         {
-            BareNumberAt = verb is "make" || bareNumberIsTime || minutesOnly ? scanFrom : -1,
+            BareNumberAt = verb is "make" ? NumberAfterAName(text, scanFrom) : bareNumberIsTime || minutesOnly || forAnHour ? scanFrom : -1,
             BareNumberIsMinutes = minutesOnly,
         };
         scanner.Scan(scanFrom, insteadOf >= 0 ? insteadOf : nextWeekAt >= 0 ? nextWeekAt : text.Count);
@@ -1110,7 +1136,8 @@ public static class CommandParser
         }
 
         earlier |= text.IsWord(afterVerb - 1, "forward");
-        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time", "late", "more", "extra", "shorter"]) && !(bareNumberIsTime && text.IsWordAny(i, BesideANewTime))).ToList();
+        var unread = scanner.Leftovers.Where(i => !text.IsWordAny(i, [.. MeetingChoiceReader.Directions, "same", "time", "late", "more", "extra", "shorter"])
+            && !(bareNumberIsTime && text.IsWordAny(i, BesideANewTime)) && !(shortens && text.IsWord(i, "off"))).ToList(); // "shave 10 min off"
         var leftovers = Leftovers(text, unread.FindAll(i => CommandVerbs.OneOnOneLength(text, i) == 0), out bool timeLike);
         if (timeLike && spec.Problem is null)
         {

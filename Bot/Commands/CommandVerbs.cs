@@ -52,6 +52,11 @@ internal static class CommandVerbs
             {
                 i += 2; // "can we move it to 4pm" asks the bot; "should we cancel it?" asks the others
             }
+            else if (t.IsWordAny(i, ["can", "could", "would", "will"]) && t.IsWordAny(i + 1, ["someone", "somebody", "anyone", "anybody"])
+                && Recognize(t, i + 2, out _) is CommandKind.Meeting or CommandKind.Join or CommandKind.Ring or CommandKind.Cancel)
+            {
+                i += 2; // "can someone start a call", "could anyone open a bridge" ("can anyone make it at 3?" asks the others)
+            }
             else
             {
                 break;
@@ -136,6 +141,12 @@ internal static class CommandVerbs
             return CommandKind.None;
         }
 
+        if (WrapUpEnd(t, i) == t.Count)
+        {
+            next = t.Count; // "we're done", "that's a wrap", "meeting's over" (all got "Sorry, I didn't get …")
+            return CommandKind.WrapUp;
+        }
+
         var w = t.LowerAt(i);
         switch (w)
         {
@@ -215,8 +226,10 @@ internal static class CommandVerbs
             case "reschedule" or "re-schedule" or "resched" or "move" or "push" or "postpone" or "delay" or "shift" or "extend" or "shorten" or "prolong":
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
-            case "cut" or "trim" or "reduce" or "truncate" or "lengthen" or "stretch" or "expand" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]):
-                // "cut it to 20 min", "trim the standup by 5 min", "stretch it to an hour": a new length.
+            case "cut" or "trim" or "reduce" or "truncate" or "lengthen" or "stretch" or "expand" or "shave" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]):
+            case "cut" or "trim" or "shave" or "knock" when (i + 1 < t.Count && t.KindAt(i + 1) == TokenKind.Number) || (w is "shave" && t.IsWord(i + 1, "off")):
+                // "cut it to 20 min", "trim the standup by 5 min", "stretch it to an hour": a new length; "cut 10", "shave
+                // 10 min off the meeting", "knock 5 off": that much shorter (these got "Sorry, I didn't get …").
                 next = SkipObjects(t, i + 1);
                 return CommandKind.Reschedule;
             case "make" or "change" or "update" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]) && !(w is "make" && t.IsWord(i + 2, "call")):
@@ -264,6 +277,11 @@ internal static class CommandVerbs
                 // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
+            case "everyone" or "everybody" when CallAfterPeople(t, i, out bool everyoneOnTheCall):
+                // "everyone on the bridge now": ring them into the call there is; "everyone on a call": a new meeting with them
+                // (the first made a meeting titled "the bridge now").
+                next = i;
+                return everyoneOnTheCall ? CommandKind.Ring : CommandKind.Meeting;
             case "get" or "grab" or "bring" or "pull" when CallAfterPeople(t, i + 1, out bool theCall) && (theCall || w is "get" or "grab"):
                 // "get bob on a call", "grab @alice and carol in a quick huddle": a new meeting with them; "get bob on the
                 // call", "bring bob into the call": ring them into the call there is (all got "Sorry, I didn't get …").
@@ -319,6 +337,8 @@ internal static class CommandVerbs
                 return CommandKind.Status;
 
             case "join" or "meeting" or "teams" or "link" or "links" or "url" when LinkAhead(t, i):
+            case "call" or "bridge" or "huddle" or "standup" or "stand-up" or "sync" or "mtg" when t.IsWordAny(i + 1, ["link", "links", "url"]):
+                // "bridge link?", "call link pls" ("call link?" made a meeting inviting someone called "link")
             case "what's" or "whats" or "what’s" or "what" when LinkAhead(t, i + 1):
             case "where" or "where's" or "wheres" or "where’s" when LinkAhead(t, i + 1) || ListNounAhead(t, i + 1):
             case "send" or "share" or "post" or "give" or "repost" or "resend" or "paste" or "drop" when LinkAhead(t, i + 1):
@@ -347,6 +367,9 @@ internal static class CommandVerbs
                 return CommandKind.List;
 
             case "meet" or "meetup" or "meeting" or "mtg" or "huddle" or "conference" or "call" or "standup" or "stand-up":
+            case "bridge" when i + 1 >= t.Count || t.KindAt(i + 1) is TokenKind.Punct or TokenKind.Mention
+                || t.IsWordAny(i + 1, ["now", "please", "pls", "plz", "asap", "with", "for", "about", "re", "at", "today", "tomorrow", "tmrw"]):
+                // "bridge please", "bridge now with @oncall-db" ("bridge review at 3" is a meeting about a bridge review)
                 next = i + 1;
                 return CommandKind.Meeting;
             case "let's" or "lets" or "let’s" or "let" when WeVerb(t, w is "let" ? i + 2 : i + 1, out next):
@@ -448,7 +471,11 @@ internal static class CommandVerbs
             end++;
         }
 
-        if (end == i || end >= t.Count || t.Tokens[end].Kind != TokenKind.Punct || !IsRemark(t, i, end, out _))
+        if (WrapUpEnd(t, i) is var wrapped and > 0 && wrapped < t.Count)
+        {
+            end = wrapped; // "we're done here, you can leave", "all done. meet tomorrow at 3"
+        }
+        else if (end == i || end >= t.Count || t.Tokens[end].Kind != TokenKind.Punct || !(IsRemark(t, i, end, out _) || IsOpening(t, i, end)))
         {
             return 0;
         }
@@ -459,6 +486,83 @@ internal static class CommandVerbs
         }
 
         return end < t.Count ? end : 0;
+    }
+
+    private static readonly string[] WeAre = ["we're", "we’re"];
+    private static readonly string[] Finished = ["done", "finished", "through", "wrapped", "wrapping"];
+    private static readonly string[] OverNouns = ["meeting's", "meeting’s", "call's", "call’s", "bridge's", "bridge’s", "meeting", "call", "bridge", "huddle"];
+    private static readonly string[] AfterWrapUp =
+        ["here", "now", "up", "for", "today", "tonight", "the", "day", "with", "it", "this", "that", "meeting", "call", "bridge", "thanks", "thank", "you",
+         "all", "everyone", "folks", "guys", "team", "bot", "so", "then", "i", "think", "guess"];
+
+    /// <summary>
+    /// "we're done", "we are finished here", "that's a wrap", "meeting's over", "the call is over, thanks": the count of
+    /// tokens when the message is only that; the index of the punctuation after those words when more follows ("we're done
+    /// here, you can leave"); 0 when it does not start so.
+    /// </summary>
+    public static int WrapUpEnd(CommandText t, int i)
+    {
+        int k = i;
+        if (t.IsWordAny(k, WeAre) || (t.IsWord(k, "we") && t.IsWord(k + 1, "are")))
+        {
+            k += t.IsWordAny(k, WeAre) ? 1 : 2;
+            k += t.IsWord(k, "all") ? 1 : 0; // "we're all done"
+            if (!t.IsWordAny(k, Finished))
+            {
+                return 0;
+            }
+        }
+        else if (t.IsWord(k, "all") && t.IsWordAny(k + 1, ["done", "finished"]))
+        {
+            k++;
+        }
+        else if (t.IsWordAny(k, ["that's", "thats", "that’s", "it's", "its"]) && t.IsWord(k + 1, "a") && t.IsWord(k + 2, "wrap"))
+        {
+            k += 2;
+        }
+        else
+        {
+            k += t.IsWord(k, "the") ? 1 : 0;
+            if (!t.IsWordAny(k, OverNouns))
+            {
+                return 0;
+            }
+
+            k += t.IsWordAny(k + 1, ["is", "has"]) ? 2 : 1; // "the meeting is over", "the call has ended"
+            if (!t.IsWordAny(k, ["over", "done", "finished", "ended"]))
+            {
+                return 0;
+            }
+        }
+
+        int punctuation = 0; // where the last run of punctuation after the words starts
+        for (k++; k < t.Count && (t.KindAt(k) == TokenKind.Punct || t.IsWordAny(k, AfterWrapUp)); k++)
+        {
+            if (t.KindAt(k) == TokenKind.Punct && t.KindAt(k - 1) != TokenKind.Punct)
+            {
+                punctuation = k;
+            }
+        }
+
+        return k == t.Count ? t.Count : punctuation;
+    }
+
+    /// <summary>Words that open a message to a room: "heads up: …", "fyi - …", "team, …", "hi all: …", "psst, …".</summary>
+    private static readonly string[] OpeningWords =
+        ["heads", "up", "fyi", "btw", "psst", "pst", "ps", "folks", "team", "all", "everyone", "everybody", "guys", "y'all", "yall", "people", "hi", "hey", "hello", "quick", "one"];
+
+    /// <summary>Whether [<paramref name="i"/>, <paramref name="end"/>) is only an opening to a room ("heads up", "hey team"): not a label, not the meeting's name.</summary>
+    private static bool IsOpening(CommandText t, int i, int end)
+    {
+        for (int k = i; k < end; k++)
+        {
+            if (!t.IsWordAny(k, OpeningWords))
+            {
+                return false;
+            }
+        }
+
+        return !(end - i == 1 && t.IsWordAny(i, ["up", "one", "quick"])); // "up: …", "one: …" open nothing
     }
 
     /// <summary>
@@ -685,7 +789,7 @@ internal static class CommandVerbs
     {
         for (int end = Math.Min(t.Count, i + 5); i < end; i++)
         {
-            if (t.IsWordAny(i, ["meetings", "meeting", "calls", "syncs", "standups", "schedule", "agenda", "calendar"]))
+            if (t.IsWordAny(i, ["meetings", "meeting", "calls", "call", "bridge", "syncs", "standups", "schedule", "agenda", "calendar"]))
             {
                 return true;
             }
@@ -735,7 +839,7 @@ internal static class CommandVerbs
     public static int CallAfterPeopleEnd(CommandText t, int i, out bool theCall)
     {
         theCall = false;
-        if (!PersonAt(t, i))
+        if (!PersonAt(t, i) && !t.IsWordAny(i, ["everyone", "everybody"]))
         {
             return 0;
         }

@@ -88,6 +88,11 @@ internal static class MeetingChoiceReader
             if (k > from && (text.IsWordAny(k, CommandVerbs.Nouns) || text.IsWord(k, "one")))
             {
                 var named = Read(text, input, from, k, out string? problem);
+                if (!named.SaysWhich && problem is null && OnlyDeterminers(text, from, k))
+                {
+                    named = Read(text, input, from, k + 1, out problem); // "make the standup 30": the noun is the name
+                }
+
                 if (named.SaysWhich && problem is null)
                 {
                     which = named;
@@ -119,6 +124,19 @@ internal static class MeetingChoiceReader
         }
 
         return change;
+    }
+
+    private static bool OnlyDeterminers(CommandText text, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!text.IsWordAny(k, ["the", "my", "our", "this", "that"]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What named the meeting, and the start named after "from" or "instead of": "the budget meeting" + "3pm".</summary>

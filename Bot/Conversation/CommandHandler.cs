@@ -49,7 +49,7 @@ public sealed class CommandHandler(
             RescheduleMeetingCommand reschedule => RescheduleAsync(activity, input, reschedule, isGroup, cancellationToken),
             JoinCallCommand => JoinAsync(activity, cancellationToken),
             RingCommand ring => RingAsync(activity, ring, cancellationToken),
-            LeaveCallCommand => LeaveAsync(activity, cancellationToken),
+            LeaveCallCommand leave => LeaveAsync(activity, leave, cancellationToken),
             StatusCommand => StatusAsync(activity, cancellationToken),
             ChangeMeetingCommand change => ChangeAsync(activity, change, cancellationToken),
             TimeZoneQuestionCommand zone => messenger.ReplyTextAsync(activity, zone.Answer, cancellationToken),
@@ -105,8 +105,12 @@ public sealed class CommandHandler(
         await messenger.ReplyTextAsync(activity, message, cancellationToken);
     }
 
-    private async Task LeaveAsync(Activity activity, CancellationToken cancellationToken) =>
-        await messenger.ReplyTextAsync(activity, (await calls.LeaveAsync(activity, meetingKey: null, cancellationToken)).Message, cancellationToken);
+    /// <summary>"leave" answers why the bot did not leave; "we're done" with the bot in no call is only acknowledged.</summary>
+    private async Task LeaveAsync(Activity activity, LeaveCallCommand leave, CancellationToken cancellationToken)
+    {
+        var left = await calls.LeaveAsync(activity, meetingKey: null, cancellationToken);
+        await messenger.ReplyTextAsync(activity, leave.WrappingUp && left.NotInACall ? "👍" : left.Message, cancellationToken);
+    }
 
     private async Task ListAsync(Activity activity, ListMeetingsCommand list, CancellationToken cancellationToken)
     {

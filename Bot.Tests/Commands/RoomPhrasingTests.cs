@@ -1,0 +1,154 @@
+using TeamsMeetBot.Commands;
+using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
+
+namespace TeamsMeetBot.Tests.Commands;
+
+/// <summary>
+/// How people talk to a room: an opening ("heads up: …", "team, …"), a bridge asked for in two words, "can someone …",
+/// "everyone on the bridge", and "we're done". Each row got "Sorry, I didn't get …", a meeting named after the opening,
+/// or a meeting inviting someone called "link", unless it is marked as a guard.
+/// </summary>
+public class RoomPhrasingTests
+{
+    /// <summary>text → the new meeting's subject ("" for none).</summary>
+    public static TheoryData<string, string> Openings => new()
+    {
+        { "heads up: meet now", "" },
+        { "fyi: meet now with {B}", "" },
+        { "heads up - meet now with {B}", "" },
+        { "team: meet now", "" },
+        { "everyone: meet now", "" },
+        { "hey team - meet at 3", "" },
+        { "folks: meet at 3 about the outage", "the outage" },
+        // Guards: a label names the meeting as before ("sev2 - open a bridge" is "sev2").
+        { "urgent: meet now", "urgent" },
+        { "INC-4411: meet now", "INC-4411" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Openings))]
+    public void An_opening_to_the_room_is_not_the_meetings_name(string text, string subject)
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(subject, meeting.Subject ?? "");
+    }
+
+    public static TheoryData<string, Type> Kinds => new()
+    {
+        { "btw: cancel the 3pm", typeof(CancelMeetingCommand) },
+        { "all: cancel the 3pm", typeof(CancelMeetingCommand) },
+        { "psst, move it to 4", typeof(RescheduleMeetingCommand) },
+        { "heads up: maintenance tonight at 10", typeof(ParseFailure) }, // guard: a remark, not a request
+        { "heads up, the meeting moved to 4", typeof(ParseFailure) }, // guard: a statement
+        // The link of the meeting here ("call link?" made a meeting inviting someone called "link").
+        { "call link?", typeof(ListMeetingsCommand) },
+        { "bridge link?", typeof(ListMeetingsCommand) },
+        { "bridge link pls", typeof(ListMeetingsCommand) },
+        { "where's the bridge?", typeof(ListMeetingsCommand) },
+        // Asked of anyone in the room, the bot does it.
+        { "can someone start a call", typeof(CreateMeetingCommand) },
+        { "can somebody open a bridge", typeof(CreateMeetingCommand) },
+        { "could someone set up a meeting tomorrow at 3", typeof(CreateMeetingCommand) },
+        { "can anyone cancel it", typeof(CancelMeetingCommand) },
+        { "can anyone make it at 3?", typeof(ParseFailure) }, // guard: a question for the people, not a change
+        // "everyone on the bridge": ring them into the call there is (it made a meeting titled "the bridge now").
+        { "everyone on the bridge now", typeof(RingCommand) },
+        { "everybody on the call please", typeof(RingCommand) },
+        // The meeting is over: the bot leaves its call (these got "Sorry, I didn't get …").
+        { "we're done here. meet tomorrow at 3", typeof(CreateMeetingCommand) },
+        { "we're done with {B}", typeof(ParseFailure) }, // guard: said of someone
+        { "we're done at 5", typeof(ParseFailure) }, // guard: a time, not the end
+        { "i'm done", typeof(ParseFailure) }, // guard: one person, not the meeting
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Room_phrasings_choose_the_command(string text, Type expected)
+    {
+        Assert.IsType(expected, CommandParser.Parse(Input(text, "America/Los_Angeles")));
+    }
+
+    [Theory]
+    [InlineData("bridge please")]
+    [InlineData("bridge now")]
+    [InlineData("bridge with {B}")]
+    [InlineData("a bridge pls")] // guard: read so before
+    public void A_bridge_asked_for_is_a_meeting_now_without_a_name(string text)
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.Null(meeting.Subject);
+        Assert.Null(meeting.Start);
+    }
+
+    [Fact]
+    public void A_meeting_about_a_bridge_keeps_its_name()
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input("bridge review at 3", "America/Los_Angeles")));
+
+        Assert.Equal("bridge review", meeting.Subject);
+    }
+
+    [Theory]
+    [InlineData("everyone on a call now", null)]
+    [InlineData("everyone on a call about the outage at 3", "the outage")]
+    public void Everyone_on_a_call_is_a_new_meeting_with_everyone(string text, string? subject)
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.True(meeting.InviteEveryone);
+        Assert.Equal(subject, meeting.Subject);
+    }
+
+    [Fact]
+    public void Everyone_on_the_bridge_rings_everyone_invited()
+    {
+        var ring = Expect<RingCommand>(CommandParser.Parse(Input("everyone on the bridge now")));
+
+        Assert.False(ring.NamesSomeone);
+    }
+
+    [Theory]
+    [InlineData("we're done")]
+    [InlineData("we are done.")]
+    [InlineData("we're all done")]
+    [InlineData("we're wrapping up")]
+    [InlineData("we are finished for today, thanks!")]
+    [InlineData("all done, thanks bot")]
+    [InlineData("that's a wrap")]
+    [InlineData("meeting over")]
+    [InlineData("meeting's over")]
+    [InlineData("the meeting is over")]
+    [InlineData("the call has ended")]
+    [InlineData("thanks, we're done")]
+    public void The_meeting_said_to_be_over_makes_the_bot_leave_its_call(string text)
+    {
+        var leave = Expect<LeaveCallCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.True(leave.WrappingUp);
+    }
+
+    [Theory]
+    [InlineData("we're done here, you can leave")]
+    [InlineData("we're done here, thanks, you can leave")]
+    public void A_request_to_leave_after_it_is_a_plain_leave(string text)
+    {
+        var leave = Expect<LeaveCallCommand>(CommandParser.Parse(Input(text)));
+
+        Assert.False(leave.WrappingUp);
+    }
+
+    /// <summary>The words before a number that ends "make …" name the meeting ("make the standup 30" was "not a time").</summary>
+    [Theory]
+    [InlineData("make the standup 30", "standup")]
+    [InlineData("make the retro 45", "retro")]
+    [InlineData("make the standup 4", "standup")]
+    [InlineData("knock 5 min off the standup", "standup")]
+    public void The_meeting_named_before_a_new_time_or_length_is_chosen_by_its_name(string text, string word)
+    {
+        var change = Expect<RescheduleMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal([word], change.Which.Words);
+    }
+}
