@@ -55,6 +55,11 @@ public class ListCommandTests
         { "what's my first meeting tomorrow", true, "2026-11-27", "", true },
         { "what have I got today", true, "2026-11-26", "", false },
         { "what do we have tomorrow?", false, "2026-11-27", "", false },
+        // "anything …?" (these got "Sorry, I didn't get …")
+        { "anything tomorrow?", false, "2026-11-27", "", false },
+        { "anything else today?", false, "2026-11-26", "", false },
+        { "anything on friday?", false, "2026-11-27", "", false },
+        { "anything scheduled for monday?", false, "2026-11-30", "", false },
     };
 
     [Theory]
@@ -82,6 +87,7 @@ public class ListCommandTests
     [InlineData("next meeting at 3 with bob")]
     [InlineData("when is alice free")]
     [InlineData("when are bob and carol available tomorrow")]
+    [InlineData("anything I should know about the budget meeting?")]
     public void Remarks_are_not_questions_about_meetings(string text) =>
         Assert.IsNotType<ListMeetingsCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
 

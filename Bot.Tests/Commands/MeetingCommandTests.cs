@@ -127,6 +127,10 @@ public class MeetingCommandTests
         { "meet now with the finance team as well", "", "finance team", 30, false },
         { "meet now about the budget too", "", "the budget", 30, false },
         { "meet now about the me too campaign", "", "the me too campaign", 30, false },
+        { "meet about the budget now", "", "the budget", 30, false },
+        { "meet about the budget right now", "", "the budget", 30, false },
+        { "meet about what to do now", "", "what to do", 30, false },
+        { "meet now about the budget asap please", "", "the budget", 30, false },
         // "up" and "in" that make a name ("follow up", "check in") are kept (the subject was "follow", "check").
         { "set up a follow up now with {A}", "Alice Anders", "follow up", 30, false },
         { "schedule a check in now", "", "check in", 30, false },
@@ -257,6 +261,9 @@ public class MeetingCommandTests
         { "meet now with bob for 45 min", "bob", "", null },
         { "meet in 10 min with bob", "bob", "", null },
         { "sync with bob re: the rollout", "bob", "", "the rollout" },
+        // "now" after a subject is when ("meet about Q4 budget now with bob" made "Q4 budget now with bob" the subject, inviting no one).
+        { "meet about Q4 budget now with bob", "bob", "", "Q4 budget" },
+        { "meet re: the budget asap with bob", "bob", "", "the budget" },
         { "meet tomorrow at 10 with o'brien", "o'brien", "", null },
         { "meet now with alice@contoso.com", "alice@contoso.com", "", null },
         { "meet now, invite alice.anders@contoso.com and bob@contoso.com.", "alice.anders@contoso.com,bob@contoso.com", "", null },

@@ -950,6 +950,14 @@ internal sealed class ClauseScanner
             return true;
         }
 
+        // "about the budget now", "re: Q4 budget asap with @Bob": when, not the subject ("about what we do now on" keeps it).
+        int afterNow = _t.IsWord(j, "right") && _t.IsWord(j + 1, "now") ? j + 2 : _t.IsWordAny(j, NowWords) ? j + 1 : -1;
+        if (afterNow > 0)
+        {
+            return afterNow >= _t.Count || _t.KindAt(afterNow) is TokenKind.Punct or TokenKind.Mention
+                || _t.IsWordAny(afterNow, ["with", "w", "for", "please", "pls", "plz", "thanks", "and"]);
+        }
+
         if (_t.IsWord(j, "for"))
         {
             var scratch = default(TimeSpec);

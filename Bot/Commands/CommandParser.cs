@@ -1057,7 +1057,7 @@ public static class CommandParser
         "list", "show", "view", "agenda", "calendar", "schedule", "calls", "syncs", "standups", "upcoming", "what's", "whats", "what’s",
         "when", "when's", "whens", "when’s", "where", "where's", "wheres", "where’s", "time", "does", "will", "start", "starts", "begin",
         "begins", "got", "coming", "happening", "left", "else", "still", "url", "urls", "join", "send", "share", "post", "give", "repost",
-        "resend", "paste", "drop",
+        "resend", "paste", "drop", "anything",
     ];
 
     private static ParseResult BuildList(CommandText text, CommandInput input, int from)

@@ -358,6 +358,8 @@ internal static class CommandVerbs
             case "what" when t.IsWordAny(i + 1, ["have", "do"]) && t.IsWordAny(i + 2, ["i", "we"]) && t.IsWordAny(i + 3, ["got", "have"]) && !t.IsWord(i + 4, "to"):
             case "next" when MeetingNounAt(t, i + 1) && OnlyAQuestionAfter(t, i + 2):
                 // "what's my next meeting", "what have I got today", "next meeting?" (these got "Sorry, I didn't get …")
+            case "anything" when t.Count - i <= (t.IsPunct(t.Count - 1, '?') ? 6 : 4):
+                // "anything tomorrow?", "anything else today?", "anything on friday?" (these got "Sorry, I didn't get …")
             case "when" when t.IsWordAny(i + 1, ["is", "are", "does", "do", "will"]):
             case "when's" or "whens" or "when’s":
             case "do" or "have" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["have", "got"]) && ListNounAhead(t, i + 3):
