@@ -498,7 +498,24 @@ public class MeetingCommandTests
         { "meet later", ParseFailureKind.UnreadableTime },
         { "meet tomorrow-ish", ParseFailureKind.UnreadableTime },
         { "meet sometime next week", ParseFailureKind.UnreadableTime },
+        // A minus sign is not passed over ("in -5 min" and "for -5 min" made a 5-minute meeting now), days are a length
+        // ("for 2 days" was the subject), and a refused length is never suggested ("… at 10:00 for 48h").
+        { "meet in -5 min", ParseFailureKind.UnreadableTime },
+        { "meet for -5 min", ParseFailureKind.UnreadableTime },
+        { "meet for 2 days", ParseFailureKind.TooLong },
+        { "meet tomorrow for 2 days with bob", ParseFailureKind.UnreadableTime },
     };
+
+    [Theory]
+    [InlineData("meet in -5 min", "“-5 min” is not a time from now")]
+    [InlineData("meet for -5 min", "“-5 min” is not a length")]
+    [InlineData("meet for 2 days", "a meeting can last at most 24 hours (48 h asked)")]
+    public void Amounts_that_cannot_be_a_meeting_are_named(string text, string problem)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text)));
+
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(InstantFailures))]

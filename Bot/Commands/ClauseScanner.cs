@@ -298,10 +298,22 @@ internal sealed class ClauseScanner
 
             if (word is "for")
             {
+                if (NegativeAmount(i + 1) is var afterNegative and > 0)
+                {
+                    _time.Problem ??= "“" + _t.Render(i + 1, afterNegative) + "” is not a length"; // "for -5 min" made a 5-minute meeting
+                    return afterNegative;
+                }
+
                 if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out var duration, out int afterDuration))
                 {
                     SetDuration(duration, _t.Render(i, afterDuration));
                     return afterDuration;
+                }
+
+                if (TimeGrammar.TryDayCount(_t, i + 1, out int dayCount, out int afterDayCount))
+                {
+                    SetDuration(TimeSpan.FromDays(dayCount), _t.Render(i, afterDayCount)); // "for 2 days": too long, and said so (it was the subject)
+                    return afterDayCount;
                 }
 
                 if (_t.IsWord(i + 1, "a") && (_t.IsWordAny(i + 2, MomentWords) || _t.IsWordAny(i + 2, VagueAmountWords) || _t.IsWord(i + 2, "min")))
@@ -931,6 +943,17 @@ internal sealed class ClauseScanner
         }
     }
 
+    /// <summary>"-5 min", "-10": a minus sign written against an amount; the index after the amount, or 0.</summary>
+    private int NegativeAmount(int i)
+    {
+        if (!_t.IsPunct(i, '-') || i + 1 >= _t.Count || _t.KindAt(i + 1) != TokenKind.Number || _t.Tokens[i].End != _t.Tokens[i + 1].Start)
+        {
+            return 0;
+        }
+
+        return TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out _, out int after) ? after : i + 2;
+    }
+
     private bool StopsSubject(int j)
     {
         var token = _t.Tokens[j];
@@ -1088,6 +1111,13 @@ internal sealed class ClauseScanner
 
         if (word is "in")
         {
+            if (NegativeAmount(i + 1) is var afterNegative and > 0)
+            {
+                spec.Problem ??= "“" + _t.Render(i + 1, afterNegative) + "” is not a time from now"; // "in -5 min" made a 5-minute meeting
+                next = afterNegative;
+                return GrammarMatch.Invalid;
+            }
+
             if (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: false, out var offset, out next) || IsBareMinutesAhead(i + 1, out offset, out next))
             {
                 if (spec.Relative is not null)

@@ -660,7 +660,9 @@ public static class CommandParser
         var today = DateOnly.FromDateTime(nowLocal);
         string zone = ZonedTime.ZoneLabel(input.TimeZone, input.TimeZoneAssumed);
         string understood = DescribeDraft(draft, zone, durationSaid);
-        TimeSpan? duration = kind is ParseFailureKind.TooShort or ParseFailureKind.TooLong ? input.DefaultDuration : draft.Duration;
+        // A length that is itself refused is never suggested ("meet tomorrow for 2 days" suggested "… at 10:00 for 48h").
+        bool lengthRefused = draft.Duration is { } asked && (asked > TimeResolution.MaximumLength || asked < TimeResolution.MinimumLength);
+        TimeSpan? duration = kind is ParseFailureKind.TooShort or ParseFailureKind.TooLong || lengthRefused ? input.DefaultDuration : draft.Duration;
         if (kind == ParseFailureKind.DurationConflict)
         {
             duration = draft.Duration;
