@@ -533,6 +533,13 @@ public class OtherCommandTests
     [InlineData("reschedule to yesterday", "is already over")]
     [InlineData("move it to Nov 30 2028", "more than a year ahead")]
     [InlineData("move it to tomorrow for 25 hours", "at most 24 hours")]
+    // A minus sign and "ago" are read, not passed over ("push it -15 min" pushed it 15 minutes later, "make it -30 min" made
+    // it 30 minutes long, "reschedule to 3 days ago" moved it 3 days later).
+    [InlineData("push it -15 min", "“-15 min” is below zero")]
+    [InlineData("push it -2 days", "“-2 days” is below zero")]
+    [InlineData("make it -30 min", "“-30 min” is below zero")]
+    [InlineData("reschedule to 3 days ago", "“3 days ago” is already over")]
+    [InlineData("move it to an hour ago", "“an hour ago” is already over")]
     public void A_day_that_cannot_be_used_is_explained(string text, string problem)
     {
         var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));

@@ -180,6 +180,11 @@ internal sealed class ClauseScanner
 
                 Leftovers.Add(i);
                 return i + 1;
+            case TokenKind.Punct when NegativeAmount(i) is var afterMinus and > 0 && (i == 0 || _t.Tokens[i - 1].End < token.Start)
+                && (TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: false, out _, out _) || TimeGrammar.TryDayCount(_t, i + 1, out _, out _)):
+                // "push it -15 min" pushed it 15 minutes later, "make it -30 min" made it 30 minutes long
+                _time.Problem ??= "“" + _t.Render(i, afterMinus) + "” is below zero (say, e.g., “15 min earlier” or “15 min shorter”)";
+                return afterMinus;
             case TokenKind.Punct when !_t.IsPunct(i, '@'):
                 return i + 1;
         }
@@ -207,6 +212,12 @@ internal sealed class ClauseScanner
             {
                 Location = _t.Render(placeFrom, i + place);
                 return i + place;
+            }
+
+            if (word is "ago" && i >= 2 && (TimeGrammar.TryDuration(_t, i - 2, allowBareMinutes: false, out _, out int amountEnd) || TimeGrammar.TryDayCount(_t, i - 2, out _, out amountEnd)) && amountEnd == i)
+            {
+                _time.Problem ??= "“" + _t.Render(i - 2, i + 1) + "” is already over"; // "reschedule to 3 days ago" moved it 3 days later
+                return i + 1;
             }
 
             if (_t.IsWordAny(i, WithWords))
@@ -951,7 +962,7 @@ internal sealed class ClauseScanner
             return 0;
         }
 
-        return TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out _, out int after) ? after : i + 2;
+        return TimeGrammar.TryDuration(_t, i + 1, allowBareMinutes: true, out _, out int after) || TimeGrammar.TryDayCount(_t, i + 1, out _, out after) ? after : i + 2;
     }
 
     private bool StopsSubject(int j)
