@@ -139,6 +139,25 @@ public class RoomPhrasingTests
         Assert.False(leave.WrappingUp);
     }
 
+    /// <summary>
+    /// A standup asked for is named so, as a 1:1 is: it was the organizer's default name, which "move the standup to
+    /// 10" could not find. A subject given wins.
+    /// </summary>
+    [Theory]
+    [InlineData("standup tomorrow at 9 with {B}", "standup")]
+    [InlineData("Standup at 9", "Standup")]
+    [InlineData("schedule a standup tomorrow at 9", "standup")]
+    [InlineData("quick stand-up now", "stand-up")]
+    [InlineData("weekly standup tomorrow at 10", "weekly standup")]
+    [InlineData("standup about the release at 9", "the release")] // guard: the subject given
+    [InlineData("huddle now", null)] // guard: a huddle is any meeting
+    public void A_standup_is_named_so(string text, string? subject)
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(subject, meeting.Subject);
+    }
+
     /// <summary>The words before a number that ends "make …" name the meeting ("make the standup 30" was "not a time").</summary>
     [Theory]
     [InlineData("make the standup 30", "standup")]

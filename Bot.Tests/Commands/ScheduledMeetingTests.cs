@@ -346,8 +346,8 @@ public class ScheduledMeetingTests
         { "meet tomorrow 10am for a couple of hours", "2026-11-27T18:00Z", 120, null },
         { "meet in a couple of hours", "2026-11-27T00:00Z", 30, null },
         { "meet 10am tomorrow 1 hr with {A} re: Q4 planning", "2026-11-27T18:00Z", 60, "Q4 planning" },
-        // One meeting of a series, named by its adjective: a single meeting.
-        { "daily standup tomorrow at 9", "2026-11-27T17:00Z", 30, null },
+        // One meeting of a series, named by its adjective: a single meeting (a standup is named so: "move the standup" finds it).
+        { "daily standup tomorrow at 9", "2026-11-27T17:00Z", 30, "daily standup" },
         { "schedule the weekly sync tomorrow at 10", "2026-11-27T18:00Z", 30, null },
         { "meet tomorrow at 9 about the daily standup", "2026-11-27T17:00Z", 30, "the daily standup" },
         { "meet at 3 about the recurring outage", "2026-11-26T23:00Z", 30, "the recurring outage" },

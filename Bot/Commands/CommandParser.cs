@@ -120,6 +120,34 @@ public static class CommandParser
     }
 
     /// <summary>
+    /// "standup tomorrow at 9", "schedule a daily standup at 9": a meeting asked for as a standup is named so when no
+    /// subject is given, as a 1:1 is (it was "Olivia's meeting", which "move the standup to 10" could not find).
+    /// </summary>
+    private static ParseResult NamedByItsKind(CommandText text, int start, int next, ParseResult built)
+    {
+        if (built is not CreateMeetingCommand { Subject: null } meeting)
+        {
+            return built;
+        }
+
+        for (int k = start; k < next; k++)
+        {
+            if (text.IsWordAny(k, ["standup", "stand-up"]))
+            {
+                int from = k;
+                while (from > start && text.IsWordAny(from - 1, ["daily", "weekly", "biweekly", "monthly", "team"]))
+                {
+                    from--; // "daily standup", "team standup"
+                }
+
+                return meeting with { Subject = text.Render(from, k + 1) };
+            }
+        }
+
+        return built;
+    }
+
+    /// <summary>
     /// "sev2 - …", "INC-4411: …", "db failover — …": one to four words of a label, then a dash or colon set apart by a
     /// space; the index of that mark, or 0. A remark's opening ("heads up: …", "fyi: …") is no label.
     /// </summary>
@@ -371,7 +399,7 @@ public static class CommandParser
             case CommandKind.Meeting when text.IsWord(start, "call") && next == start + 1 && CallsPeople(text, input, next):
                 return BuildMeeting(text, input, leading, next, next, next, peopleFirst: true); // "call bob", "call alice and bob about the outage"
             case CommandKind.Meeting:
-                return BuildMeeting(text, input, leading, next, next, next);
+                return NamedByItsKind(text, start, next, BuildMeeting(text, input, leading, next, next, next));
         }
 
         // Details before the command word: "tomorrow at 9am meet with @alice".
