@@ -47,6 +47,26 @@ public class MeetingCardTests
         Assert.Equal(attendees, card["msteams"]?["entities"]?.AsArray().Count ?? 0);
     }
 
+    /// <summary>"what's the dial-in?" (it got "Sorry, I didn't get …"): the list shows how to join each meeting by phone.</summary>
+    [Fact]
+    public void The_list_asked_for_the_dial_in_shows_each_meetings_phone_details_or_says_there_are_none()
+    {
+        var withPhone = Meeting(2);
+        var withoutPhone = Meeting(1) with { Key = new string('b', 64), Subject = "no audio conferencing", DialInNumber = null, TollFreeNumber = null, ConferenceId = null };
+
+        var card = MeetingListCard.Build("Meetings here still to come", [withPhone, withoutPhone], withCount: true, withDialIn: true);
+        var plain = MeetingListCard.Build("Meetings here still to come", [withPhone, withoutPhone], withCount: true);
+
+        CardValidator.AssertValid(card);
+        var relaxed = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        string json = card.ToJsonString(relaxed);
+        Assert.Contains("+1 425-555-0100", json, StringComparison.Ordinal);
+        Assert.Contains("98765432#", json, StringComparison.Ordinal);
+        Assert.Contains("123 456 789 012", json, StringComparison.Ordinal);
+        Assert.Contains("No dial-in number", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("+1 425-555-0100", plain.ToJsonString(relaxed), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Times_are_rendered_with_the_card_date_and_time_functions_in_utc()
     {

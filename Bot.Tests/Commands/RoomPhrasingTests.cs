@@ -60,6 +60,7 @@ public class RoomPhrasingTests
         { "we're done with {B}", typeof(ParseFailure) }, // guard: said of someone
         { "we're done at 5", typeof(ParseFailure) }, // guard: a time, not the end
         { "i'm done", typeof(ParseFailure) }, // guard: one person, not the meeting
+        { "meeting over?", typeof(ParseFailure) }, // asked, not said: the bot stays in its call
     };
 
     [Theory]
@@ -137,6 +138,41 @@ public class RoomPhrasingTests
         var leave = Expect<LeaveCallCommand>(CommandParser.Parse(Input(text)));
 
         Assert.False(leave.WrappingUp);
+    }
+
+    /// <summary>
+    /// Questions about joining by phone list the meetings with their dial-in details (they got "Sorry, I didn't get …";
+    /// "phone number for the bridge?" rang someone called "number"). text → words naming the meeting.
+    /// </summary>
+    [Theory]
+    [InlineData("what's the dial-in", "")]
+    [InlineData("dial-in number?", "")]
+    [InlineData("what's the conference id", "")]
+    [InlineData("phone number for the bridge?", "")]
+    [InlineData("how do I join by phone", "")]
+    [InlineData("is there a dial-in", "")]
+    [InlineData("send me the dial-in", "")]
+    [InlineData("what's the dial in number for the standup", "standup")]
+    public void Questions_about_joining_by_phone_list_the_dial_in(string text, string words)
+    {
+        var list = Expect<ListMeetingsCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.True(list.DialIn);
+        Assert.False(list.Mine);
+        Assert.Equal(words, string.Join(" ", list.Which.Words));
+    }
+
+    [Theory]
+    [InlineData("phone bob", typeof(RingCommand))]
+    [InlineData("dial bob", typeof(RingCommand))]
+    [InlineData("dial in", typeof(JoinCallCommand))]
+    [InlineData("what's the link", typeof(ListMeetingsCommand))]
+    public void Phone_words_that_ask_no_dial_in_keep_their_meaning(string text, Type expected)
+    {
+        var result = CommandParser.Parse(Input(text));
+
+        Assert.IsType(expected, result);
+        Assert.False(result is ListMeetingsCommand { DialIn: true });
     }
 
     /// <summary>

@@ -64,6 +64,23 @@ public sealed class ListMeetingsTests : IAsyncLifetime
         Assert.Equal([subject], Subjects(card));
     }
 
+    /// <summary>"what's the dial-in for the budget?" got "Sorry, I didn't get …": now the meeting with its phone details from Graph.</summary>
+    [Fact]
+    public async Task A_question_about_the_dial_in_lists_the_meeting_with_its_phone_details()
+    {
+        await MeetingsAsync();
+
+        string id = await _world.SayAsync("what's the dial-in for the budget?");
+
+        var (_, card) = _world.SingleCardReplyTo(id);
+        Assert.Equal(["the budget"], Subjects(card));
+        var facts = card["body"]!.AsArray().Where(b => (string?)b!["type"] == "Container")
+            .SelectMany(c => c!["items"]!.AsArray()).Where(i => (string?)i!["type"] == "FactSet")
+            .SelectMany(f => f!["facts"]!.AsArray()).Select(f => (string)f!["title"]!).ToList();
+        Assert.Contains("Dial in", facts);
+        Assert.Contains("Conference ID", facts);
+    }
+
     [Fact]
     public async Task A_question_nothing_fits_says_so_and_how_many_there_are()
     {

@@ -75,38 +75,9 @@ public static class MeetingCard
             body.Add(Text("Couldn't add: " + list, color: "Warning", size: "Small"));
         }
 
-        if (!cancelled)
+        if (!cancelled && JoinFacts(meeting) is { Count: > 0 } facts)
         {
-            var facts = new List<(string, string)>();
-            if (meeting.JoinMeetingId is { Length: > 0 } meetingId)
-            {
-                facts.Add(("Meeting ID", GroupDigits(meetingId)));
-            }
-
-            if (meeting.Passcode is { Length: > 0 } passcode)
-            {
-                facts.Add(("Passcode", CardText.Plain(passcode)));
-            }
-
-            if (meeting.DialInNumber is { Length: > 0 } dialIn)
-            {
-                facts.Add(("Dial in", CardText.Plain(dialIn)));
-            }
-
-            if (meeting.TollFreeNumber is { Length: > 0 } tollFree)
-            {
-                facts.Add(("Toll free", CardText.Plain(tollFree)));
-            }
-
-            if (meeting.ConferenceId is { Length: > 0 } conferenceId)
-            {
-                facts.Add(("Conference ID", CardText.Plain(conferenceId) + "#"));
-            }
-
-            if (facts.Count > 0)
-            {
-                body.Add(Facts(facts));
-            }
+            body.Add(Facts(facts));
         }
         else
         {
@@ -211,6 +182,38 @@ public static class MeetingCard
     }
 
     /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 17:00 (2 h)".</summary>
+    /// <summary>How to join without the link: the meeting ID and passcode, the dial-in numbers and the conference ID that Graph gave.</summary>
+    internal static List<(string Title, string Value)> JoinFacts(MeetingRecord meeting)
+    {
+        var facts = new List<(string, string)>();
+        if (meeting.JoinMeetingId is { Length: > 0 } meetingId)
+        {
+            facts.Add(("Meeting ID", GroupDigits(meetingId)));
+        }
+
+        if (meeting.Passcode is { Length: > 0 } passcode)
+        {
+            facts.Add(("Passcode", CardText.Plain(passcode)));
+        }
+
+        if (meeting.DialInNumber is { Length: > 0 } dialIn)
+        {
+            facts.Add(("Dial in", CardText.Plain(dialIn)));
+        }
+
+        if (meeting.TollFreeNumber is { Length: > 0 } tollFree)
+        {
+            facts.Add(("Toll free", CardText.Plain(tollFree)));
+        }
+
+        if (meeting.ConferenceId is { Length: > 0 } conferenceId)
+        {
+            facts.Add(("Conference ID", CardText.Plain(conferenceId) + "#"));
+        }
+
+        return facts;
+    }
+
     internal static string When(MeetingRecord meeting)
     {
         string end = CardTime.Time(meeting.EndUtc);

@@ -16,7 +16,8 @@ public static class MeetingListCard
 
     /// <param name="heading">What is listed, as plain text (it may hold the words the sender typed).</param>
     /// <param name="withCount">Whether the heading ends with how many there are: "Meetings here still to come (2)".</param>
-    public static JsonObject Build(string heading, IReadOnlyList<MeetingRecord> meetings, bool withCount)
+    /// <param name="withDialIn">"what's the dial-in?": each meeting with its meeting ID, dial-in numbers and conference ID.</param>
+    public static JsonObject Build(string heading, IReadOnlyList<MeetingRecord> meetings, bool withCount, bool withDialIn = false)
     {
         var body = new JsonArray { Heading(CardText.Plain(heading) + (withCount ? " (" + meetings.Count.ToString(CultureInfo.InvariantCulture) + ")" : "")) };
         foreach (var meeting in meetings.Take(MaxShown))
@@ -29,6 +30,14 @@ public static class MeetingListCard
                     + (meeting.Attendees.Count > 0 ? " · " + meeting.Attendees.Count.ToString(CultureInfo.InvariantCulture) + (meeting.Attendees.Count == 1 ? " person" : " people") + " invited" : ""),
                     subtle: true, spacing: "None"),
             };
+            if (withDialIn)
+            {
+                var facts = MeetingCard.JoinFacts(meeting);
+                items.Add(facts.Exists(f => f.Title == "Dial in")
+                    ? Facts(facts)
+                    : Text("No dial-in number: the organizer has no audio conferencing in Teams, so join with the link.", subtle: true, size: "Small"));
+            }
+
             if (Uri.TryCreate(meeting.JoinWebUrl, UriKind.Absolute, out var join) && join.Scheme == Uri.UriSchemeHttps)
             {
                 items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { OpenUrl("Join", meeting.JoinWebUrl) } });

@@ -1087,7 +1087,8 @@ public static class CommandParser
         "list", "show", "view", "agenda", "calendar", "schedule", "calls", "syncs", "standups", "upcoming", "what's", "whats", "what’s",
         "when", "when's", "whens", "when’s", "where", "where's", "wheres", "where’s", "time", "does", "will", "start", "starts", "begin",
         "begins", "got", "coming", "happening", "left", "else", "still", "url", "urls", "join", "send", "share", "post", "give", "repost",
-        "resend", "paste", "drop", "anything",
+        "resend", "paste", "drop", "anything", "dial-in", "dialin", "dial-ins", "call-in", "pstn", "dial", "phone", "telephone", "number",
+        "numbers", "no", "nr", "conference", "id", "details", "info", "how", "by", "via",
     ];
 
     private static ParseResult BuildList(CommandText text, CommandInput input, int from)
@@ -1113,7 +1114,23 @@ public static class CommandParser
 
         // "upcoming meetings" lists them all; only "next" picks the first.
         which = which with { Words = [.. which.Words.Where(w => !ListQuestionWords.Contains(w.ToLowerInvariant()))], Next = next };
-        return new ListMeetingsCommand { Which = which, Mine = mine, TimeZone = input.TimeZone };
+        bool dialIn = AsksForDialIn(text);
+        // "how do I join by phone" asks about the meetings here, not only the sender's own.
+        return new ListMeetingsCommand { Which = which, Mine = mine && !dialIn, TimeZone = input.TimeZone, DialIn = dialIn };
+    }
+
+    /// <summary>"what's the dial-in for the standup", "phone number?": anywhere in the message.</summary>
+    private static bool AsksForDialIn(CommandText text)
+    {
+        for (int i = 0; i < text.Count; i += 6)
+        {
+            if (CommandVerbs.DialInAhead(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ---------------------------------------------------------------- reschedule

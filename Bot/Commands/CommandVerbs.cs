@@ -150,6 +150,13 @@ internal static class CommandVerbs
         var w = t.LowerAt(i);
         switch (w)
         {
+            case "what's" or "whats" or "what’s" or "what" or "where" or "where's" or "wheres" or "where’s" or "send" or "share" or "post" or "give" or "repost"
+                or "resend" or "how" or "is" or "any" or "join" when DialInAhead(t, i + 1):
+            case "dial-in" or "dialin" or "phone" or "conference" or "call-in" when DialInAhead(t, i):
+                // "what's the dial-in?", "phone number for the bridge?" (it rang someone called "number"), "how do I join by phone":
+                // the meetings here, with how to join them by phone.
+                next = i + 1;
+                return CommandKind.List;
             case "help" or "commands" or "usage" or "menu" or "info" or "hi" or "hello" or "hey" or "howdy":
                 next = i + 1;
                 return CommandKind.Help;
@@ -498,13 +505,18 @@ internal static class CommandVerbs
          "all", "everyone", "folks", "guys", "team", "bot", "so", "then", "i", "think", "guess"];
 
     /// <summary>
-    /// "we're done", "we are finished here", "that's a wrap", "meeting's over", "the call is over, thanks": the count of
-    /// tokens when the message is only that; the index of the punctuation after those words when more follows ("we're done
+    /// "we're done", "we are finished here", "that's a wrap", "meeting's over", "the call is over, thanks" (not asked with
+    /// a question mark): the count of tokens when the message is only that; the index of the punctuation after those words when more follows ("we're done
     /// here, you can leave"); 0 when it does not start so.
     /// </summary>
     public static int WrapUpEnd(CommandText t, int i)
     {
         int k = i;
+        if (t.IsPunct(t.Count - 1, '?'))
+        {
+            return 0; // "meeting over?", "are we done?": asked, not said
+        }
+
         if (t.IsWordAny(k, WeAre) || (t.IsWord(k, "we") && t.IsWord(k + 1, "are")))
         {
             k += t.IsWordAny(k, WeAre) ? 1 : 2;
@@ -778,6 +790,27 @@ internal static class CommandVerbs
         for (int end = Math.Min(t.Count, i + 5); i < end; i++)
         {
             if (t.IsWordAny(i, ["link", "links", "url", "urls"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words asking how to join by phone within the next few: "dial-in", "dial in number", "phone number", "conference
+    /// id", "join by phone".
+    /// </summary>
+    public static bool DialInAhead(CommandText t, int i)
+    {
+        for (int end = Math.Min(t.Count, i + 6); i < end; i++)
+        {
+            if (t.IsWordAny(i, ["dial-in", "dialin", "dial-ins", "call-in", "pstn"])
+                || (t.IsWordAny(i, ["phone", "dial", "dial-in", "call-in"]) && t.IsWordAny(i + 1, ["number", "numbers", "no", "nr"]))
+                || (t.IsWord(i, "dial") && t.IsWord(i + 1, "in") && t.IsWordAny(i + 2, ["number", "numbers", "details", "info"]))
+                || (t.IsWord(i, "conference") && t.IsWordAny(i + 1, ["id", "number"]))
+                || (t.IsWordAny(i, ["by", "via", "over", "from"]) && t.IsWordAny(i + 1, ["phone", "telephone"]) && t.IsWordAny(i - 1, ["join", "dial", "call"])))
             {
                 return true;
             }

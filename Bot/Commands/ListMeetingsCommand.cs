@@ -12,6 +12,9 @@ public sealed record ListMeetingsCommand : BotCommand
     /// <summary>"my meetings", "do I have …": only those the sender organized or is invited to.</summary>
     public bool Mine { get; init; }
 
+    /// <summary>"what's the dial-in?", "phone number for the bridge?": the list shows how to join by phone.</summary>
+    public bool DialIn { get; init; }
+
     /// <summary>The sender's zone, for the answer when nothing fits.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 }

@@ -128,7 +128,7 @@ public sealed class CommandHandler(
         string heading = list.Which.Next
             ? (list.Mine ? "Your next meeting here" : "The next meeting here") + (list.Which.Describe(several: false) is { Length: > 0 } next && next != "is still to come" ? " that " + next : "")
             : (list.Mine ? "Your meetings" : "Meetings") + " here still to come" + (list.Which.SaysWhich ? " that " + list.Which.Describe(several: true) : "");
-        await messenger.ReplyCardAsync(activity, MeetingListCard.Build(heading, found.Fitting, withCount: !list.Which.Next), cancellationToken);
+        await messenger.ReplyCardAsync(activity, MeetingListCard.Build(heading, found.Fitting, withCount: !list.Which.Next, withDialIn: list.DialIn), cancellationToken);
     }
 
     private async Task StatusAsync(Activity activity, CancellationToken cancellationToken) =>
