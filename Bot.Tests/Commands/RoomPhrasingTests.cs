@@ -175,6 +175,33 @@ public class RoomPhrasingTests
         Assert.False(result is ListMeetingsCommand { DialIn: true });
     }
 
+    /// <summary>A series asked for first is explained as one ("every monday at 9 standup" got "Sorry, I didn't get …").</summary>
+    [Theory]
+    [InlineData("every monday at 9 standup", "“every monday” is a series")]
+    [InlineData("every day at 9", "“every day” is a series")]
+    [InlineData("every other friday at 3", "“every other friday” is a series")]
+    public void A_series_asked_for_first_is_explained(string text, string problem)
+    {
+        var failure = Expect<ParseFailure>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(ParseFailureKind.UnreadableTime, failure.Kind);
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>"every now and then" made a meeting titled "every then".</summary>
+    [Fact]
+    public void Every_now_and_then_is_no_meeting() =>
+        Assert.Equal(ParseFailureKind.NotUnderstood, Expect<ParseFailure>(CommandParser.Parse(Input("every now and then"))).Kind);
+
+    /// <summary>"ring bob's phone" rang every attendee not in the call.</summary>
+    [Fact]
+    public void Ringing_someones_phone_rings_them()
+    {
+        var ring = Expect<RingCommand>(CommandParser.Parse(Input("ring bob's phone")));
+
+        Assert.Equal(["bob"], ring.TypedNames);
+    }
+
     /// <summary>
     /// A standup asked for is named so, as a 1:1 is: it was the organizer's default name, which "move the standup to
     /// 10" could not find. A subject given wins.

@@ -1319,6 +1319,25 @@ internal sealed class ClauseScanner
         return 0;
     }
 
+    /// <summary>"every Monday", "each morning", "every 2 weeks", "every other Friday": its length, or 0 ("every now and then").</summary>
+    public static int EveryLength(CommandText t, int i)
+    {
+        if (!t.IsWordAny(i, ["every", "each"]))
+        {
+            return 0;
+        }
+
+        int k = i + 1;
+        if ((i + 1 < t.Count && t.Tokens[i + 1].Kind == TokenKind.Number) || t.IsWordAny(i + 1, ["other", "two", "second"]))
+        {
+            k++;
+        }
+
+        bool unit = t.IsWordAny(k, ["day", "days", "week", "weeks", "weekday", "weekdays", "month", "months", "morning", "afternoon", "evening", "night"])
+            || TimeGrammar.WeekdayOf(t.LowerAt(k), allowShort: true) > 0;
+        return unit ? k + 1 - i : 0;
+    }
+
     /// <summary>
     /// The length of a phrase that asks for a series: "every Monday", "each morning", "every 2 weeks", "daily", "weekly"
     /// (not "daily" before a noun: "the daily standup" names one meeting), "recurring"; 0 when none is at <paramref name="i"/>.
@@ -1327,15 +1346,7 @@ internal sealed class ClauseScanner
     {
         if (word is "every" or "each")
         {
-            int k = i + 1;
-            if ((i + 1 < _t.Count && _t.Tokens[i + 1].Kind == TokenKind.Number) || _t.IsWordAny(i + 1, ["other", "two", "second"]))
-            {
-                k++;
-            }
-
-            bool unit = _t.IsWordAny(k, ["day", "days", "week", "weeks", "weekday", "weekdays", "month", "months", "morning", "afternoon", "evening", "night"])
-                || TimeGrammar.WeekdayOf(_t.LowerAt(k), allowShort: true) > 0;
-            return unit ? k + 1 - i : 0;
+            return EveryLength(_t, i);
         }
 
         // "fridays at 10", "on mondays at 9" ask for a series; in a cancel or a change, "fridays meeting" is Friday's.

@@ -435,7 +435,7 @@ public static class CommandParser
         "great", "good", "nice", "awesome", "cool", "job", "well", "congrats", "congratulations", "happy", "welcome", "hello", "hi", "hey",
         "bye", "see", "talk", "speak", "back", "off", "out", "late", "busy", "free", "away", "sick", "leaving", "left", "gone",
         "brb", "afk", "omw", "otw", "eta", "ooo", "wfh", "pto", "fyi", "btw", "lol", "reminder", "heads", "note", "down", "up", "moved",
-        "over", "running", "stuck", "broken", "failing", "failed",
+        "over", "running", "stuck", "broken", "failing", "failed", "every",
     ];
 
     /// <summary>
@@ -1341,6 +1341,13 @@ public static class CommandParser
     {
         // "ring bob and carol", "ring @Alice and bob": people named in words, looked up when ringing. Before, the words
         // were passed over and everyone invited was rung.
+        if (leading.Count == 0 && from + 1 < text.Count && text.IsWordAny(from + 1, ["phone", "cell", "mobile", "line"])
+            && text.KindAt(from) == TokenKind.Word && text.LowerAt(from) is [.. var owner, '\'' or '’', 's'] && owner.Length > 0)
+        {
+            // "ring bob's phone": Bob, in Teams (it rang every attendee not in the call).
+            return new RingCommand([], []) { TypedNames = [text.Text.Substring(text.Tokens[from].Start, owner.Length)] };
+        }
+
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
         foreach (int index in leading)
         {

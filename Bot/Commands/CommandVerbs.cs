@@ -375,6 +375,9 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.List;
 
+            case "every" or "each" when ClauseScanner.EveryLength(t, i) > 0:
+                next = i; // "every monday at 9 standup": a series, which the answer explains (it got "Sorry, I didn't get …")
+                return CommandKind.Meeting;
             case "meet" or "meetup" or "meeting" or "mtg" or "huddle" or "conference" or "call" or "standup" or "stand-up":
             case "bridge" when i + 1 >= t.Count || t.KindAt(i + 1) is TokenKind.Punct or TokenKind.Mention
                 || t.IsWordAny(i + 1, ["now", "please", "pls", "plz", "asap", "with", "for", "about", "re", "at", "today", "tomorrow", "tmrw"]):
