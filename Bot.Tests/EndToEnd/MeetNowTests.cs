@@ -395,6 +395,26 @@ public sealed class MeetNowTests : IAsyncLifetime
         Assert.Contains(_connector.PostedActivities, p => p.Activity.Text == "Cancelled \"the failover\".");
     }
 
+    /// <summary>"remove @oncall-db" said the tag was "not invited": its invited members are taken off, and the tag no longer names the meeting.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Taking_a_tag_off_the_invite_takes_off_its_members(bool markedAsTag)
+    {
+        using (var failover = await TestActivities.PostAsync(_client, await OncallDbTagInChannelAsync("meet tomorrow at 10:00 with <at>oncall-db</at> about the failover", markedAsTag)))
+        {
+            Assert.Equal(HttpStatusCode.OK, failover.StatusCode);
+        }
+
+        using var remove = await TestActivities.PostAsync(_client, await OncallDbTagInChannelAsync("remove <at>oncall-db</at> from the failover", markedAsTag));
+
+        Assert.Equal(HttpStatusCode.OK, remove.StatusCode);
+        var patch = Assert.Single(await GraphRequestsAsync(), r => r.Method == "PATCH" && r.Body?["participants"] is not null);
+        Assert.Empty(patch.Body!["participants"]!["attendees"]!.AsArray());
+        Assert.Contains(_connector.PostedActivities, p => p.Activity.Text == "Took Bob Brown, Carol Chen off the invite to \"the failover\". The card above shows who is invited.");
+        Assert.DoesNotContain(await GraphRequestsAsync(), r => r.Method == "DELETE");
+    }
+
     [Fact]
     public async Task Leaving_out_a_mention_that_is_neither_a_member_nor_a_tag_changes_nothing_and_is_not_reported()
     {

@@ -495,6 +495,7 @@ public sealed class MeetingService(
         List<MeetingPerson> added = [];
         List<MeetingPerson> removed = [];
         List<NotInvited> notChanged = [];
+        List<string> tagsRemoved = [];
         if (command.Invites)
         {
             ResolvedAttendees resolved;
@@ -532,6 +533,32 @@ public sealed class MeetingService(
             {
                 var match = meeting.Attendees.FirstOrDefault(a => string.Equals(a.TeamsId, mention.Id, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(a.Name, mention.Name, StringComparison.OrdinalIgnoreCase));
+                if (match is null && (mention.IsTag || meeting.Tags.Contains(mention.Name, StringComparer.OrdinalIgnoreCase)))
+                {
+                    // "remove @oncall-db": the tag's members who are invited (it said the tag was "not invited").
+                    ResolvedAttendees members;
+                    try
+                    {
+                        members = await attendees.ResolveAsync(activity, [new MentionTarget(mention.Id, mention.Name, mention.IsTag)], inviteEveryone: false, excluded: [], typedNames: [], cancellationToken);
+                    }
+                    catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        MeetingLog.InviteesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+                        return new(MeetingReplies.ForInviteLookupFailure(failure));
+                    }
+
+                    var invitedMembers = meeting.Attendees.Where(a => members.Attendees.Any(p => SamePerson(a, p))).ToList();
+                    if (invitedMembers.Count > 0)
+                    {
+                        invitedMembers.ForEach(p => AddRemoval(p, p.Name));
+                        tagsRemoved.Add(mention.Name);
+                        continue;
+                    }
+
+                    notChanged.Add(members.NotInvited.FirstOrDefault(n => string.Equals(n.Name, mention.Name, StringComparison.OrdinalIgnoreCase)) ?? new NotInvited(mention.Name, "none of its members is invited"));
+                    continue;
+                }
+
                 AddRemoval(match, mention.Name);
             }
 
@@ -586,6 +613,7 @@ public sealed class MeetingService(
         var updated = await meetings.UpdateAsync(item, m => m with
         {
             Attendees = [.. m.Attendees.Where(a => !removed.Any(r => SamePerson(r, a))), .. added.Where(p => !m.Attendees.Any(a => SamePerson(a, p)))],
+            Tags = [.. m.Tags.Where(t => !tagsRemoved.Contains(t, StringComparer.OrdinalIgnoreCase))],
             NotInvited = [.. m.NotInvited.Where(n => !added.Any(p => string.Equals(p.Name, n.Name, StringComparison.OrdinalIgnoreCase))
                 && !command.InviteByName.Any(t => string.Equals(t.TrimStart('@'), n.Name.TrimStart('@'), StringComparison.OrdinalIgnoreCase)))],
         }, cancellationToken) ?? meeting;
