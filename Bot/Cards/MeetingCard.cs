@@ -181,7 +181,6 @@ public static class MeetingCard
         return string.Join(", ", shown);
     }
 
-    /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 17:00 (2 h)".</summary>
     /// <summary>How to join without the link: the meeting ID and passcode, the dial-in numbers and the conference ID that Graph gave.</summary>
     internal static List<(string Title, string Value)> JoinFacts(MeetingRecord meeting)
     {
@@ -214,6 +213,7 @@ public static class MeetingCard
         return facts;
     }
 
+    /// <summary>When the meeting is, in each viewer's own zone: "Friday, 27 November 2026, 15:00 – 15:30 (30 min)" or "Now, until 17:00 (2 h)".</summary>
     internal static string When(MeetingRecord meeting)
     {
         string end = CardTime.Time(meeting.EndUtc);

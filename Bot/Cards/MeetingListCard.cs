@@ -32,9 +32,8 @@ public static class MeetingListCard
             };
             if (withDialIn)
             {
-                var facts = MeetingCard.JoinFacts(meeting);
-                items.Add(facts.Exists(f => f.Title == "Dial in")
-                    ? Facts(facts)
+                items.Add(meeting.DialInNumber is { Length: > 0 }
+                    ? Facts(MeetingCard.JoinFacts(meeting))
                     : Text("No dial-in number: the organizer has no audio conferencing in Teams, so join with the link.", subtle: true, size: "Small"));
             }
 
