@@ -175,6 +175,37 @@ public class RoomPhrasingTests
         Assert.False(result is ListMeetingsCommand { DialIn: true });
     }
 
+    /// <summary>
+    /// Other ways to ask for a meeting (text → start in UTC, length): each got "Sorry, I didn't get …", or a meeting titled
+    /// "up" or "stick a call in the diary". Los Angeles, Thu 26 Nov 2026 14:00.
+    /// </summary>
+    [Theory]
+    [InlineData("pop a meeting in for tomorrow at 10", "2026-11-27T18:00Z", 30)]
+    [InlineData("stick a call in the diary for 3pm", "2026-11-26T23:00Z", 30)]
+    [InlineData("chuck a meeting in at 4", "2026-11-27T00:00Z", 30)]
+    [InlineData("put a meeting in for 3pm", "2026-11-26T23:00Z", 30)]
+    [InlineData("fancy a call at 3?", "2026-11-26T23:00Z", 30)]
+    [InlineData("grab 30 mins with {B} tomorrow at 2", "2026-11-27T22:00Z", 30)]
+    [InlineData("block 45 min at 3", "2026-11-26T23:00Z", 45)]
+    [InlineData("book 1 hour with {B} tomorrow at 2", "2026-11-27T22:00Z", 60)] // guard: read so before
+    [InlineData("carve out 30 min tomorrow at 9", "2026-11-27T17:00Z", 30)]
+    [InlineData("let's catch up at 3", "2026-11-26T23:00Z", 30)]
+    [InlineData("let's sync up tomorrow at 10", "2026-11-27T18:00Z", 30)] // guard: read so before
+    public void Other_ways_to_ask_for_a_meeting(string text, string start, int minutes)
+    {
+        var meeting = Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles")));
+
+        Assert.Equal(At(start), meeting.Start);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), meeting.Duration);
+        Assert.Null(meeting.Subject);
+    }
+
+    [Theory]
+    [InlineData("put the meeting back to 3")] // guard: no new meeting
+    [InlineData("put it in the diary")] // guard
+    public void Put_without_a_new_meeting_makes_none(string text) =>
+        Assert.IsNotType<CreateMeetingCommand>(CommandParser.Parse(Input(text)));
+
     /// <summary>A series asked for first is explained as one ("every monday at 9 standup" got "Sorry, I didn't get …").</summary>
     [Theory]
     [InlineData("every monday at 9 standup", "“every monday” is a series")]

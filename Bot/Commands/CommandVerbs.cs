@@ -375,6 +375,15 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.List;
 
+            case "pop" or "chuck" or "stick" or "put" or "pencil" or "throw" or "slot" or "fancy" or "grab"
+                when t.IsWordAny(i + 1, ["a", "an", "in"]) && SkipNounPhrase(t, t.IsWord(i + 1, "in") ? i + 2 : i + 1) is var nounEnd && nounEnd > i + 2:
+                // "pop a meeting in for tomorrow at 10", "stick a call in the diary for 3pm", "fancy a call at 3?" (these got
+                // "Sorry, I didn't get …" or a meeting titled "stick a call in the diary")
+                next = SkipIntoTheDiary(t, nounEnd);
+                return CommandKind.Meeting;
+            case "grab" or "find" or "block" or "book" or "hold" or "carve" when TimeGrammar.TryDuration(t, t.IsWord(i + 1, "out") ? i + 2 : i + 1, allowBareMinutes: false, out _, out _):
+                next = t.IsWord(i + 1, "out") ? i + 2 : i + 1; // "grab 30 mins with bob tomorrow at 2", "block 30 min at 3": a meeting that long
+                return CommandKind.Meeting;
             case "every" or "each" when ClauseScanner.EveryLength(t, i) > 0:
                 next = i; // "every monday at 9 standup": a series, which the answer explains (it got "Sorry, I didn't get …")
                 return CommandKind.Meeting;
@@ -633,8 +642,25 @@ internal static class CommandVerbs
 
     private static bool WeVerb(CommandText t, int i, out int next)
     {
-        next = i + 1;
+        // "let's catch up at 3", "let's sync up": the particle is part of the verb (the meeting was titled "up").
+        next = t.IsWordAny(i, ["catch", "sync", "meet", "hop", "jump"]) && t.IsWord(i + 1, "up") ? i + 2 : i + 1;
         return t.IsWordAny(i, WeVerbs);
+    }
+
+    /// <summary>"in the diary", "in my calendar", "in": after "pop a meeting", "stick a call" (it was read as the place, or the name).</summary>
+    private static int SkipIntoTheDiary(CommandText t, int i)
+    {
+        if (!t.IsWord(i, "in"))
+        {
+            return i;
+        }
+
+        if (t.IsWordAny(i + 1, ["the", "my", "our", "your"]) && t.IsWordAny(i + 2, ["diary", "calendar", "calender", "schedule", "agenda"]))
+        {
+            return i + 3;
+        }
+
+        return t.IsWordAny(i + 1, ["for", "at", "on", "tomorrow", "today", "with", "now"]) || i + 1 >= t.Count ? i + 1 : i;
     }
 
     /// <summary>
