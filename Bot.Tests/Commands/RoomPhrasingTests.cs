@@ -200,6 +200,15 @@ public class RoomPhrasingTests
         Assert.Null(meeting.Subject);
     }
 
+    /// <summary>"grab a coffee with bob at 3" was titled "grab a coffee".</summary>
+    [Theory]
+    [InlineData("grab a coffee with bob at 3", "coffee")]
+    [InlineData("grab lunch with alice tomorrow at 12", "lunch")]
+    [InlineData("get a quick coffee tomorrow at 10", "coffee")]
+    [InlineData("lunch tomorrow at 12 with bob", "lunch")] // guard: named so before
+    public void What_is_grabbed_names_the_meeting(string text, string subject) =>
+        Assert.Equal(subject, Expect<CreateMeetingCommand>(CommandParser.Parse(Input(text, "America/Los_Angeles"))).Subject);
+
     [Theory]
     [InlineData("put the meeting back to 3")] // guard: no new meeting
     [InlineData("put it in the diary")] // guard

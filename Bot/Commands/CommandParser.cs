@@ -488,6 +488,18 @@ public static class CommandParser
             return null;
         }
 
+        // "grab a coffee with bob at 3": the coffee is the meeting's name, not "grab a coffee".
+        int nameFrom = text.IsWordAny(start, ["grab", "get"]) ? start + 1 : start;
+        while (nameFrom > start && text.IsWordAny(nameFrom, ["a", "an", "some", "quick"]))
+        {
+            nameFrom++;
+        }
+
+        if (nameFrom > start && nameFrom < k && string.Equals(subject, text.Render(start, k), StringComparison.OrdinalIgnoreCase))
+        {
+            return meeting with { Subject = text.Render(nameFrom, k) };
+        }
+
         // "postmortem for INC-123 at 10": the words before "for" belong to the subject read after it.
         string named = text.Render(start, k);
         return text.IsWordAny(k, ["for", "about", "re", "regarding"]) && !subject.StartsWith(named, StringComparison.OrdinalIgnoreCase)
