@@ -498,16 +498,11 @@ public sealed class MeetingService(
         List<string> tagsRemoved = [];
         if (command.Invites)
         {
-            ResolvedAttendees resolved;
-            try
+            var mentions = command.Invite.Select(m => new MentionTarget(m.Id, m.Name, m.IsTag)).ToList();
+            var (resolved, lookupFailed) = await ResolvePeopleAsync(activity, mentions, command.InviteEveryone, command.InviteByName, cancellationToken);
+            if (resolved is null)
             {
-                var mentions = command.Invite.Select(m => new MentionTarget(m.Id, m.Name, m.IsTag)).ToList();
-                resolved = await attendees.ResolveAsync(activity, mentions, command.InviteEveryone, excluded: [], command.InviteByName, cancellationToken);
-            }
-            catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                MeetingLog.InviteesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
-                return new(MeetingReplies.ForInviteLookupFailure(failure));
+                return lookupFailed!;
             }
 
             foreach (var person in resolved.Attendees)
@@ -536,15 +531,10 @@ public sealed class MeetingService(
                 if (match is null && (mention.IsTag || meeting.Tags.Contains(mention.Name, StringComparer.OrdinalIgnoreCase)))
                 {
                     // "remove @oncall-db": the tag's members who are invited (it said the tag was "not invited").
-                    ResolvedAttendees members;
-                    try
+                    var (members, membersFailed) = await ResolvePeopleAsync(activity, [new MentionTarget(mention.Id, mention.Name, mention.IsTag)], everyone: false, typedNames: [], cancellationToken);
+                    if (members is null)
                     {
-                        members = await attendees.ResolveAsync(activity, [new MentionTarget(mention.Id, mention.Name, mention.IsTag)], inviteEveryone: false, excluded: [], typedNames: [], cancellationToken);
-                    }
-                    catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        MeetingLog.InviteesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
-                        return new(MeetingReplies.ForInviteLookupFailure(failure));
+                        return membersFailed!;
                     }
 
                     var invitedMembers = meeting.Attendees.Where(a => members.Attendees.Any(p => SamePerson(a, p))).ToList();
@@ -622,6 +612,21 @@ public sealed class MeetingService(
             ? $"Invited {string.Join(", ", added.Select(p => p.Name))} to \"{meeting.Subject}\"."
             : $"Took {string.Join(", ", removed.Select(p => p.Name))} off the invite to \"{meeting.Subject}\".";
         return new(changed + notes + " The card above shows who is invited.");
+    }
+
+    /// <summary>The people (and tags' members) the mentions and typed names stand for, or the answer when the members could not be listed.</summary>
+    private async Task<(ResolvedAttendees? People, MeetingChangeResult? Failed)> ResolvePeopleAsync(
+        Activity activity, IReadOnlyList<MentionTarget> mentions, bool everyone, IReadOnlyList<string> typedNames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await attendees.ResolveAsync(activity, mentions, everyone, excluded: [], typedNames, cancellationToken), null);
+        }
+        catch (ConnectorException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            MeetingLog.InviteesUnavailable(logger, (int?)failure.StatusCode ?? 0, failure.ErrorCode ?? "", failure.RequestId ?? "", failure);
+            return (null, new(MeetingReplies.ForInviteLookupFailure(failure)));
+        }
     }
 
     private async Task<string> RenameAsync(StoredItem<MeetingRecord> item, string subject, CancellationToken cancellationToken)
