@@ -132,6 +132,16 @@ public static class BotHostingExtensions
             StartupLog.LoopbackServiceUrlsAllowed(logger);
         }
 
+        switch (NativeHeap.Setting)
+        {
+            case NativeHeapSetting.Applied:
+                StartupLog.NativeHeapApplied(logger, NativeHeap.LargeBlockBytes);
+                break;
+            case NativeHeapSetting.SetByEnvironment or NativeHeapSetting.Ignored:
+                StartupLog.NativeHeapUnchanged(logger, NativeHeap.Setting.Value);
+                break;
+        }
+
         app.MapPost(MessagesEndpoint.Path, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapCalls();
         app.MapHealthChecks("/healthz");

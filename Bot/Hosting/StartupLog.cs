@@ -13,4 +13,12 @@ internal static partial class StartupLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Connector:AllowLoopbackServiceUrls is on: outbound calls to loopback IP serviceUrls (127.0.0.0/8, ::1) are allowed without a token. This setting is for load benchmarks only; turn it off in any deployment.")]
     public static partial void LoopbackServiceUrlsAllowed(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Native heap: glibc maps blocks of {Bytes} bytes and more on their own and returns them to the system when they are freed.")]
+    public static partial void NativeHeapApplied(ILogger logger, int bytes);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information,
+        Message = "Native heap: left as it is ({Setting}); freed JIT working memory may stay resident in malloc's arenas.")]
+    public static partial void NativeHeapUnchanged(ILogger logger, NativeHeapSetting setting);
 }
