@@ -626,7 +626,7 @@ public class OtherCommandTests
         { "what meeting?", "meet now" },
         { "great meeting", "meet now" },
         { "meeting notes please", "meet now" },
-        { "call it a day", "meet now" },
+        { "what a meeting", "meet now" }, // "call it a day", once here, is the meeting said to be over (ChatShorthandTests)
 
         // The suggestion keeps the meeting details and drops the words it did not understand.
         { "talk tomorrow at 10", "meet tomorrow at 10" },

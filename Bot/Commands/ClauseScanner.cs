@@ -605,6 +605,14 @@ internal sealed class ClauseScanner
     /// "@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team"; with <paramref name="namesAllowed"/>, also
     /// names in words ("bob and Carol Chen") and email addresses. Returns the index after the list.
     /// </summary>
+    /// <summary>"bob's phone", "alice's cell": the person, whom the bot reaches in Teams.</summary>
+    private static readonly string[] PhoneWords = ["phone", "cell", "mobile", "cellphone", "line"];
+
+    /// <summary>The length of the owner's name in "bob's phone" at <paramref name="j"/> (a name word, then a phone word); 0 when there is none.</summary>
+    private int PhoneOwnerLength(int j) =>
+        _t.IsWordAny(j + 1, PhoneWords) && _t.KindAt(j) == TokenKind.Word && _t.LowerAt(j) is [.. var owner, '\'' or '’', 's'] && owner.Length > 1
+            && !_t.IsWordAny(j, EveryoneWords) ? owner.Length : 0;
+
     private int ScanWithList(int i, bool apply, bool namesAllowed = false)
     {
         if (namesAllowed && !NamesListAhead(i))
@@ -630,6 +638,15 @@ internal sealed class ClauseScanner
             else if (namesAllowed && separated && _t.IsWordAny(j, SenderWords))
             {
                 end = j = j + 1; // "with me and bob": the sender is the organizer
+            }
+            else if (namesAllowed && separated && PhoneOwnerLength(j) > 0)
+            {
+                if (apply)
+                {
+                    AddTyped(_t.Text.Substring(token.Start, PhoneOwnerLength(j))); // "call bob's cell": Bob, in Teams (it made a meeting titled "bob's cell")
+                }
+
+                end = j = j + 2;
             }
             else if (namesAllowed && separated && NamePieceLength(j) is var nameLength and > 0)
             {
@@ -814,6 +831,11 @@ internal sealed class ClauseScanner
         while (j < _t.Count)
         {
             int length = separated ? NamePieceLength(j) : 0;
+            if (length == 0 && separated && PhoneOwnerLength(j) > 0)
+            {
+                length = 2; // "bob's phone"
+            }
+
             if (length == 0 && !_excluding && EveryonePhrase(j) is var everyone and > 0)
             {
                 length = everyone; // "with everyone and bob"

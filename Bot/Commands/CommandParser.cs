@@ -69,6 +69,18 @@ public static class CommandParser
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = CommandText.Create(input.Text ?? "", input.Mentions ?? []);
+        if (PlusMentionsOnly(text))
+        {
+            // "+@Carol", "+@Carol +@Dave": invite them to the meeting here (it got "Sorry, I didn't get …").
+            var plussed = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: false);
+            foreach (var token in text.Tokens.Where(token => token.Kind == TokenKind.Mention))
+            {
+                plussed.AddLeadingMention(token.Mention);
+            }
+
+            return new ChangeMeetingCommand { Invite = [.. plussed.Attendees], Which = MeetingChoiceReader.Read(text, input, text.Count, text.Count, out _) };
+        }
+
         var leading = new List<int>();
         int start = CommandVerbs.SkipPreamble(text, 0, leading);
         var kind = CommandVerbs.Recognize(text, start, out int next);
@@ -117,6 +129,27 @@ public static class CommandParser
         // "actually, make it 4pm", "sorry, I meant 4pm", "no, cancel it": a correction of what was just asked, so the
         // meeting made last, unless the message names another.
         return correcting || (kind == CommandKind.Reschedule && text.IsWord(start, "i")) ? TheLatestUnlessNamed(parsed) : parsed;
+    }
+
+    /// <summary>"+@Carol +@Dave": only mentions, each right after a "+".</summary>
+    private static bool PlusMentionsOnly(CommandText text)
+    {
+        bool any = false;
+        for (int k = 0; k < text.Count; k++)
+        {
+            switch (text.KindAt(k))
+            {
+                case TokenKind.Mention when k > 0 && text.IsPunct(k - 1, '+') && text.Tokens[k - 1].End == text.Tokens[k].Start:
+                    any = true;
+                    break;
+                case TokenKind.Punct:
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>
@@ -1058,7 +1091,9 @@ public static class CommandParser
             subjectFrom++;
         }
 
-        string subject = subjectFrom < text.Count ? CleanSubject(text.RenderSpan(text.Tokens[subjectFrom].Start, text.Text.Length)) : "";
+        string subject = subjectFrom >= text.Count ? ""
+            : QuotedToTheEnd(text, subjectFrom) ? CleanSubject(text.Text.Substring(text.Tokens[subjectFrom].Start, text.Tokens[subjectFrom].Length))
+            : CleanSubject(text.RenderSpan(text.Tokens[subjectFrom].Start, text.Text.Length));
         if (subject.Length == 0)
         {
             const string example = "rename it to Q4 planning";
@@ -1082,6 +1117,28 @@ public static class CommandParser
         return new ChangeMeetingCommand { NewSubject = subject, Which = which };
     }
 
+    /// <summary>
+    /// "rename it to 'Sev1 bridge'": the subject is the quotes' content (rendered to the end of the message, it kept a
+    /// closing single quote: "Sev1 bridge'").
+    /// </summary>
+    private static bool QuotedToTheEnd(CommandText text, int at)
+    {
+        if (text.KindAt(at) != TokenKind.Quoted)
+        {
+            return false;
+        }
+
+        for (int k = at + 1; k < text.Count; k++)
+        {
+            if (text.KindAt(k) != TokenKind.Punct)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A subject as written, without its quotes (a quoted token starts inside its opening quote) and closing punctuation.</summary>
     private static string CleanSubject(string written)
     {
@@ -1100,7 +1157,7 @@ public static class CommandParser
         "when", "when's", "whens", "when’s", "where", "where's", "wheres", "where’s", "time", "does", "will", "start", "starts", "begin",
         "begins", "got", "coming", "happening", "left", "else", "still", "url", "urls", "join", "send", "share", "post", "give", "repost",
         "resend", "paste", "drop", "anything", "dial-in", "dialin", "dial-ins", "call-in", "pstn", "dial", "phone", "telephone", "number",
-        "numbers", "no", "nr", "conference", "id", "details", "info", "how", "by", "via",
+        "numbers", "no", "nr", "conference", "id", "details", "info", "how", "by", "via", "get", "have",
     ];
 
     private static ParseResult BuildList(CommandText text, CommandInput input, int from)
@@ -1120,7 +1177,7 @@ public static class CommandParser
         bool next = false;
         for (int i = from; i < text.Count; i++)
         {
-            mine |= text.IsWordAny(i, ["my", "i", "i'm", "mine"]);
+            mine |= text.IsWordAny(i, ["my", "i'm", "mine"]) || (text.IsWord(i, "i") && !text.IsWordAny(i - 1, ["can", "could", "may"])); // "can I get the link" asks, for any meeting here
             next |= text.IsWordAny(i, ["next", "soonest", "first"]);
         }
 

@@ -136,6 +136,13 @@ internal static class CommandVerbs
             return CommandKind.Extend;
         }
 
+        if ((t.KindAt(i) == TokenKind.Number || t.IsWordAny(i, LengthStarts)) && TimeGrammar.TryDuration(t, i, allowBareMinutes: false, out _, out int afterLength)
+            && t.IsWordAny(afterLength, Nouns) && !t.IsWord(afterLength, "meetings"))
+        {
+            next = i; // "30 min sync with bob tomorrow at 2", "5 min call with @Alice": a meeting that long (these got "Sorry, I didn't get …")
+            return CommandKind.Meeting;
+        }
+
         if (t.Tokens[i].Kind != TokenKind.Word)
         {
             return CommandKind.None;
@@ -203,6 +210,9 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.Uninvite;
             case "rename" or "retitle":
+            case "title" or "name" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our"]) && i + 2 < t.Count:
+            case "call" when t.IsWord(i + 1, "it") && i + 2 < t.Count && !t.IsWordAny(i + 2, ["off", "a", "an", "quits", "now", "in", "at", "for", "with"]):
+                // "title it Q4 sync", "name the meeting retro", "call it the retro" (these got "Sorry, I didn't get …")
                 next = i + 1;
                 return CommandKind.Rename;
             case "change" or "update" or "set" or "edit" when t.IsWordAny(SkipObjects(t, i + 1), SubjectNouns):
@@ -212,6 +222,10 @@ internal static class CommandVerbs
 
             case "cancel" or "delete" or "abort" or "scrap" or "kill" or "remove":
             case "nuke" or "bin" or "ditch" or "axe" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our", "meeting", "call"]):
+            case "drop" when t.IsWordAny(i + 1, ["it", "the", "this", "that", "my", "our", "meeting"]) && !t.IsWordAny(i + 1, CallNouns) && !t.IsWordAny(i + 2, CallNouns)
+                && !LinkAhead(t, i + 1):
+                // "drop the meeting", "drop the standup" (they got "Sorry, I didn't get …"); "drop the call" may mean hanging up, and
+                // "drop the link" is a question for the link.
                 next = SkipObjects(t, i + 1); // "nuke it", "ditch the standup"
                 return CommandKind.Cancel;
             case "we" or "i" or "don't" or "dont" or "don’t" or "no" when NoLongerNeeded(t, w is "we" or "i" ? i + 1 : i) is var neededAt and > 0:
@@ -275,12 +289,14 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.Ring;
             case "ping" or "buzz" when MentionAhead(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody", "all", "the", "attendees"]):
+            case "nudge" or "poke" when PersonAt(t, i + 1) || t.IsWordAny(i + 1, ["everyone", "everybody", "the", "attendees"]):
+                // "nudge @Alice", "poke bob": ring them (these got "Sorry, I didn't get …")
             case "try" when PersonAt(t, i + 1) && t.IsWord(t.Count - 1, "again"):
                 // "try bob again": ring him again (it got "Sorry, I didn't get …")
             case "ring" or "page" or "dial" or "phone":
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
-            case "call" when t.IsWord(i + 1, "in") || (EndsWithIn(t) && (MentionAhead(t, i + 1) || (t.Count - i <= 7 && !t.IsWordAny(i + 1, ["a", "an", "it", "this", "that"])))):
+            case "call" when (t.IsWord(i + 1, "in") && !TimeAfterIn(t, i + 2)) || (EndsWithIn(t) && (MentionAhead(t, i + 1) || (t.Count - i <= 7 && !t.IsWordAny(i + 1, ["a", "an", "it", "this", "that"])))):
                 // "call in @Bob", "call bob and carol in", "call everyone in": ring them ("call a meeting in …" makes one).
                 next = t.IsWord(i + 1, "in") ? i + 2 : i + 1;
                 return CommandKind.Ring;
@@ -343,6 +359,9 @@ internal static class CommandVerbs
                 next = t.Count;
                 return CommandKind.Status;
 
+            case "can" or "could" or "may" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["get", "have"]) && LinkAhead(t, i + 3) && NewLinkEnd(t, i + 3) == 0:
+                next = i + 3; // "can I get the link?" (it got "Sorry, I didn't get …"; "can I get a link" makes a meeting)
+                return CommandKind.List;
             case "join" or "meeting" or "teams" or "link" or "links" or "url" when LinkAhead(t, i):
             case "call" or "bridge" or "huddle" or "standup" or "stand-up" or "sync" or "mtg" when t.IsWordAny(i + 1, ["link", "links", "url"]):
                 // "bridge link?", "call link pls" ("call link?" made a meeting inviting someone called "link")
@@ -375,6 +394,12 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.List;
 
+            case "create" or "make" or "generate" or "get" or "need" or "want" or "grab" when NewLinkEnd(t, i + 1) is var linkEnd and > 0:
+            case "can" or "could" or "may" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["get", "have", "grab"]) && NewLinkEnd(t, i + 3) is var askedLinkEnd and > 0:
+                // "create a teams link", "can I get a meeting link", "need a link for a call with @Alice": a new meeting, whose card
+                // has the link (these got "Sorry, I didn't get …"); "send the link" lists the meetings there are.
+                next = NewLinkEnd(t, w is "can" or "could" or "may" ? i + 3 : i + 1);
+                return CommandKind.Meeting;
             case "pop" or "chuck" or "stick" or "put" or "pencil" or "throw" or "slot" or "fancy" or "grab"
                 when t.IsWordAny(i + 1, ["a", "an", "in"]) && SkipNounPhrase(t, t.IsWord(i + 1, "in") ? i + 2 : i + 1) is var nounEnd && nounEnd > i + 2:
                 // "pop a meeting in for tomorrow at 10", "stick a call in the diary for 3pm", "fancy a call at 3?" (these got
@@ -408,6 +433,8 @@ internal static class CommandVerbs
                 next = SkipNounPhrase(t, next);
                 return CommandKind.Meeting;
             case "i" when t.IsWordAny(i + 1, ["need", "want", "would"]):
+            case "we" when t.IsWordAny(i + 1, ["need", "want"]):
+                // "we need a bridge for INC-5521" (it got "Sorry, I didn't get …")
                 return Recognize(t, i + 1, out next) is CommandKind.Meeting ? CommandKind.Meeting : CommandKind.None;
         }
 
@@ -529,6 +556,11 @@ internal static class CommandVerbs
             return 0; // "meeting over?", "are we done?": asked, not said
         }
 
+        if (t.IsWordAny(k, ["let's", "lets", "let’s"]) && t.IsWord(k + 1, "call") && t.IsWord(k + 2, "it"))
+        {
+            k++; // "let's call it a day"
+        }
+
         if (t.IsWordAny(k, WeAre) || (t.IsWord(k, "we") && t.IsWord(k + 1, "are")))
         {
             k += t.IsWordAny(k, WeAre) ? 1 : 2;
@@ -545,6 +577,10 @@ internal static class CommandVerbs
         else if (t.IsWordAny(k, ["that's", "thats", "that’s", "it's", "its"]) && t.IsWord(k + 1, "a") && t.IsWord(k + 2, "wrap"))
         {
             k += 2;
+        }
+        else if (t.IsWord(k, "call") && t.IsWord(k + 1, "it") && (t.IsWord(k + 2, "quits") || (t.IsWord(k + 2, "a") && t.IsWordAny(k + 3, ["day", "night"]))))
+        {
+            k += t.IsWord(k + 2, "quits") ? 2 : 3; // "let's call it a day", "call it a night", "call it quits"
         }
         else
         {
@@ -639,6 +675,47 @@ internal static class CommandVerbs
 
         return said;
     }
+
+    /// <summary>
+    /// Where "a teams link", "a new meeting link", "a link for a call" ends (after "a" or "an": a link to a new meeting, not
+    /// "the link" of one there is); 0 when <paramref name="i"/> starts none.
+    /// </summary>
+    private static int NewLinkEnd(CommandText t, int i)
+    {
+        if (!t.IsWordAny(i, ["a", "an"]))
+        {
+            return 0;
+        }
+
+        int k = i + 1;
+        while (t.IsWordAny(k, ["new", "fresh", "quick", "teams", "meeting", "call", "video", "join", "bridge", "zoom", "online", "msteams"]))
+        {
+            k++;
+        }
+
+        if (!t.IsWordAny(k, ["link", "url"]))
+        {
+            return 0;
+        }
+
+        k++;
+        if (t.IsWord(k, "for") && t.IsWordAny(k + 1, ["a", "an", "the"]) && t.IsWordAny(k + 2, ["call", "meeting", "chat", "sync", "huddle"]))
+        {
+            k += 3; // "a link for a call with @Alice": the call is the meeting, not its subject
+        }
+
+        return k;
+    }
+
+    /// <summary>Words a length may start with: "half an hour call", "an hour sync with bob".</summary>
+    private static readonly string[] LengthStarts = ["a", "an", "half", "one", "two", "five", "ten", "fifteen", "twenty", "thirty", "forty", "forty-five", "sixty", "ninety"];
+
+    /// <summary>What "drop" may mean hanging up on, or asking for: "drop the call", "drop the link".</summary>
+    private static readonly string[] CallNouns = ["call", "bridge", "link", "links", "url"];
+
+    /// <summary>"call in 5", "call in 10 min", "call in an hour": when the call is (it rang everyone invited).</summary>
+    private static bool TimeAfterIn(CommandText t, int i) =>
+        t.KindAt(i) == TokenKind.Number || t.IsWordAny(i, ["a", "an", "half", "one", "two", "three", "five", "ten", "fifteen", "twenty", "thirty", "few", "couple"]);
 
     private static bool WeVerb(CommandText t, int i, out int next)
     {
