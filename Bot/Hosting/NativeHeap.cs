@@ -13,11 +13,12 @@ namespace TeamsMeetBot.Hosting;
 /// threshold on its own after freeing larger blocks) from a per-thread arena, and an arena gives memory back only from
 /// its top: on the 2-core bench machine the JIT thread's arena held 17 MB, 11 MB of it free in some 2,000 pieces
 /// between blocks still in use, all of it counted in the bot's resident memory. With the threshold at 64 KB, a slab
-/// that does not fit in an arena's free memory is mapped and unmapped whole and the arena does not grow: the help
-/// load's peak went from 148-152 MB to 143 MB, at the same CPU per request (the bare ASP.NET Core endpoint, which JITs
-/// too, from 94-98 to 88 MB). Smaller blocks are unaffected. Setting the threshold also stops glibc from raising it
-/// (and its trim threshold) on its own. A threshold given in the environment (<c>MALLOC_MMAP_THRESHOLD_</c>, or
-/// <c>glibc.malloc.mmap_threshold</c> in <c>GLIBC_TUNABLES</c>) is left as it is.
+/// that does not fit in an arena's free memory is mapped and unmapped whole and the arena does not grow. The help load
+/// peaked at 143 MB with the threshold set in the environment, against 148-152 MB without it, at the same CPU per
+/// request (the bare ASP.NET Core endpoint, which JITs too, at 88 MB against 94-98 MB); with the bot setting it here,
+/// 147-150 MB (bench/RESULTS.md, runs BF-BH). Smaller blocks are unaffected. Setting the threshold also stops glibc
+/// from raising it (and its trim threshold) on its own. A threshold given in the environment
+/// (<c>MALLOC_MMAP_THRESHOLD_</c>, or <c>glibc.malloc.mmap_threshold</c> in <c>GLIBC_TUNABLES</c>) is left as it is.
 /// </remarks>
 internal static class NativeHeap
 {
