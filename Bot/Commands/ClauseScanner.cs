@@ -601,10 +601,6 @@ internal sealed class ClauseScanner
             && TimeGrammar.MonthOf(word) == 0 && TimeGrammar.WeekdayOf(word, allowShort: true) == 0 && !StopsSubject(j);
     }
 
-    /// <summary>
-    /// "@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team"; with <paramref name="namesAllowed"/>, also
-    /// names in words ("bob and Carol Chen") and email addresses. Returns the index after the list.
-    /// </summary>
     /// <summary>"bob's phone", "alice's cell": the person, whom the bot reaches in Teams.</summary>
     private static readonly string[] PhoneWords = ["phone", "cell", "mobile", "cellphone", "line"];
 
@@ -613,6 +609,10 @@ internal sealed class ClauseScanner
         _t.IsWordAny(j + 1, PhoneWords) && _t.KindAt(j) == TokenKind.Word && _t.LowerAt(j) is [.. var owner, '\'' or '’', 's'] && owner.Length > 1
             && !_t.IsWordAny(j, EveryoneWords) ? owner.Length : 0;
 
+    /// <summary>
+    /// "@a @b", "@a and @b", "@a, @b & @c", "everyone", "all of you", "the team"; with <paramref name="namesAllowed"/>, also
+    /// names in words ("bob and Carol Chen") and email addresses. Returns the index after the list.
+    /// </summary>
     private int ScanWithList(int i, bool apply, bool namesAllowed = false)
     {
         if (namesAllowed && !NamesListAhead(i))

@@ -394,8 +394,8 @@ internal static class CommandVerbs
                 next = i + 1;
                 return CommandKind.List;
 
-            case "create" or "make" or "generate" or "get" or "need" or "want" or "grab" when NewLinkEnd(t, i + 1) is var linkEnd and > 0:
-            case "can" or "could" or "may" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["get", "have", "grab"]) && NewLinkEnd(t, i + 3) is var askedLinkEnd and > 0:
+            case "create" or "make" or "generate" or "get" or "need" or "want" or "grab" when NewLinkEnd(t, i + 1) > 0:
+            case "can" or "could" or "may" when t.IsWordAny(i + 1, ["i", "we"]) && t.IsWordAny(i + 2, ["get", "have", "grab"]) && NewLinkEnd(t, i + 3) > 0:
                 // "create a teams link", "can I get a meeting link", "need a link for a call with @Alice": a new meeting, whose card
                 // has the link (these got "Sorry, I didn't get …"); "send the link" lists the meetings there are.
                 next = NewLinkEnd(t, w is "can" or "could" or "may" ? i + 3 : i + 1);
