@@ -4,7 +4,7 @@ using static TeamsMeetBot.Tests.Commands.CommandTestInputs;
 namespace TeamsMeetBot.Tests.Commands;
 
 /// <summary>
-/// Chat shorthand for meetings: a length first ("30 min sync with bob"), "we need a bridge", "a teams link", "call in 5",
+/// Chat shorthand for meetings: a length first ("30 min sync with bob"), "we need a bridge", "a teams link", "call in 5", "hop on teams",
 /// "+@Carol", "title it …", "drop the meeting", "call it a day", "nudge @Alice". Each row got "Sorry, I didn't get …", a
 /// wrong command (ringing everyone invited, for "call in 5") or a wrong subject, unless it is marked as a guard. Los
 /// Angeles, Thu 26 Nov 2026 14:00.
@@ -32,6 +32,11 @@ public class ChatShorthandTests
         { "can i get a teams link", "now", 30, "", "" },
         { "need a link for a call with {A}", "now", 30, "", "Alice Anders" },
         { "make a new teams link with {B} about the outage", "now", 30, "the outage", "Bob Brown" },
+        // On Teams is where, not what: "let's jump on teams" was titled "teams", "hop on teams with @Alice" not understood.
+        { "let's jump on teams", "now", 30, "", "" },
+        { "hop on teams with {A}", "now", 30, "", "Alice Anders" },
+        { "let's hop on teams at 3", "2026-11-26T23:00Z", 30, "", "" },
+        { "a teams meeting with {A}", "now", 30, "", "Alice Anders" }, // guard: read so before
         // Someone's phone is them, in Teams: it made a meeting titled "bob's cell".
         { "call bob's cell", "now", 30, "", "bob" },
         { "call bob's phone now", "now", 30, "", "bob" },
@@ -51,6 +56,7 @@ public class ChatShorthandTests
 
     public static TheoryData<string, Type> Kinds => new()
     {
+        { "hop on the call", typeof(JoinCallCommand) }, // guard: the call there is
         { "drop the meeting", typeof(CancelMeetingCommand) },
         { "drop the standup", typeof(CancelMeetingCommand) },
         { "drop it", typeof(CancelMeetingCommand) },

@@ -266,6 +266,9 @@ internal static class CommandVerbs
                 next = SkipObjects(t, i + 1) + 1;
                 return CommandKind.Reschedule;
 
+            case "hop" or "jump" or "get" when t.IsWord(i + 1, "on") && t.IsWord(i + 2, "teams"):
+                next = i + 3; // "hop on teams with @Alice", "jump on teams" (these got "Sorry, I didn't get …")
+                return CommandKind.Meeting;
             case "hop" or "jump" or "get" when t.IsWordAny(i + 1, ["on", "in", "into"]) && t.IsWordAny(i + 2, ["a", "an"]) && SkipNounPhrase(t, i + 2) > i + 2:
                 // "hop on a call with @Alice": a new meeting ("hop on the call" joins the one there is).
                 next = SkipNounPhrase(t, i + 2);
@@ -773,6 +776,11 @@ internal static class CommandVerbs
         if (j > i && t.IsWordAny(j - 1, Nouns))
         {
             return durationAt >= 0 ? durationAt : j; // "open a bridge": "bridge" ends the phrase ("a bridge call" would go on)
+        }
+
+        if (j > i && t.IsWord(j - 1, "teams") && t.IsWord(j - 2, "on"))
+        {
+            return durationAt >= 0 ? durationAt : j; // "let's jump on teams": the app, not the meeting's name (it was titled "teams")
         }
 
         if (OneOnOneLength(t, j) > 0)
