@@ -17,7 +17,7 @@ public class NativeHeapTests
     private const int BlockBytes = NativeHeap.LargeBlockBytes + 64; // a JIT slab: 64 KB and a header
 
     [Fact]
-    public void After_the_setting_a_freed_large_block_leaves_the_process()
+    public void After_the_setting_large_blocks_past_the_free_memory_get_mappings_of_their_own()
     {
         Assert.True(OperatingSystem.IsLinux(), "the bot's hosts and CI are Linux");
         Assert.Null(Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_"));
