@@ -5,7 +5,7 @@ namespace TeamsMeetBot.Tests.Commands;
 
 /// <summary>
 /// Chat shorthand for meetings: a length first ("30 min sync with bob"), "we need a bridge", "a teams link", "call in 5", "hop on teams",
-/// "+@Carol", "title it …", "drop the meeting", "call it a day", "nudge @Alice". Each row got "Sorry, I didn't get …", a
+/// "+@Carol", "title it …", "drop the meeting", "call it a day", "nudge @Alice", "at 3ish". Each row got "Sorry, I didn't get …" (or "not a time I can read"), a
 /// wrong command (ringing everyone invited, for "call in 5") or a wrong subject, unless it is marked as a guard. Los
 /// Angeles, Thu 26 Nov 2026 14:00.
 /// </summary>
@@ -37,6 +37,12 @@ public class ChatShorthandTests
         { "hop on teams with {A}", "now", 30, "", "Alice Anders" },
         { "let's hop on teams at 3", "2026-11-26T23:00Z", 30, "", "" },
         { "a teams meeting with {A}", "now", 30, "", "Alice Anders" }, // guard: read so before
+        // About a time: "at 3ish" was "not a time I can read", "at 3-ish" titled "ish".
+        { "meet at 3ish", "2026-11-26T23:00Z", 30, "", "" },
+        { "meet at 3pmish", "2026-11-26T23:00Z", 30, "", "" },
+        { "meet at 3-ish", "2026-11-26T23:00Z", 30, "", "" },
+        { "meet tomorrow at 10ish with {A}", "2026-11-27T18:00Z", 30, "", "Alice Anders" },
+        { "meet at 3:30ish", "2026-11-26T23:30Z", 30, "", "" },
         // Someone's phone is them, in Teams: it made a meeting titled "bob's cell".
         { "call bob's cell", "now", 30, "", "bob" },
         { "call bob's phone now", "now", 30, "", "bob" },

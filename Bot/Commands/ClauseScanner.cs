@@ -189,6 +189,11 @@ internal sealed class ClauseScanner
                 return i + 1;
         }
 
+        if (_t.IsWord(i, "ish") && i > 1 && _t.IsPunct(i - 1, '-') && _t.KindAt(i - 2) == TokenKind.Number && _t.Tokens[i - 1].End == token.Start)
+        {
+            return i + 1; // "at 3-ish": about then ("at 3ish" is read with the time), not a subject
+        }
+
         if (CommandVerbs.OneOnOneLength(_t, i) is var oneOnOne and > 0)
         {
             // "1:1 with @Alice": a kind of meeting, which names it, and not a time.

@@ -76,6 +76,11 @@ internal static class TimeGrammar
         }
 
         var s = t.LowerOf(token);
+        if (s.Length > 3 && s.EndsWith("ish", StringComparison.Ordinal))
+        {
+            s = s[..^3].TrimEnd('-'); // "at 3ish", "3pmish": about then, read as "at about 3" is (it was "not a time I can read")
+        }
+
         int p = 0;
         while (p < s.Length && char.IsAsciiDigit(s[p]))
         {
