@@ -1410,13 +1410,6 @@ public static class CommandParser
     {
         // "ring bob and carol", "ring @Alice and bob": people named in words, looked up when ringing. Before, the words
         // were passed over and everyone invited was rung.
-        if (leading.Count == 0 && from + 1 < text.Count && text.IsWordAny(from + 1, ["phone", "cell", "mobile", "line"])
-            && text.KindAt(from) == TokenKind.Word && text.LowerAt(from) is [.. var owner, '\'' or '’', 's'] && owner.Length > 0)
-        {
-            // "ring bob's phone": Bob, in Teams (it rang every attendee not in the call).
-            return new RingCommand([], []) { TypedNames = [text.Text.Substring(text.Tokens[from].Start, owner.Length)] };
-        }
-
         var scanner = new ClauseScanner(text, IsDayFirst(input.Locale), subjectsAllowed: true);
         foreach (int index in leading)
         {
